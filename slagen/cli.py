@@ -1,0 +1,196 @@
+"""The command line: a thin layer that parses options and calls library functions.
+
+User errors become a message on stderr and an exit code (SPEC §6); a Python
+traceback appears only with ``--debug``. Commands that do not render must not
+import WeasyPrint, pyHanko or plotting code: those imports live inside the
+commands that need them.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from slagen import __version__
+from slagen.errors import AgreementError, SlagenError, UsageError, UserError
+
+app = typer.Typer(
+    name="slagen",
+    help="Service level agreements between marketing and sales, as code.\n\n"
+    "Validate agreement files, compute lead targets, render documents for sign-off.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state = {"debug": False}
+T = TypeVar("T")
+
+
+def _fail(message: str, code: int, hint: str = "") -> None:
+    typer.echo(f"slagen: error: {message}", err=True)
+    if hint:
+        typer.echo(f"hint: {hint}", err=True)
+    raise typer.Exit(code)
+
+
+def run(action: Callable[[], T]) -> T:
+    """Run a command body, turning user errors into messages and exit codes."""
+    try:
+        return action()
+    except typer.Exit:
+        raise
+    except AgreementError as exc:
+        for finding in exc.findings:
+            typer.echo(finding.format_text(), err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except UserError as exc:
+        _fail(exc.message, exc.exit_code, exc.hint)
+    except SlagenError as exc:  # pragma: no cover - a bug, reported plainly
+        if _state["debug"]:
+            raise
+        _fail(str(exc), 2)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except Exception as exc:
+        if _state["debug"]:
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc}", 3,
+              "this is a bug in slagen; run again with --debug and report the traceback")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"slagen {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                         help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks for unexpected errors.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+class FindingFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class TargetsFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Agreement files or folders (default: agreements/).")] = None,
+    fmt: Annotated[FindingFormat, typer.Option("--format", "-f", help="Output: text, json or github annotations.")] = FindingFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    require_approved: Annotated[bool, typer.Option("--require-approved", help="Missing or stale approvals are errors (protected branches).")] = False,
+) -> None:
+    """Validate agreement files against the schema and the semantic rules.
+
+    Exit code 0 when valid, 1 when there are findings (warnings only with --strict),
+    2 for usage or I/O errors.
+
+    Examples:
+
+        slagen validate
+
+        slagen validate agreements/acme.yaml --format json
+
+        slagen validate agreements/ --strict --format github
+    """
+
+    def body() -> None:
+        from slagen.reporters import report_findings
+        from slagen.validate import collect_agreement_files, validate_file
+
+        targets = paths or [Path("agreements")]
+        files = collect_agreement_files(targets)
+        if not files:
+            raise UsageError("no agreement files (*.yaml) found in " + ", ".join(map(str, targets)))
+        results = [validate_file(f, require_approved=require_approved) for f in files]
+        typer.echo(report_findings(results, fmt.value, strict=strict), nl=False)
+        if any(r.failed(strict=strict) for r in results):
+            raise typer.Exit(1)
+
+    run(body)
+
+
+@app.command()
+def targets(
+    path: Annotated[Path, typer.Argument(help="The agreement file.")],
+    fmt: Annotated[TargetsFormat, typer.Option("--format", "-f", help="Output: table, json or csv.")] = TargetsFormat.table,
+) -> None:
+    """Compute the lead targets of an agreement (SPEC §2).
+
+    Exit code 0, 1 for an invalid agreement, 2 for usage or I/O errors.
+
+    Examples:
+
+        slagen targets agreements/acme.yaml
+
+        slagen targets agreements/acme.yaml --format json > targets.json
+    """
+
+    def body() -> None:
+        from slagen.targets_output import targets_csv, targets_json, targets_table
+        from slagen.validate import load_agreement
+
+        agreement, table = load_agreement(path)
+        if fmt is TargetsFormat.json:
+            typer.echo(targets_json(table), nl=False)
+        elif fmt is TargetsFormat.csv:
+            typer.echo(targets_csv(table), nl=False)
+        else:
+            typer.echo(targets_table(table, agreement.language), nl=False)
+
+    run(body)
+
+
+@app.command()
+def schema() -> None:
+    """Print the agreement JSON Schema (draft 2020-12) for editors and other tools.
+
+    Example:
+
+        slagen schema > agreement.schema.json
+    """
+
+    def body() -> None:
+        from slagen.schema import schema_text
+
+        typer.echo(schema_text(), nl=False)
+
+    run(body)
+
+
+def main() -> None:
+    """Entry point of the ``slagen`` console script."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except BaseException as exc:  # never a traceback for the user
+        if _state["debug"]:
+            raise
+        print(f"slagen: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

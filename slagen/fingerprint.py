@@ -1,0 +1,51 @@
+"""The agreement fingerprint (SPEC §4): SHA-256 of its canonical JSON.
+
+Canonical JSON is the loaded agreement without ``approvals``, keys sorted,
+no insignificant whitespace, decimals as their normalized strings and dates
+as ISO strings. Comments, key order, quoting and layout of the YAML do not
+change it; any change of content does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+FINGERPRINT_PREFIX = "sha256:"
+
+
+def normalize_decimal(value: Decimal) -> str:
+    """``Decimal("12.50")`` → ``"12.5"``; ``Decimal("1E+2")`` → ``"100"``."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
+        return value
+    if isinstance(value, Decimal):
+        return normalize_decimal(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"cannot fingerprint a {type(value).__name__}")
+
+
+def canonical_json(data: Mapping[str, Any]) -> str:
+    content = {k: v for k, v in data.items() if k != "approvals"}
+    return json.dumps(
+        _canonical(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+
+
+def compute_fingerprint(data: Mapping[str, Any]) -> str:
+    """``sha256:<hex>`` of the agreement's canonical JSON (approvals excluded)."""
+    digest = hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+    return FINGERPRINT_PREFIX + digest

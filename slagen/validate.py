@@ -1,0 +1,166 @@
+"""Validation: load → schema → semantic checks → model → targets.
+
+Every finding is collected before anything is reported; a file is usable
+when it has no error (warnings are fatal only with ``strict``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slagen.errors import AgreementError, FileAccessError, Finding
+from slagen.loader import Document, load_file, load_text
+from slagen.model import Agreement, build_agreement
+from slagen.schema import schema_findings
+from slagen.semantics import semantic_findings
+from slagen.targets import TargetTable, compute_targets
+
+__all__ = [
+    "ValidationResult",
+    "collect_agreement_files",
+    "load_agreement",
+    "validate_document",
+    "validate_file",
+    "validate_text",
+]
+
+AGREEMENT_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class ValidationResult:
+    """What validating one file found, and what it built when it could."""
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    document: Document | None = None
+    agreement: Agreement | None = None
+    targets: TargetTable | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    def failed(self, *, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+
+def _approval_findings(doc: Document, agreement: Agreement, *, require_approved: bool) -> Iterator[Finding]:
+    severity = "error" if require_approved else "warning"
+    for i, approval in enumerate(agreement.approvals):
+        if approval.fingerprint != agreement.fingerprint:
+            yield doc.finding(
+                ("approvals", i, "fingerprint"), "stale-approval",
+                f"the approval by {approval.name} ({approval.party}, {approval.date}) is for other content: "
+                "the agreement changed after sign-off",
+                severity=severity,
+                hint=f"{approval.party} must approve again: slagen approve {doc.file} --party {approval.party} "
+                     "--name NAME",
+            )
+    if require_approved:
+        for party in agreement.parties:
+            if agreement.current_approval(party.id) is None and not any(
+                a.party == party.id for a in agreement.approvals
+            ):
+                yield doc.finding(
+                    ("approvals",), "missing-approval", f"party `{party.id}` ({party.name}) has not approved",
+                    hint=f"slagen approve {doc.file} --party {party.id} --name NAME", at_key=True,
+                )
+
+
+def _capacity_findings(doc: Document, table: TargetTable) -> Iterator[Finding]:
+    over = [m for m in table.monthly if m.capacity is not None and m.capacity.over]
+    if over:
+        worst = max(over, key=lambda m: m.capacity.utilization if m.capacity else 0)
+        assert worst.capacity is not None
+        pct = (worst.capacity.utilization * 100).quantize(1)
+        yield doc.finding(
+            ("capacity",), "over-capacity",
+            "sales capacity is exceeded in " + ", ".join(m.month for m in over)
+            + f" (up to {pct}% of the available hours)",
+            severity="warning",
+            hint="add reps or hours, lower min_attempts or minutes_per_attempt, or revisit the targets",
+        )
+    if doc.data.get("capacity") is not None and doc.data.get("follow_up") is None:
+        yield doc.finding(("capacity",), "capacity-without-follow-up",
+                          "capacity is checked against follow_up.min_attempts, but `follow_up` is missing",
+                          severity="warning", hint="add a follow_up block")
+
+
+def validate_document(doc: Document, *, require_approved: bool = False) -> ValidationResult:
+    """Validate a loaded document and, when it has no errors, build its model."""
+    result = ValidationResult(file=doc.file, document=doc)
+    findings = schema_findings(doc)
+    errored = {f.path for f in findings}
+    for finding in semantic_findings(doc):
+        if finding.code == "yaml-boolean" and finding.path in errored:
+            continue  # the type error already says to quote it
+        findings.append(finding)
+    if not any(f.severity == "error" for f in findings):
+        agreement = build_agreement(doc.data, source_file=doc.file, source_text=doc.text)
+        table = compute_targets(agreement)
+        result.agreement, result.targets = agreement, table
+        findings.extend(_capacity_findings(doc, table))
+        findings.extend(_approval_findings(doc, agreement, require_approved=require_approved))
+    result.findings = sorted(findings, key=lambda f: (f.line, f.column, f.severity != "error"))
+    return result
+
+
+def validate_text(text: str | bytes, file: str = "<string>", *, require_approved: bool = False) -> ValidationResult:
+    try:
+        doc = load_text(text, file)
+    except AgreementError as exc:
+        return ValidationResult(file=file, findings=exc.findings)
+    return validate_document(doc, require_approved=require_approved)
+
+
+def validate_file(path: str | Path, *, display: str | None = None,
+                  require_approved: bool = False) -> ValidationResult:
+    """Validate one file; loader problems become findings too.
+
+    Raises:
+        FileAccessError: when the file cannot be read.
+    """
+    name = display or str(path)
+    try:
+        doc = load_file(path, display=name)
+    except AgreementError as exc:
+        return ValidationResult(file=name, findings=exc.findings)
+    return validate_document(doc, require_approved=require_approved)
+
+
+def load_agreement(path: str | Path, *, display: str | None = None) -> tuple[Agreement, TargetTable]:
+    """Load, validate and compute one agreement, for commands that need a good one.
+
+    Raises:
+        FileAccessError: when the file cannot be read.
+        AgreementError: with every error finding when it is invalid.
+    """
+    result = validate_file(path, display=display)
+    if result.errors or result.agreement is None or result.targets is None:
+        raise AgreementError(result.errors or result.findings)
+    return result.agreement, result.targets
+
+
+def collect_agreement_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named on the command line, with folders expanded to their YAML files.
+
+    Raises:
+        FileAccessError: for a path that does not exist.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in AGREEMENT_SUFFIXES and p.is_file()))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileAccessError(f"{raw}: no such file or folder", hint="check the path")
+    return files
