@@ -19,6 +19,8 @@ TEXT_COLOR = "#222222"
 GRID_COLOR = "#d0d0d0"
 
 _PROLOG_RE = re.compile(r"\A(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?", re.DOTALL)
+_STYLE_RE = re.compile(r'style="([^"]*)"')
+_DECLARATION_RE = re.compile(r"^\s*([a-z-]+)\s*:\s*(.+?)\s*$")
 
 
 def lead_targets_chart_svg(
@@ -122,7 +124,22 @@ def lead_targets_chart_svg(
         fig.tight_layout(pad=0.4)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Title": title})
-    return _PROLOG_RE.sub("", buffer.getvalue(), count=1)
+    return _styles_to_attributes(_PROLOG_RE.sub("", buffer.getvalue(), count=1))
+
+
+def _styles_to_attributes(svg: str) -> str:
+    # matplotlib styles SVG with style="fill: …"; inlined in HTML, WeasyPrint
+    # also reads those as HTML CSS and warns about each one. Presentation
+    # attributes mean the same to every SVG renderer and warn about nothing.
+    def replace(match: re.Match[str]) -> str:
+        attributes = []
+        for declaration in match.group(1).split(";"):
+            parsed = _DECLARATION_RE.match(declaration)
+            if parsed:
+                attributes.append(f'{parsed.group(1)}="{parsed.group(2)}"')
+        return " ".join(attributes)
+
+    return _STYLE_RE.sub(replace, svg)
 
 
 def _month_label(month: str, lang: str, *, first: bool) -> str:
