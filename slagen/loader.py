@@ -161,7 +161,7 @@ class _Walker:
                 self.error(key_node, path, "yaml-key-type", "a key must be plain text, not a list or mapping")
                 continue
             key = key_node.value
-            if key_node.tag not in (TAG + "str", TAG + "timestamp") and key_node.style is None:
+            if key_node.tag not in (TAG + "str", TAG + "timestamp") and not key_node.style:
                 kind = key_node.tag.removeprefix(TAG)
                 self.error(
                     key_node, path + (key,), "yaml-key-type",
@@ -188,7 +188,7 @@ class _Walker:
         if tag not in STANDARD_SCALAR_TAGS:
             self.error(node, path, "yaml-tag", f"the tag {tag.replace(TAG, '!!')} is not allowed", "remove the tag; agreements hold plain text, numbers, dates and lists")
             return None
-        if node.style is None:
+        if not node.style:  # plain (libyaml says "", PyYAML None)
             self.doc.raw_scalars[path] = raw
         if tag == TAG + "str":
             return raw
