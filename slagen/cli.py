@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import enum
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+import importlib
+from typing import Annotated
 
 import typer
 
 from slagen import __version__
-from slagen.errors import AgreementError, SlagenError, UsageError, UserError
+from slagen.cli_support import STATE, run
+from slagen.errors import UsageError
 
 app = typer.Typer(
     name="slagen",
@@ -29,43 +30,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-_state = {"debug": False}
-T = TypeVar("T")
-
-
-def _fail(message: str, code: int, hint: str = "") -> None:
-    typer.echo(f"slagen: error: {message}", err=True)
-    if hint:
-        typer.echo(f"hint: {hint}", err=True)
-    raise typer.Exit(code)
-
-
-def run(action: Callable[[], T]) -> T:
-    """Run a command body, turning user errors into messages and exit codes."""
-    try:
-        return action()
-    except typer.Exit:
-        raise
-    except AgreementError as exc:
-        for finding in exc.findings:
-            typer.echo(finding.format_text(), err=True)
-        raise typer.Exit(exc.exit_code) from None
-    except UserError as exc:
-        _fail(exc.message, exc.exit_code, exc.hint)
-    except SlagenError as exc:  # pragma: no cover - a bug, reported plainly
-        if _state["debug"]:
-            raise
-        _fail(str(exc), 2)
-    except KeyboardInterrupt:
-        _fail("interrupted", 130)
-    except Exception as exc:
-        if _state["debug"]:
-            raise
-        _fail(f"internal error: {type(exc).__name__}: {exc}", 3,
-              "this is a bug in slagen; run again with --debug and report the traceback")
-    raise AssertionError("unreachable")  # pragma: no cover
-
 
 def _version(value: bool) -> None:
     if value:
@@ -79,7 +43,7 @@ def main_options(
                                          help="Print the version and exit.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks for unexpected errors.")] = False,
 ) -> None:
-    _state["debug"] = debug
+    STATE["debug"] = debug
 
 
 class FindingFormat(str, enum.Enum):
@@ -179,6 +143,24 @@ def schema() -> None:
     run(body)
 
 
+# Commands of later stages live in slagen/commands/<name>.py, each with a
+# register(app) function; their heavy imports stay inside the command bodies.
+COMMAND_MODULES = ("render", "diff", "signoff", "report", "authoring")
+
+
+def _register_commands() -> None:
+    for name in COMMAND_MODULES:
+        module = f"slagen.commands.{name}"
+        try:
+            importlib.import_module(module).register(app)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+_register_commands()
+
+
 def main() -> None:
     """Entry point of the ``slagen`` console script."""
     try:
@@ -186,7 +168,7 @@ def main() -> None:
     except SystemExit:
         raise
     except BaseException as exc:  # never a traceback for the user
-        if _state["debug"]:
+        if STATE["debug"]:
             raise
         print(f"slagen: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         sys.exit(3)
