@@ -9,14 +9,18 @@ win over the shipped ones.
 Updating the catalog after changing wording (from the repository root)::
 
     pybabel extract -F templates/locale/babel.cfg -o templates/locale/messages.pot \
-        --no-location --omit-header --sort-output templates slagen
+        --no-location --omit-header --sort-output .
     pybabel update -i templates/locale/messages.pot -d templates/locale -l es \
-        --no-location --omit-header --ignore-obsolete
+        --ignore-obsolete --width 100
+
+then translate the new ``msgstr ""`` entries (and any marked ``#, fuzzy``,
+which are not used until the mark is removed).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from io import BytesIO
@@ -35,6 +39,7 @@ from babel.units import format_unit
 from slagen.resources import templates_dir
 
 LOCALE_BY_LANGUAGE = {"es": "es_ES", "en": "en_US"}
+_LAST_ZERO_RE = re.compile(r"0(?=[^0#]*$)")
 UNIT_BY_DURATION = {"m": "duration-minute", "h": "duration-hour", "d": "duration-day", "w": "duration-week"}
 
 
@@ -48,21 +53,32 @@ def format_money(value: Decimal, currency: str, lang: str) -> str:
     return format_currency(value, currency, locale=locale_for(lang))
 
 
-def format_number(value: Decimal | int, lang: str, *, decimals: int | None = None) -> str:
+def format_number(
+    value: Decimal | int, lang: str, *, decimals: int | None = None, fixed: bool = False
+) -> str:
     """A count or quantity with the locale's grouping (``12.500`` / ``12,500``).
 
-    With ``decimals``, the value is rounded half-up to at most that many places
-    and trailing zeros are dropped (``412,5``).
+    With ``decimals``, the value is rounded half-up to that many places; trailing
+    zeros are dropped (``412,5``) unless ``fixed`` (``412,50``), which keeps
+    columns of figures aligned.
     """
     if decimals is not None:
-        value = _round(Decimal(value), decimals)
+        value = _round(Decimal(value), decimals, fixed=fixed)
+        if fixed:
+            pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+            return format_decimal(value, pattern, locale=locale_for(lang))
     return format_decimal(value, locale=locale_for(lang), decimal_quantization=False)
 
 
-def format_percent(value: Decimal, lang: str, *, decimals: int = 1) -> str:
+def format_percent(value: Decimal, lang: str, *, decimals: int = 1, fixed: bool = False) -> str:
     """A fraction as a percentage: ``0.125`` → ``12,5 %`` / ``12.5%``."""
-    percent = _round(Decimal(value) * 100, decimals) / 100
-    return babel_format_percent(percent, locale=locale_for(lang), decimal_quantization=False)
+    locale = locale_for(lang)
+    percent = _round(Decimal(value) * 100, decimals, fixed=fixed).scaleb(-2)
+    if fixed and decimals:
+        # The locale's own pattern ("#,##0 %" in Spanish) with that many decimals.
+        pattern = _LAST_ZERO_RE.sub("0." + "0" * decimals, locale.percent_formats[None].pattern, count=1)
+        return babel_format_percent(percent, pattern, locale=locale)
+    return babel_format_percent(percent, locale=locale, decimal_quantization=False)
 
 
 def format_date(value: dt.date, lang: str) -> str:
@@ -123,9 +139,11 @@ def _read_catalog(locale_dir: Path, lang: str) -> NullTranslations:
     return Translations(fp=buffer, domain="messages")
 
 
-def _round(value: Decimal, decimals: int) -> Decimal:
+def _round(value: Decimal, decimals: int, *, fixed: bool = False) -> Decimal:
     quantum = Decimal(1).scaleb(-decimals)
     rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    if fixed:
+        return rounded
     # Drop trailing zeros without switching to exponent notation (100 → 1E+2).
     normalized = rounded.normalize()
     return normalized.quantize(Decimal(1)) if normalized == normalized.to_integral() else normalized

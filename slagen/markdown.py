@@ -9,10 +9,25 @@ happily read local files or reach the network for an ``<img>``. So:
 - no images at all: the PDF fetches nothing a user wrote.
 
 Whatever is removed is reported as a warning, so the author learns about it.
+
+The second half of the module puts user text *into* slagen's Markdown
+documents without letting it change the document. Jinja renders that
+Markdown with autoescaping off (HTML escaping does not neutralise Markdown),
+so every user value goes through one of these filters, chosen by where it lands:
+
+- ``md_text``: plain text (names, titles, terms) inline: Markdown punctuation
+  is backslash-escaped, so ``*Ana*`` stays ``*Ana*`` and never becomes emphasis.
+- ``md_cell``: user *Markdown* inside a table cell: one line, ``|`` escaped.
+- ``md_block``: user Markdown as its own block: kept as written, but a code
+  fence left open is closed so it cannot swallow the rest of the document.
+- ``md_quote``: a block inside a ``>`` quotation.
+
+User text is never a template: ``{{ 7*7 }}`` is printed as written.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -89,3 +104,51 @@ def _apply_policy(children: list[Token], warnings: list[str]) -> list[Token]:
             continue
         kept.append(child)
     return kept
+
+
+# --- user text inside slagen's own Markdown ----------------------------------
+
+_INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY_RE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What would start a block if the text began a line: "# ", "- ", "+ ", ">", "===", "12. ".
+_LINE_START_RE = re.compile(r"^(?:(#{1,6}|[+\-])(?=\s|$)|(>)|(=+)$|([0-9]{1,9})(?=[.)](?:\s|$)))")
+_WHITESPACE_RE = re.compile(r"\s*\n\s*")
+_UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
+
+
+def md_text(value: object) -> str:
+    """Plain text as literal inline Markdown."""
+    text = " ".join(str(value).split())
+    text = _INLINE_SPECIAL_RE.sub(r"\\\1", text)
+    text = _ENTITY_RE.sub(r"\\&", text)
+    match = _LINE_START_RE.match(text)
+    if match:
+        # Escape the marker; for "2026. A year" the dot after the number.
+        at = match.end() if match.group(4) else 0
+        text = f"{text[:at]}\\{text[at:]}"
+    return text
+
+
+def md_cell(value: object) -> str:
+    """User Markdown squeezed into one table cell."""
+    text = _WHITESPACE_RE.sub(" ", md_block(value)).strip()
+    return _UNESCAPED_PIPE_RE.sub(r"\\|", text)
+
+
+def md_block(value: object) -> str:
+    """User Markdown as a block, with any unclosed code fence closed."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip("\n").rstrip()
+    lines = text.split("\n")
+    for token in _markdown_it().parse(text):
+        if token.type != "fence" or token.map is None:
+            continue
+        last = lines[token.map[1] - 1].strip() if token.map[1] > token.map[0] + 1 else ""
+        closed = last.startswith(token.markup) and set(last) <= {token.markup[0]}
+        if not closed:
+            text += "\n" + token.markup
+    return text
+
+
+def md_quote(value: object) -> str:
+    """User Markdown inside a block quotation."""
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in md_block(value).split("\n"))
