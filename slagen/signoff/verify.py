@@ -1,0 +1,264 @@
+"""``slagen verify``: is this signed PDF exactly the agreement its parties signed?
+
+Three questions, each answered for the user in plain words:
+
+1. **Signatures** — who signed and when (the signer's own clock, not a
+   timestamp authority), is every signed byte unchanged, did anything but
+   further signatures come after it, and is the signer's certificate trusted
+   (a self-signed certificate proves nothing about who signed and is never
+   reported as valid).
+2. **Embedded agreement** — the YAML attached as ``agreement.yaml`` is a valid
+   agreement whose fingerprint equals the one the PDF states in its metadata.
+3. **Source file** (optional) — a given agreement file has that fingerprint
+   too: the PDF was made from that content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from slagen.errors import CheckFailed, FileAccessError
+from slagen.signoff.extract import ATTACHMENT_NAME, read_pdf_facts
+from slagen.validate import load_agreement, validate_text
+
+__all__ = ["EmbeddedReport", "SignatureReport", "VerificationReport", "verify_pdf"]
+
+ALLOWED_LATER_CHANGES = ("NONE", "LTA_UPDATES", "FORM_FILLING")  # more signatures, their fields and stamps
+
+
+@dataclass
+class SignatureReport:
+    field: str
+    signer: str  # the subject's common name
+    subject: str
+    issuer: str
+    signing_time: str | None  # ISO, as claimed by the signer
+    intact: bool  # the signed bytes are unchanged
+    valid: bool  # and the cryptographic signature verifies
+    coverage: str  # "whole document" | "signed revision, later only signatures" | "modified after signing"
+    trust: str  # "trusted" | "self-signed" | "untrusted"
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class EmbeddedReport:
+    present: bool
+    stated_fingerprint: str | None  # in the PDF's metadata
+    fingerprint: str | None  # recomputed from the embedded YAML
+    agreement: str | None = None  # id, revision
+    approved_by: list[str] = field(default_factory=list)  # parties with a current approval
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class VerificationReport:
+    file: str
+    signatures: list[SignatureReport]
+    embedded: EmbeddedReport
+    source: dict[str, Any] | None = None  # {"path", "fingerprint", "matches", "identical"}
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.all_problems
+
+    @property
+    def all_problems(self) -> list[str]:
+        found = [f"signature `{s.field}` ({s.signer}): {p}" for s in self.signatures for p in s.problems]
+        return [*self.problems, *found, *self.embedded.problems]
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["ok"] = self.ok
+        data["problems"] = self.all_problems
+        return data
+
+
+def verify_pdf(
+    pdf_bytes: bytes,
+    agreement_path: str | Path | None = None,
+    trust_roots: Sequence[str | Path] = (),
+    *,
+    file: str = "<pdf>",
+    allow_unsigned: bool = False,
+) -> VerificationReport:
+    """Check every signature of a PDF and the agreement embedded in it.
+
+    Args:
+        agreement_path: also check that this agreement file has the embedded
+            content (same fingerprint).
+        trust_roots: PEM or DER certificates of trusted authorities; without
+            any, the operating system's trust store is used.
+        allow_unsigned: a PDF without signatures is not a failure.
+
+    Returns:
+        A report; ``report.ok`` is False when any check failed.
+
+    Raises:
+        FileAccessError: a trust root or the agreement file cannot be read.
+        AgreementError: the agreement file is invalid.
+    """
+    report = VerificationReport(file=file, signatures=[], embedded=EmbeddedReport(False, None, None))
+    roots = [_load_cert(Path(p)) for p in trust_roots]
+    source = load_agreement(agreement_path)[0] if agreement_path is not None else None
+    try:
+        report.signatures = _check_signatures(pdf_bytes, roots)
+    except Exception as exc:  # a PDF damaged beyond reading
+        report.problems.append(f"cannot read the PDF's signatures: {exc}")
+    if not report.signatures and not report.problems and not allow_unsigned:
+        report.problems.append("the PDF has no digital signature (sign it with `slagen sign`)")
+    report.embedded = _check_embedded(pdf_bytes)
+    if source is not None:
+        embedded = report.embedded.fingerprint
+        report.source = {
+            "path": str(agreement_path),
+            "fingerprint": source.fingerprint,
+            "matches": embedded == source.fingerprint,
+            "identical": report.embedded.present and _embedded_text(pdf_bytes) == source.source_text,
+        }
+        if embedded is not None and embedded != source.fingerprint:
+            report.problems.append(
+                f"{agreement_path} is not the agreement in the PDF: its fingerprint is {source.fingerprint}, "
+                f"the PDF's is {embedded} (the content differs; `slagen extract` and `slagen diff` show how)"
+            )
+    return report
+
+
+def _load_cert(path: Path) -> Any:
+    from pyhanko.keys import load_cert_from_pemder
+
+    try:
+        return load_cert_from_pemder(str(path))
+    except OSError as exc:
+        raise FileAccessError(f"{path}: cannot read ({exc.strerror or exc})", hint="check the path") from None
+    except Exception:
+        raise FileAccessError(f"{path}: not a PEM or DER certificate", hint="--trust-root takes a CA certificate") from None
+
+
+@contextmanager
+def _quiet_pyhanko() -> Iterator[None]:
+    # pyHanko logs every untrusted chain with a traceback; the report says it in words.
+    loggers = [logging.getLogger(n) for n in ("pyhanko", "pyhanko_certvalidator")]
+    saved = [(lg.level, lg.propagate) for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL + 1)
+        lg.propagate = False
+    try:
+        yield
+    finally:
+        for lg, (level, propagate) in zip(loggers, saved):
+            lg.setLevel(level)
+            lg.propagate = propagate
+
+
+def _check_signatures(pdf_bytes: bytes, roots: list[Any]) -> list[SignatureReport]:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    reports = []
+    with _quiet_pyhanko():
+        reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        for sig in reader.embedded_signatures:
+            context = ValidationContext(
+                trust_roots=roots or None, allow_fetching=False, revocation_mode="soft-fail"
+            )
+            status = validate_pdf_signature(sig, context)
+            reports.append(_signature_report(sig.field_name, status))
+    return reports
+
+
+def _signature_report(name: str, status: Any) -> SignatureReport:
+    cert = status.signing_cert
+    subject = cert.subject.native
+    when: dt.datetime | None = status.signer_reported_dt
+    self_signed = cert.self_signed in ("yes", "maybe")
+    trust = "self-signed" if self_signed else "trusted" if status.trusted else "untrusted"
+    coverage_level = status.coverage.name if status.coverage is not None else "UNCLEAR"
+    later = status.modification_level.name if status.modification_level is not None else "OTHER"
+    if coverage_level == "ENTIRE_FILE":
+        coverage = "whole document"
+    elif coverage_level == "ENTIRE_REVISION" and later in ALLOWED_LATER_CHANGES and status.docmdp_ok:
+        coverage = "signed revision; later only further signatures"
+    else:
+        coverage = "modified after signing"
+    report = SignatureReport(
+        field=name,
+        signer=str(subject.get("common_name") or cert.subject.human_friendly),
+        subject=cert.subject.human_friendly,
+        issuer=cert.issuer.human_friendly,
+        signing_time=when.isoformat() if when else None,
+        intact=bool(status.intact),
+        valid=bool(status.valid),
+        coverage=coverage,
+        trust=trust,
+    )
+    if not status.intact:
+        report.problems.append("the signed content was changed after signing (its digest no longer matches)")
+    elif not status.valid:
+        report.problems.append("the cryptographic signature does not verify")
+    if coverage == "modified after signing":
+        report.problems.append(
+            "the document was modified after this signature in ways other than adding signatures "
+            f"(coverage {coverage_level.lower()}, later changes {later.lower()})"
+        )
+    if self_signed:
+        report.problems.append(
+            "the certificate is self-signed: it proves nothing about who signed "
+            "(use a certificate from your organisation's CA and pass the CA with --trust-root)"
+        )
+    elif not status.trusted and status.valid:  # a broken signature is not checked further
+        why = status.trust_problem_indic.name.lower().replace("_", " ") if status.trust_problem_indic else ""
+        report.problems.append(
+            f"the certificate (issued by {cert.issuer.human_friendly}) is not trusted"
+            + (f": {why}" if why else "") + " (pass the issuing CA with --trust-root)"
+        )
+    return report
+
+
+def _embedded_text(pdf_bytes: bytes) -> str | None:
+    try:
+        data = read_pdf_facts(pdf_bytes).attachments.get(ATTACHMENT_NAME)
+        return data.decode("utf-8") if data is not None else None
+    except (CheckFailed, UnicodeDecodeError):
+        return None
+
+
+def _check_embedded(pdf_bytes: bytes) -> EmbeddedReport:
+    try:
+        facts = read_pdf_facts(pdf_bytes)
+    except Exception as exc:
+        return EmbeddedReport(False, None, None, problems=[f"cannot read the PDF: {exc}"])
+    report = EmbeddedReport(present=ATTACHMENT_NAME in facts.attachments, stated_fingerprint=facts.fingerprint,
+                            fingerprint=None)
+    if not report.present:
+        report.problems.append(f"the PDF carries no `{ATTACHMENT_NAME}` (render it with `slagen render`)")
+        return report
+    if facts.fingerprint is None:
+        report.problems.append("the PDF's metadata states no agreement fingerprint (/SlagenFingerprint)")
+    result = validate_text(facts.attachments[ATTACHMENT_NAME], f"{ATTACHMENT_NAME} (embedded)")
+    if result.errors or result.agreement is None:
+        first = (result.errors or result.findings)[0].format_text() if result.findings else "invalid"
+        report.problems.append(f"the embedded agreement is not valid: {first}")
+        return report
+    agreement = result.agreement
+    report.fingerprint = agreement.fingerprint
+    report.agreement = f"{agreement.id}, revision {agreement.revision.number}"
+    report.approved_by = [p.id for p in agreement.parties if agreement.current_approval(p.id)]
+    if facts.fingerprint is not None and facts.fingerprint != agreement.fingerprint:
+        report.problems.append(
+            f"the embedded agreement does not match the PDF: its fingerprint is {agreement.fingerprint}, "
+            f"the PDF states {facts.fingerprint} (the YAML or the metadata was altered)"
+        )
+    return report
