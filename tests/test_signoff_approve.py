@@ -1,0 +1,180 @@
+"""`slagen approve`: approvals bound to content, recorded without disturbing the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from slagen.cli import app
+from slagen.signoff.approve import approve
+from slagen.validate import validate_file
+
+from .conftest import AGREEMENTS
+
+SOURCE = AGREEMENTS / "northwind-marketing-sales.yaml"
+runner = CliRunner()
+
+
+def _commented(tmp_path: Path, approvals: str = "") -> Path:
+    """The Northwind example with extra comments, odd quoting and an approvals block of its own."""
+    text = SOURCE.read_text(encoding="utf-8")
+    text = text.replace("slagen: 1\n", "slagen: 1   # format version\n# a comment between fields\n", 1)
+    text = text.replace('close_rate: "15%"', "close_rate: '15%'    # quoted the other way", 1)
+    text += "# trailing comment, kept\n" + approvals
+    path = tmp_path / "northwind-marketing-sales.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_approve_adds_only_approval_lines(tmp_path: Path) -> None:
+    path = _commented(tmp_path)
+    before = path.read_text(encoding="utf-8")
+    result = approve(path, "marketing", "Dana Whitfield", date="2026-06-20")
+    after = path.read_text(encoding="utf-8")
+    fingerprint = validate_file(path).agreement.fingerprint  # type: ignore[union-attr]
+    assert after.startswith(before)
+    assert _changed_lines(before, after) == [
+        "+approvals:",
+        "+  - party: marketing",
+        "+    name: Dana Whitfield",
+        "+    title: VP Marketing",  # the representative's title, by default
+        "+    date: 2026-06-20",
+        f"+    fingerprint: {fingerprint}",
+    ]
+    assert result.changed and result.pending == ("sales",)
+    assert result.approval.fingerprint == fingerprint
+
+
+def test_second_approval_replaces_not_piles_up(tmp_path: Path) -> None:
+    path = _commented(tmp_path)
+    approve(path, "marketing", "Dana Whitfield", date="2026-06-20")
+    approve(path, "sales", "Marcus Oyelaran", title="CRO", date="2026-06-21")
+    before = path.read_text(encoding="utf-8")
+    result = approve(path, "marketing", "Dana Whitfield", title="CMO", date="2026-06-22")
+    after = path.read_text(encoding="utf-8")
+    assert _changed_lines(before, after) == [
+        "-    title: VP Marketing", "-    date: 2026-06-20", "+    title: CMO", "+    date: 2026-06-22",
+    ]
+    agreement = validate_file(path).agreement
+    assert agreement is not None and agreement.is_approved
+    assert [a.party for a in agreement.approvals] == ["marketing", "sales"]
+    assert result.replaced[0].date == dt.date(2026, 6, 20) and result.approved
+
+
+def test_comments_inside_the_approvals_block_survive(tmp_path: Path) -> None:
+    stale = "sha256:" + "0" * 64
+    block = (
+        "approvals:   # written by slagen approve\n"
+        "  # marketing signed the first draft\n"
+        f"  - party: marketing\n    name: Dana Whitfield\n    date: 2026-01-02\n    fingerprint: {stale}\n"
+        "  # sales, hand-written\n"
+        f"  - {{party: sales, name: \"Marcus Oyelaran\", date: 2026-01-03, fingerprint: \"{stale}\"}}\n"
+    )
+    path = _commented(tmp_path, block)
+    before = path.read_text(encoding="utf-8")
+    approve(path, "marketing", "Dana Whitfield", date="2026-06-20")
+    after = path.read_text(encoding="utf-8")
+    changed = _changed_lines(before, after)
+    assert all("fingerprint" in line or "date" in line or "title" in line for line in changed), changed
+    assert "  # marketing signed the first draft\n" in after and "  # sales, hand-written\n" in after
+    assert f'  - {{party: sales, name: "Marcus Oyelaran"' in after  # the other party's entry untouched
+    findings = validate_file(path).findings
+    assert [f.code for f in findings if f.code == "stale-approval"] == ["stale-approval"]  # only sales
+
+
+def test_empty_flow_list_and_crlf_are_kept(tmp_path: Path) -> None:
+    text = SOURCE.read_text(encoding="utf-8") + "approvals: []  # none yet\n"
+    path = tmp_path / "northwind-marketing-sales.yaml"
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    approve(path, "sales", "Marcus Oyelaran", date="2026-06-21")
+    after = path.read_bytes().decode("utf-8")
+    assert after.startswith(SOURCE.read_text(encoding="utf-8").replace("\n", "\r\n"))
+    assert "approvals: # none yet\r\n  - party: sales\r\n" in after
+    assert "\n" not in after.replace("\r\n", "")
+
+
+def test_changing_a_target_input_makes_approvals_stale(tmp_path: Path) -> None:
+    path = _commented(tmp_path)
+    approve(path, "marketing", "Dana Whitfield", date="2026-06-20")
+    approve(path, "sales", "Marcus Oyelaran", date="2026-06-21")
+    assert validate_file(path, require_approved=True).findings == []
+
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("close_rate: '15%'", "close_rate: '16%'", 1), encoding="utf-8")
+    warnings = [f for f in validate_file(path).findings if f.code == "stale-approval"]
+    assert len(warnings) == 2 and all(f.severity == "warning" for f in warnings)
+    errors = [f for f in validate_file(path, require_approved=True).errors if f.code == "stale-approval"]
+    assert len(errors) == 2
+    result = runner.invoke(app, ["validate", str(path), "--require-approved"])
+    assert result.exit_code == 1 and "must approve again" in result.output
+
+
+def test_reformatting_and_recommenting_keeps_approvals_current(tmp_path: Path) -> None:
+    path = _commented(tmp_path)
+    approve(path, "marketing", "Dana Whitfield", date="2026-06-20")
+    approve(path, "sales", "Marcus Oyelaran", date="2026-06-21")
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("close_rate: '15%'    # quoted the other way", 'close_rate: "15%"', 1)
+    text = text.replace("# a comment between fields\n", "\n\n# another comment, rewritten\n", 1)
+    text = text.replace("currency: USD", "currency: 'USD'   # dollars", 1)
+    path.write_text(text, encoding="utf-8")
+    result = validate_file(path, require_approved=True)
+    assert [f.code for f in result.findings] == []
+    assert result.agreement is not None and result.agreement.is_approved
+
+
+def test_cli_approve_today_by_default(tmp_path: Path) -> None:
+    path = _commented(tmp_path)
+    result = runner.invoke(app, ["approve", str(path), "--party", "sales", "--name", "Marcus Oyelaran"])
+    assert result.exit_code == 0, result.output
+    assert "still to approve: marketing" in result.output
+    assert f"date: {dt.date.today().isoformat()}" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["--party", "sale", "--name", "X"], 2, "did you mean `sales`"),
+        (["--party", "sales", "--name", "X", "--date", "2026-13-01"], 2, "YYYY-MM-DD"),
+        (["--party", "sales", "--name", "  "], 2, "--name"),
+    ],
+)
+def test_cli_approve_usage_errors_leave_the_file_alone(tmp_path: Path, args: list[str], code: int,
+                                                       words: str) -> None:
+    path = _commented(tmp_path)
+    before = path.read_bytes()
+    result = runner.invoke(app, ["approve", str(path), *args])
+    assert result.exit_code == code and words in result.output
+    assert path.read_bytes() == before
+
+
+def test_cli_approve_refuses_an_invalid_agreement(tmp_path: Path) -> None:
+    path = _commented(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("close_rate: '15%'", "close_rate: 15", 1),
+                    encoding="utf-8")
+    before = path.read_bytes()
+    result = runner.invoke(app, ["approve", str(path), "--party", "sales", "--name", "X"])
+    assert result.exit_code == 1 and "close_rate" in result.output
+    assert path.read_bytes() == before
+
+
+def test_signoff_commands_do_not_import_pyhanko_for_help() -> None:
+    code = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom slagen.cli import app\n"
+        "for c in ('approve', 'sign', 'verify', 'extract'):\n"
+        "    r = CliRunner().invoke(app, [c, '--help'])\n"
+        "    assert r.exit_code == 0 and 'Example' in r.output, r.output\n"
+        "assert not [m for m in sys.modules if m.startswith(('pyhanko', 'pypdf'))]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
