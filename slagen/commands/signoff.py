@@ -123,7 +123,7 @@ def verify(
     pdf: Annotated[Path, typer.Argument(help="The signed agreement PDF.")],
     agreement: Annotated[Path | None, typer.Option("--agreement", help="Also check the PDF was made from this file.")] = None,
     trust_root: Annotated[list[Path] | None, typer.Option("--trust-root", metavar="CERT",
-                          help="A trusted CA certificate (PEM/DER); repeatable. Default: the system's.")] = None,
+                          help="A trusted CA certificate (PEM/DER); repeatable. Without one no signer is trusted.")] = None,
     allow_unsigned: Annotated[bool, typer.Option("--allow-unsigned", help="A PDF without signatures is not a failure.")] = False,
     fmt: Annotated[VerifyFormat, typer.Option("--format", "-f", help="Output: text or json.")] = VerifyFormat.text,
 ) -> None:

@@ -99,7 +99,8 @@ def verify_pdf(
         agreement_path: also check that this agreement file has the embedded
             content (same fingerprint).
         trust_roots: PEM or DER certificates of trusted authorities; without
-            any, the operating system's trust store is used.
+            any, no signer is trusted (the operating system's list is not used:
+            pyHanko deprecates it, and an SLA is signed with the company's CA).
         allow_unsigned: a PDF without signatures is not a failure.
 
     Returns:
@@ -172,14 +173,14 @@ def _check_signatures(pdf_bytes: bytes, roots: list[Any]) -> list[SignatureRepor
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         for sig in reader.embedded_signatures:
             context = ValidationContext(
-                trust_roots=roots or None, allow_fetching=False, revocation_mode="soft-fail"
+                trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail"
             )
             status = validate_pdf_signature(sig, context)
-            reports.append(_signature_report(sig.field_name, status))
+            reports.append(_signature_report(sig.field_name, status, roots_given=bool(roots)))
     return reports
 
 
-def _signature_report(name: str, status: Any) -> SignatureReport:
+def _signature_report(name: str, status: Any, *, roots_given: bool) -> SignatureReport:
     cert = status.signing_cert
     subject = cert.subject.native
     when: dt.datetime | None = status.signer_reported_dt
@@ -223,6 +224,9 @@ def _signature_report(name: str, status: Any) -> SignatureReport:
         report.problems.append(
             f"the certificate (issued by {cert.issuer.human_friendly}) is not trusted"
             + (f": {why}" if why else "") + " (pass the issuing CA with --trust-root)"
+            if roots_given else
+            f"not checked against a trusted authority (pass the CA that issued it, {cert.issuer.human_friendly}, "
+            "with --trust-root)"
         )
     return report
 
