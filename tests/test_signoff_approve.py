@@ -178,3 +178,36 @@ def test_signoff_commands_do_not_import_pyhanko_for_help() -> None:
         "assert not [m for m in sys.modules if m.startswith(('pyhanko', 'pypdf'))]\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_block_in_the_middle_in_the_files_own_list_style(tmp_path: Path) -> None:
+    stale = "sha256:" + "1" * 64
+    block = (f"approvals:\n- party: sales\n  name: Marcus\n  date: 2026-01-01\n  fingerprint: {stale}   # old\n"
+             "\n# about the summary\n")
+    text = SOURCE.read_text(encoding="utf-8")
+    at = text.index("\nsummary: |\n") + 1
+    path = tmp_path / "northwind-marketing-sales.yaml"
+    path.write_text(text[:at] + block + text[at:], encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    approve(path, "marketing", "Dana Whitfield", date="2026-02-02")
+    approve(path, "sales", "Marcus Oyelaran", date="2026-02-03")
+    after = path.read_text(encoding="utf-8")
+    fingerprint = validate_file(path).agreement.fingerprint  # type: ignore[union-attr]
+    assert _changed_lines(before, after) == [
+        "-  name: Marcus", "-  date: 2026-01-01", f"-  fingerprint: {stale}   # old",
+        "+  name: Marcus Oyelaran", "+  title: Chief Revenue Officer", "+  date: 2026-02-03",
+        f"+  fingerprint: {fingerprint}",
+        "+- party: marketing", "+  name: Dana Whitfield", "+  title: VP Marketing", "+  date: 2026-02-02",
+        f"+  fingerprint: {fingerprint}",
+    ]
+    assert after.endswith(text[at:])
+
+
+@pytest.mark.parametrize("name", ["yes", "O'Brien: Jr.", "#1 fan", "Łukasz Żółć"])
+def test_names_that_need_quoting_round_trip(tmp_path: Path, name: str) -> None:
+    path = _commented(tmp_path)
+    approve(path, "sales", name, title="Head: Sales", date="2026-06-21")
+    agreement = validate_file(path).agreement
+    assert agreement is not None
+    approval = agreement.current_approval("sales")
+    assert approval is not None and (approval.name, approval.title) == (name, "Head: Sales")
