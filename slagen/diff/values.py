@@ -96,8 +96,8 @@ def normalize(key: str | int | None, value: Any) -> Any:
             return Rate(parse_rate(value, allow_above_one=True))
     except ValueError:
         return value
-    if isinstance(value, Decimal):
-        return to_decimal(value)
+    if isinstance(value, (int, Decimal)):
+        return to_decimal(value)  # 3 and 3.0 are the same number; JSON shows both as "3"
     return value
 
 
