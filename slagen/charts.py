@@ -54,7 +54,7 @@ def lead_targets_chart_svg(
 
     rc = {
         "svg.hashsalt": "slagen",
-        "svg.fonttype": "path",
+        "svg.fonttype": "none",
         "font.family": "DejaVu Sans",
         "font.size": 8,
         "axes.edgecolor": GRID_COLOR,

@@ -110,8 +110,8 @@ def _apply_policy(children: list[Token], warnings: list[str]) -> list[Token]:
 
 _INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY_RE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# What would start a block if the text began a line: "# ", "- ", "+ ", ">", "===", "12. ".
-_LINE_START_RE = re.compile(r"^(?:(#{1,6}|[+\-])(?=\s|$)|(>)|(=+)$|([0-9]{1,9})(?=[.)](?:\s|$)))")
+# What would start a block if the text began a line: "#", "-", "+", ">", "=", "12. ".
+_LINE_START_RE = re.compile(r"^(?:[#+\-=>]|([0-9]{1,9})(?=[.)]))")
 _WHITESPACE_RE = re.compile(r"\s*\n\s*")
 _UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
 
@@ -124,7 +124,7 @@ def md_text(value: object) -> str:
     match = _LINE_START_RE.match(text)
     if match:
         # Escape the marker; for "2026. A year" the dot after the number.
-        at = match.end() if match.group(4) else 0
+        at = match.end() if match.group(1) else 0
         text = f"{text[:at]}\\{text[at:]}"
     return text
 

@@ -97,7 +97,10 @@ def html_to_pdf(
     fetcher = AssetFetcher([base, *map(Path, asset_dirs)], found)
     epoch = _epoch(modified)
     options: dict[str, Any] = {
-        "stylesheets": [weasyprint.CSS(string=f"@page {{ size: {page_size}; }}", url_fetcher=fetcher)],
+        # Stylesheets given here rank below the document's own: !important wins.
+        "stylesheets": [
+            weasyprint.CSS(string=f"@page {{ size: {page_size} !important; }}", url_fetcher=fetcher)
+        ],
         "pdf_variant": PDF_VARIANT,
         "pdf_identifier": _identifier(fingerprint),
         "custom_metadata": True,
@@ -133,7 +136,11 @@ def html_to_pdf(
             )
             for item in map(_as_attachment, attachments)
         ]
-        pdf = document.write_pdf(**options)
+        with pywarnings.catch_warnings():
+            # WeasyPrint 70 opens its sRGB profile for PDF/A without closing it;
+            # the file is freed at once, but would warn (an error under pytest).
+            pywarnings.simplefilter("ignore", ResourceWarning)
+            pdf = document.write_pdf(**options)
     if warnings is not None:
         warnings.extend(dict.fromkeys(found))  # once each, in order
     assert isinstance(pdf, bytes)

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from decimal import Decimal
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from babel.lists import format_list
@@ -30,7 +32,9 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
+    TemplateError,
     TemplateNotFound,
+    TemplateSyntaxError,
     pass_context,
     select_autoescape,
 )
@@ -38,6 +42,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from slagen import __version__
+from slagen.errors import UserError
 from slagen.i18n import (
     format_date,
     format_duration,
@@ -56,6 +61,7 @@ from slagen.targets import TargetTable
 
 __all__ = [
     "SECTIONS",
+    "TemplateRenderError",
     "build_environment",
     "render_html",
     "render_markdown",
@@ -91,6 +97,12 @@ PRESENT_BY_SECTION: dict[str, Callable[[Agreement], bool]] = {
 UNNUMBERED = frozenset({"cover"})
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _NUMBER_RE = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
+
+
+class TemplateRenderError(UserError):
+    """A template (usually a team's override) that cannot be rendered."""
+
+    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -129,7 +141,8 @@ def render_markdown(
     lang = language or agreement.language
     env = build_environment(_user_dir(templates_dir), lang)
     context = _context(agreement, targets, lang, mode="md")
-    return _tidy(env.get_template("agreement.md.j2").render(context))
+    with _template_errors():
+        return _tidy(env.get_template("agreement.md.j2").render(context))
 
 
 def render_html(
@@ -153,6 +166,15 @@ def render_html(
     context = _context(agreement, targets, lang, mode="html")
     found: list[str] = context["markdown_warnings"]
     figures = _figures(targets, user_dir, lang) if chart else {}
+    with _template_errors():
+        document = _render_html_document(env, context, figures)
+    if warnings is not None:
+        warnings.extend(dict.fromkeys(found))
+    return document
+
+
+def _render_html_document(env: Environment, context: dict[str, Any], figures: dict[str, str]) -> str:
+    found: list[str] = context["markdown_warnings"]
     rendered = []
     for section in context["sections"]:
         html_name = f"sections/{section.name}.html.j2"
@@ -164,12 +186,9 @@ def render_html(
         for name, svg in figures.items():
             html = html.replace(f"<p>{context['figure'](name)}</p>", svg)
         rendered.append((section, Markup(html)))
-    document = env.get_template("document.html.j2").render(
+    return env.get_template("document.html.j2").render(
         context, rendered_sections=rendered, stylesheet=Markup(_stylesheet(env))
     )
-    if warnings is not None:
-        warnings.extend(dict.fromkeys(found))
-    return document
 
 
 def render_pdf(
@@ -180,16 +199,24 @@ def render_pdf(
     language: str | None = None,
     page_size: str = "A4",
     warnings: list[str] | None = None,
+    html: str | None = None,
 ) -> bytes:
     """The agreement as a PDF for sign-off, its YAML source attached.
 
     Byte-identical for identical input: every date comes from the revision.
+
+    Args:
+        page_size: ``A4`` or ``Letter``.
+        warnings: receives removed links/images and refused fetches.
+        html: the document from :func:`render_html` with the same arguments,
+            when the caller has it already (saves rendering it twice).
     """
     from slagen.pdf import PdfAttachment, html_to_pdf
 
     lang = language or agreement.language
     user_dir = _user_dir(templates_dir)
-    html = render_html(agreement, targets, templates_dir=user_dir, language=lang, warnings=warnings)
+    if html is None:
+        html = render_html(agreement, targets, templates_dir=user_dir, language=lang, warnings=warnings)
     gettext = translations(lang, user_dir).gettext
     first_date = agreement.history[0].date if agreement.history else agreement.revision.date
     parties = ", ".join(p.name for p in agreement.parties)
@@ -289,6 +316,33 @@ def _target_text(value: object, lang: str) -> str:
     if percent:
         return format_percent(Decimal(percent.group(1)) / 100, lang, decimals=2)
     return md_text(text)
+
+
+@contextmanager
+def _template_errors() -> Iterator[None]:
+    """Template mistakes (a team's override, usually) as user errors naming the file and line."""
+    try:
+        yield
+    except TemplateSyntaxError as exc:
+        where = f"{exc.filename or exc.name}:{exc.lineno}"
+        raise TemplateRenderError(f"{where}: template syntax error: {exc.message}") from exc
+    except TemplateError as exc:
+        where = _template_frame(exc.__traceback__)
+        raise TemplateRenderError(
+            f"{where}template error: {exc}",
+            hint="check the templates folder given with --templates against the shipped templates",
+        ) from exc
+
+
+def _template_frame(tb: TracebackType | None) -> str:
+    # Jinja rewrites tracebacks so template frames carry the template's file and line.
+    where = ""
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where = f"{filename}:{tb.tb_lineno}: "
+        tb = tb.tb_next
+    return where
 
 
 def _money_filter(lang: str) -> Callable[..., str]:

@@ -1,0 +1,117 @@
+"""`render_documents` (what `slagen render` runs) and atomic writes: all or nothing."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from slagen.build_docs import parse_formats, render_documents
+from slagen.errors import AgreementError, FileAccessError, UsageError
+from slagen.render import TemplateRenderError
+from slagen.write import write_all, write_atomic
+from tests.test_render import TINY
+
+
+def write_tiny(folder: Path, agreement_id: str = "tiny-sla", summary: str = "Leads.") -> Path:
+    text = TINY.format(summary=f"  {summary}", marketing="Marketing", language="en")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{agreement_id}.yaml"
+    path.write_text(text.replace("id: tiny-sla", f"id: {agreement_id}"), encoding="utf-8")
+    return path
+
+
+def test_write_atomic_replaces_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "a.md"
+    write_atomic(target, "one\n")
+    write_atomic(target, b"two\n")
+    assert target.read_bytes() == b"two\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["a.md"]
+    assert oct(target.stat().st_mode & 0o777) == oct(0o644)
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "a.pdf"
+    target.write_bytes(b"old")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(FileAccessError, match="No space left on device"):
+        write_all([(target, b"new")])
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+
+
+def test_parse_formats() -> None:
+    assert parse_formats("md,pdf") == ("md", "pdf")
+    assert parse_formats(" PDF , md,pdf") == ("pdf", "md")
+    with pytest.raises(UsageError, match="docx"):
+        parse_formats("md,docx")
+    with pytest.raises(UsageError):
+        parse_formats(",")
+
+
+def test_render_markdown_and_html_into_a_folder(tmp_path: Path) -> None:
+    source = write_tiny(tmp_path / "src")
+    out = tmp_path / "build"
+    warnings: list[str] = []
+    written = render_documents([source.parent], ["md", "html"], out, warnings=warnings)
+    assert written == [out / "tiny-sla.md", out / "tiny-sla.html"]
+    assert (out / "tiny-sla.md").read_text(encoding="utf-8").startswith("# Tiny SLA\n")
+    assert (out / "tiny-sla.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert warnings == []
+
+
+def test_markdown_only_still_reports_what_the_pdf_would_drop(tmp_path: Path) -> None:
+    source = write_tiny(tmp_path, summary="![x](file:///etc/passwd)")
+    warnings: list[str] = []
+    render_documents([source], ["md"], tmp_path / "build", warnings=warnings)
+    assert warnings == [
+        f"{source}: warning: image removed: file:///etc/passwd (agreement text cannot embed images)"
+    ]
+
+
+def test_an_invalid_agreement_writes_nothing(tmp_path: Path) -> None:
+    good = write_tiny(tmp_path, "good-sla")
+    bad = write_tiny(tmp_path, "bad-sla")
+    bad.write_text(bad.read_text(encoding="utf-8").replace('close_rate: "50%"', "close_rate: 50"), encoding="utf-8")
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "good-sla.md").write_text("earlier output\n", encoding="utf-8")
+    with pytest.raises(AgreementError) as caught:
+        render_documents([good, bad], ["md"], out)
+    assert any("close_rate" in f.path for f in caught.value.findings)
+    assert [p.name for p in out.iterdir()] == ["good-sla.md"]
+    assert (out / "good-sla.md").read_text(encoding="utf-8") == "earlier output\n"
+
+
+def test_a_failed_render_writes_nothing(tmp_path: Path) -> None:
+    source = write_tiny(tmp_path)
+    own = tmp_path / "own" / "sections"
+    own.mkdir(parents=True)
+    (own / "signatures.md.j2").write_text("{{ missing }}\n", encoding="utf-8")
+    out = tmp_path / "build"
+    with pytest.raises(TemplateRenderError, match="missing"):
+        render_documents([source], ["md", "html"], out, own.parent)
+    assert not out.exists()
+
+
+def test_usage_errors(tmp_path: Path) -> None:
+    source = write_tiny(tmp_path)
+    with pytest.raises(UsageError, match="page size"):
+        render_documents([source], ["md"], tmp_path / "b", page_size="A5")
+    with pytest.raises(UsageError, match="templates folder"):
+        render_documents([source], ["md"], tmp_path / "b", tmp_path / "nowhere")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(UsageError, match="no agreement files"):
+        render_documents([empty], ["md"], tmp_path / "b")
+    twin = tmp_path / "twin"
+    twin.mkdir()
+    copy = twin / "tiny-sla.yaml"
+    copy.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(UsageError, match="both have id 'tiny-sla'"):
+        render_documents([source, copy], ["md"], tmp_path / "out")
