@@ -1,0 +1,118 @@
+"""Performance against plan: an agreement's targets against a CRM lead export.
+
+Pipeline: :mod:`~slagen.report.actuals` streams the CSV, :mod:`~slagen.report.aggregate`
+keeps per (segment, month) counters, :mod:`~slagen.report.metrics` turns them into
+metrics, :mod:`~slagen.report.conditions` evaluates every ``when``,
+:mod:`~slagen.report.recalibrate` compares observed inputs with the agreed ones,
+and :mod:`~slagen.report.output` / :mod:`~slagen.report.charts` render the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from slagen.model import Agreement
+from slagen.report.actuals import ActualsError, ColumnMapping, ReadStats, read_actuals
+from slagen.report.aggregate import Aggregator
+from slagen.report.conditions import ConditionResult, evaluate_conditions
+from slagen.report.metrics import ScopeMetrics, compute_metrics
+from slagen.report.recalibrate import Observed, observe, suggest_fragment
+from slagen.targets import TargetTable
+
+__all__ = ["ActualsError", "PerformanceReport", "build_report"]
+
+
+@dataclass(frozen=True)
+class PerformanceReport:
+    agreement: Agreement
+    table: TargetTable
+    actuals: str  # the CSV as named on the command line
+    as_of: dt.date
+    focus_month: str  # the month shown in detail (pace chart)
+    months: tuple[str, ...]
+    scopes: list[ScopeMetrics]  # segments, then "total"
+    conditions: list[ConditionResult]
+    observed: list[Observed]
+    fragment: str
+    stats: ReadStats
+    after_as_of: int  # rows created after as_of, ignored
+    outside_period: int  # rows in months the agreement does not cover
+
+    @property
+    def total(self) -> ScopeMetrics:
+        return self.scopes[-1]
+
+
+def segment_spellings(agreement: Agreement) -> dict[str, str]:
+    """Accepted segment values (id or name, any case) → segment id."""
+    spellings: dict[str, str] = {}
+    for segment in agreement.targets.segments if agreement.targets else ():
+        spellings[segment.name.lower()] = segment.id
+        spellings[segment.id.lower()] = segment.id
+    return spellings
+
+
+def build_report(
+    agreement: Agreement,
+    table: TargetTable,
+    actuals: str | Path,
+    *,
+    as_of: dt.date,
+    month: str | None = None,
+    mapping: ColumnMapping | None = None,
+    strict: bool = False,
+) -> PerformanceReport:
+    """Read ``actuals`` and measure it against ``agreement``.
+
+    Raises:
+        FileAccessError: the CSV or mapping cannot be read.
+        ActualsError: a required column is missing, or (``strict``) any row is bad
+            or names an unknown segment.
+        UsageError: ``month`` is after ``as_of`` or outside the agreement.
+    """
+    from slagen.errors import UsageError
+
+    if agreement.targets is None:
+        raise ActualsError(f"agreement {agreement.id} has no targets to report against",
+                           hint="add a targets block (SPEC §2)")
+    stats = ReadStats(file=str(actuals))
+    window = agreement.follow_up.first_attempt_within.timedelta if agreement.follow_up else None
+    aggregator = Aggregator(as_of=as_of, window=window)
+    aggregator.add_all(read_actuals(actuals, timezone=agreement.timezone,
+                                    segments=segment_spellings(agreement),
+                                    mapping=mapping, stats=stats))
+    if strict and (stats.skipped or stats.unknown_rows):
+        problems = [f.format_text() for f in stats.findings[:20]]
+        if stats.unknown_rows:
+            problems.append(f"{stats.unknown_rows} row(s) name unknown segments: "
+                            + ", ".join(sorted(stats.unknown_segments)))
+        raise ActualsError(f"{actuals}: {stats.skipped} bad row(s) (--strict)\n" + "\n".join(problems))
+    months, scopes = compute_metrics(agreement, table, aggregator)
+    if not months:
+        raise UsageError(f"--as-of {as_of.isoformat()} is before the agreement's first month")
+    current = f"{as_of.year:04d}-{as_of.month:02d}"
+    focus = month or (current if current in months else months[-1])
+    if focus not in months:
+        raise UsageError(f"--month {focus} is not a reported month (from {months[0]} to {months[-1]})",
+                         hint="a month of the agreement up to --as-of")
+    reported = set(months)
+    outside = sum(b.marketing_leads + b.sales_leads for (_, m), b in aggregator.buckets.items()
+                  if m not in reported)
+    observed = observe(agreement, aggregator, months)
+    return PerformanceReport(
+        agreement=agreement,
+        table=table,
+        actuals=str(actuals),
+        as_of=as_of,
+        focus_month=focus,
+        months=months,
+        scopes=scopes,
+        conditions=evaluate_conditions(agreement, scopes),
+        observed=observed,
+        fragment=suggest_fragment(agreement, observed, as_of),
+        stats=stats,
+        after_as_of=aggregator.after_as_of,
+        outside_period=outside,
+    )

@@ -1,0 +1,329 @@
+"""Reading a CRM lead export (SPEC §5), one row at a time.
+
+The reader never keeps rows: :func:`read_actuals` yields one :class:`Lead` per
+good row and records what went wrong with the others in :class:`ReadStats`
+(a bounded list of findings plus counts), so a million-row export costs the
+memory of one row plus the aggregates the caller keeps.
+
+A mapping file (``--columns``, YAML or JSON) adapts a CRM's own export::
+
+    columns:                 # canonical name: the CRM's header
+      id: Record ID
+      created_at: Create Date
+      segment: Region
+      source: Original Source
+    values:                  # canonical name: {CRM value: canonical value}
+      source: {Organic Search: marketing, Offline Sources: sales}
+      connected: {Connected: "true", Attempted to Contact: "false"}
+    datetime_formats: ["%m/%d/%Y %I:%M %p"]   # tried after ISO 8601
+
+Times without an offset are wall-clock times in the agreement's time zone.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slagen.errors import FileAccessError, UserError
+
+COLUMNS = ("id", "created_at", "segment", "source", "handed_off_at", "first_attempt_at",
+           "attempts", "connected", "closed_at", "revenue")
+REQUIRED = ("id", "created_at", "segment", "source")
+SOURCES = ("marketing", "sales")
+TRUE_WORDS = frozenset({"true", "yes", "y", "1", "t"})
+FALSE_WORDS = frozenset({"false", "no", "n", "0", "f", ""})
+MAX_FINDINGS = 100  # kept in full; the rest are only counted
+MAX_UNKNOWN_NAMES = 50
+
+
+class ActualsError(UserError):
+    """Actuals that cannot be used at all (a missing column, a bad mapping)."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class RowFinding:
+    """A problem in one CSV row: ``line`` is the 1-based line the record starts on."""
+
+    file: str
+    line: int
+    column: str
+    severity: str  # "error" (row skipped) | "warning" (row kept)
+    message: str
+
+    def format_text(self) -> str:
+        return f"{self.file}:{self.line}: {self.severity}: {self.column}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "severity": self.severity, "message": self.message}
+
+
+@dataclass(slots=True)
+class Lead:
+    """One good row, every time in the agreement's time zone."""
+
+    line: int
+    id: str
+    created_at: dt.datetime
+    segment: str
+    source: str
+    handed_off_at: dt.datetime | None
+    first_attempt_at: dt.datetime | None
+    attempts: int
+    connected: bool
+    closed_at: dt.datetime | None
+    revenue: Decimal | None
+
+
+@dataclass
+class ReadStats:
+    """What the reader saw besides the good rows; bounded whatever the file size."""
+
+    file: str
+    rows: int = 0
+    skipped: int = 0
+    warnings: int = 0
+    findings: list[RowFinding] = field(default_factory=list)
+    unknown_segments: dict[str, int] = field(default_factory=dict)
+    unknown_other: int = 0  # rows of unknown segments beyond MAX_UNKNOWN_NAMES names
+
+    def add(self, finding: RowFinding) -> None:
+        if finding.severity == "error":
+            self.skipped += 1
+        else:
+            self.warnings += 1
+        if len(self.findings) < MAX_FINDINGS:
+            self.findings.append(finding)
+
+    def unknown(self, segment: str) -> None:
+        if segment in self.unknown_segments or len(self.unknown_segments) < MAX_UNKNOWN_NAMES:
+            self.unknown_segments[segment] = self.unknown_segments.get(segment, 0) + 1
+        else:
+            self.unknown_other += 1
+
+    @property
+    def unknown_rows(self) -> int:
+        return sum(self.unknown_segments.values()) + self.unknown_other
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """How a CRM's headers and values map onto the canonical columns."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    datetime_formats: tuple[str, ...] = ()
+
+
+def load_mapping(path: str | Path) -> ColumnMapping:
+    """Read a ``--columns`` mapping file (YAML or JSON).
+
+    Raises:
+        FileAccessError: the file cannot be read.
+        ActualsError: the file is not a mapping of the documented shape.
+    """
+    source = Path(path)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise FileAccessError(f"{source}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        if source.suffix.lower() == ".json":
+            data: Any = json.loads(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+    except Exception as exc:  # yaml.YAMLError, json.JSONDecodeError
+        raise ActualsError(f"{source}: not valid YAML/JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ActualsError(f"{source}: a mapping file is an object with `columns` and `values`")
+    unknown = set(data) - {"columns", "values", "datetime_formats", "name", "description"}
+    if unknown:
+        raise ActualsError(f"{source}: unknown keys {', '.join(sorted(unknown))}",
+                           hint="use columns, values and datetime_formats")
+    columns = {str(k): str(v) for k, v in (data.get("columns") or {}).items()}
+    values = {str(k): {str(a): _text(b) for a, b in (v or {}).items()}
+              for k, v in (data.get("values") or {}).items()}
+    for name in [*columns, *values]:
+        if name not in COLUMNS:
+            raise ActualsError(f"{source}: {name!r} is not a canonical column",
+                               hint="canonical columns: " + ", ".join(COLUMNS))
+    return ColumnMapping(columns, values, tuple(map(str, data.get("datetime_formats") or ())))
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+class _RowError(Exception):
+    def __init__(self, column: str, message: str) -> None:
+        super().__init__(message)
+        self.column = column
+        self.message = message
+
+
+def read_actuals(
+    path: str | Path,
+    *,
+    timezone: str,
+    segments: dict[str, str],
+    mapping: ColumnMapping | None = None,
+    stats: ReadStats,
+) -> Iterator[Lead]:
+    """Yield the good rows of a CSV export; record the others in ``stats``.
+
+    Args:
+        segments: every accepted segment spelling (id or name, lower-cased) → segment id.
+
+    Raises:
+        FileAccessError: the file cannot be read.
+        ActualsError: the header lacks a required column.
+    """
+    mapping = mapping or ColumnMapping()
+    zone = ZoneInfo(timezone)
+    source = Path(path)
+    try:
+        handle = source.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise FileAccessError(f"{source}: cannot read: {exc.strerror or exc}") from exc
+    with handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise ActualsError(f"{source}: empty file; a header row is required") from None
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise ActualsError(f"{source}:1: cannot read the header: {exc}") from exc
+        index = _column_index(header, mapping, str(source))
+        previous_end = reader.line_num
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except (csv.Error, UnicodeDecodeError) as exc:
+                stats.rows += 1
+                stats.add(RowFinding(str(source), previous_end + 1, "-", "error", f"unreadable row: {exc}"))
+                previous_end = reader.line_num
+                continue
+            line, previous_end = previous_end + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue  # blank line
+            stats.rows += 1
+            try:
+                lead = _parse_row(row, line, index, mapping, zone, segments, stats, str(source))
+            except _RowError as exc:
+                label = mapping.columns.get(exc.column, exc.column)
+                column = exc.column if label == exc.column else f"{exc.column} ({label})"
+                stats.add(RowFinding(str(source), line, column, "error", exc.message))
+                continue
+            if lead is not None:
+                yield lead
+
+
+def _column_index(header: list[str], mapping: ColumnMapping, file: str) -> dict[str, int]:
+    positions = {name.strip(): i for i, name in enumerate(header)}
+    index: dict[str, int] = {}
+    for name in COLUMNS:
+        crm = mapping.columns.get(name, name)
+        if crm in positions:
+            index[name] = positions[crm]
+    missing = [mapping.columns.get(n, n) for n in REQUIRED if n not in index]
+    if missing:
+        raise ActualsError(
+            f"{file}:1: missing column(s) {', '.join(missing)} (header: {', '.join(header)})",
+            hint="name the CRM's headers in a --columns mapping file",
+        )
+    return index
+
+
+def _parse_row(row: list[str], line: int, index: dict[str, int], mapping: ColumnMapping,
+               zone: ZoneInfo, segments: dict[str, str], stats: ReadStats, file: str) -> Lead | None:
+    def cell(name: str) -> str:
+        position = index.get(name)
+        value = row[position].strip() if position is not None and position < len(row) else ""
+        mapped = mapping.values.get(name)
+        if mapped is not None:
+            value = mapped.get(value, value)
+        return value
+
+    def when(name: str, required: bool = False) -> dt.datetime | None:
+        text = cell(name)
+        if not text:
+            if required:
+                raise _RowError(name, "is empty")
+            return None
+        return _parse_time(text, zone, mapping.datetime_formats, name)
+
+    lead_id = cell("id")
+    if not lead_id:
+        raise _RowError("id", "is empty")
+    created = when("created_at", required=True)
+    assert created is not None
+    source_text = cell("source").lower()
+    if source_text not in SOURCES:
+        raise _RowError("source", f"must be marketing or sales (got {cell('source')!r})")
+    attempts_text = cell("attempts")
+    try:
+        attempts = int(attempts_text) if attempts_text else 0
+    except ValueError:
+        raise _RowError("attempts", f"must be a whole number (got {attempts_text!r})") from None
+    if attempts < 0:
+        raise _RowError("attempts", f"must not be negative (got {attempts})")
+    connected_text = cell("connected").lower()
+    if connected_text not in TRUE_WORDS and connected_text not in FALSE_WORDS:
+        raise _RowError("connected", f"must be true or false (got {cell('connected')!r})")
+    revenue_text = cell("revenue")
+    revenue = None
+    if revenue_text:
+        try:
+            revenue = Decimal(revenue_text)
+        except InvalidOperation:
+            raise _RowError("revenue", f"must be a number like 12000.50 (got {revenue_text!r})") from None
+        if not revenue.is_finite() or revenue < 0:
+            raise _RowError("revenue", f"must be a non-negative number (got {revenue_text!r})")
+    handed_off = when("handed_off_at")
+    first_attempt = when("first_attempt_at")
+    closed = when("closed_at")
+    if handed_off is not None and first_attempt is not None and first_attempt < handed_off:
+        raise _RowError("first_attempt_at", "is before handed_off_at")
+    if closed is not None and revenue is None:
+        raise _RowError("revenue", "is empty although closed_at is set (a won lead has revenue)")
+    segment_text = cell("segment")
+    segment = segments.get(segment_text.lower())
+    if segment is None:
+        stats.unknown(segment_text or "(empty)")
+        return None
+    return Lead(line, lead_id, created, segment, source_text, handed_off, first_attempt,
+                attempts, connected_text in TRUE_WORDS, closed, revenue)
+
+
+def _parse_time(text: str, zone: ZoneInfo, formats: tuple[str, ...], column: str) -> dt.datetime:
+    value: dt.datetime | None = None
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        for fmt in formats:
+            try:
+                value = dt.datetime.strptime(text, fmt)
+                break
+            except ValueError:
+                continue
+    if value is None:
+        raise _RowError(column, f"is not an ISO 8601 date or date-time (got {text!r})")
+    if value.tzinfo is None:
+        return value.replace(tzinfo=zone)
+    return value.astimezone(zone)

@@ -1,0 +1,201 @@
+"""Metrics per segment and in total, per month and period to date, from the buckets.
+
+A month is ``complete`` once its last day is on or before ``as_of``, ``to_date``
+when ``as_of`` falls inside it (pace is then measured against the daily goal
+line ``target × d ÷ n``, SPEC §2), and months after ``as_of`` are not reported.
+Leads are compared with the targets of their lead month, wins and revenue with
+the goals of their revenue month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from slagen.model import Agreement
+from slagen.report.aggregate import Aggregator, Bucket, percentile, ratio
+from slagen.scalars import days_in_month
+from slagen.targets import TargetTable
+
+HALF = Decimal("0.5")
+P90 = Decimal("0.9")
+
+
+@dataclass(frozen=True)
+class Speed:
+    handed_off: int
+    attempted: int
+    on_time: int
+    overdue: int
+    waiting: int
+    average_minutes: Decimal | None
+    median_minutes: int | None
+    p90_minutes: int | None
+    on_time_pct: Decimal | None  # on time ÷ (attempted + overdue)
+
+
+@dataclass(frozen=True)
+class Depth:
+    unconnected: int
+    attempts: int
+    average_attempts: Decimal | None
+
+
+@dataclass(frozen=True)
+class Goals:
+    leads_needed: int = 0
+    customers_needed: int = 0
+    marketing_revenue_goal: Decimal = Decimal("0.00")
+    revenue_goal: Decimal = Decimal("0.00")
+
+    def plus(self, other: Goals) -> Goals:
+        return Goals(self.leads_needed + other.leads_needed,
+                     self.customers_needed + other.customers_needed,
+                     self.marketing_revenue_goal + other.marketing_revenue_goal,
+                     self.revenue_goal + other.revenue_goal)
+
+
+@dataclass(frozen=True)
+class MonthMetrics:
+    month: str  # YYYY-MM, or "period" for the period to date
+    status: str  # complete | to_date | period_to_date
+    goals: Goals
+    goal_to_date: Decimal  # leads by the daily goal line on as_of
+    marketing_leads: int
+    sales_leads: int
+    leads_delivered_pct: Decimal | None  # against the whole month's leads_needed
+    pace_pct: Decimal | None  # against the goal line to date
+    cumulative: tuple[int, ...]  # marketing leads, cumulative per day (to as_of)
+    customers_won: int
+    sales_customers_won: int
+    marketing_revenue: Decimal
+    sales_revenue: Decimal
+    revenue_pct: Decimal | None  # marketing revenue ÷ marketing revenue goal
+    total_revenue_pct: Decimal | None  # all revenue ÷ revenue goal
+    speed: Speed
+    depth: Depth
+
+    @property
+    def complete(self) -> bool:
+        return self.status == "complete"
+
+
+@dataclass(frozen=True)
+class ScopeMetrics:
+    id: str  # a segment id, or "total"
+    name: str
+    months: tuple[MonthMetrics, ...]
+    period: MonthMetrics
+
+    def month(self, month: str) -> MonthMetrics | None:
+        return next((m for m in self.months if m.month == month), None)
+
+
+def report_months(table: TargetTable, as_of: dt.date) -> tuple[str, ...]:
+    """Lead and revenue months of the agreement, up to the month of ``as_of``."""
+    current = f"{as_of.year:04d}-{as_of.month:02d}"
+    return tuple(m for m in sorted(set(table.lead_months) | set(table.months)) if m <= current)
+
+
+def goals_by_segment(table: TargetTable) -> dict[tuple[str, str], Goals]:
+    goals: dict[tuple[str, str], Goals] = {}
+    for segment in table.segments:
+        for row in segment.months:
+            lead_key = (segment.id, row.lead_month)
+            goals[lead_key] = goals.get(lead_key, Goals()).plus(Goals(leads_needed=row.leads_needed))
+            revenue_key = (segment.id, row.month)
+            goals[revenue_key] = goals.get(revenue_key, Goals()).plus(
+                Goals(0, row.customers_needed, row.marketing_revenue_goal, row.revenue_goal))
+    return goals
+
+
+def compute_metrics(agreement: Agreement, table: TargetTable, aggregator: Aggregator,
+                    ) -> tuple[tuple[str, ...], list[ScopeMetrics]]:
+    """Every segment's metrics, then the total's (the last scope)."""
+    as_of = aggregator.as_of
+    months = report_months(table, as_of)
+    goals = goals_by_segment(table)
+    scopes: list[ScopeMetrics] = []
+    total_buckets = {m: Bucket() for m in months}
+    total_goals = {m: Goals() for m in months}
+    for segment in table.segments:
+        rows = []
+        for month in months:
+            bucket = aggregator.buckets.get((segment.id, month), Bucket())
+            goal = goals.get((segment.id, month), Goals())
+            total_buckets[month].merge(bucket)
+            total_goals[month] = total_goals[month].plus(goal)
+            rows.append(month_metrics(month, bucket, goal, as_of, agreement))
+        scopes.append(_scope(segment.id, segment.name, rows, months, aggregator, agreement, goals))
+    total_rows = [month_metrics(m, total_buckets[m], total_goals[m], as_of, agreement) for m in months]
+    scopes.append(_scope("total", "", total_rows, months, aggregator, agreement, None,
+                         buckets=total_buckets, month_goals=total_goals))
+    return months, scopes
+
+
+def _scope(scope_id: str, name: str, rows: list[MonthMetrics], months: tuple[str, ...],
+           aggregator: Aggregator, agreement: Agreement, goals: dict[tuple[str, str], Goals] | None,
+           *, buckets: dict[str, Bucket] | None = None,
+           month_goals: dict[str, Goals] | None = None) -> ScopeMetrics:
+    merged = Bucket()
+    goal = Goals()
+    to_date = Decimal(0)
+    for row, month in zip(rows, months, strict=True):
+        if buckets is not None and month_goals is not None:
+            merged.merge(buckets[month])
+            goal = goal.plus(month_goals[month])
+        else:
+            assert goals is not None
+            merged.merge(aggregator.buckets.get((scope_id, month), Bucket()))
+            goal = goal.plus(goals.get((scope_id, month), Goals()))
+        to_date += row.goal_to_date
+    period = _metrics("period", "period_to_date", merged, goal, to_date, (), agreement)
+    return ScopeMetrics(scope_id, name, tuple(rows), period)
+
+
+def month_metrics(month: str, bucket: Bucket, goal: Goals, as_of: dt.date,
+                  agreement: Agreement) -> MonthMetrics:
+    days = days_in_month(month)
+    current = f"{as_of.year:04d}-{as_of.month:02d}"
+    day = as_of.day if month == current else days
+    status = "to_date" if month == current and as_of.day < days else "complete"
+    goal_to_date = (Decimal(goal.leads_needed) * day / days).quantize(Decimal("0.01"))
+    cumulative: list[int] = []
+    running = 0
+    for count in bucket.by_day[:day]:
+        running += count
+        cumulative.append(running)
+    return _metrics(month, status, bucket, goal, goal_to_date, tuple(cumulative), agreement)
+
+
+def _metrics(month: str, status: str, bucket: Bucket, goal: Goals, goal_to_date: Decimal,
+             cumulative: tuple[int, ...], agreement: Agreement) -> MonthMetrics:
+    average = None
+    if bucket.attempted:
+        average = (Decimal(bucket.delay_seconds) / 60 / bucket.attempted).quantize(Decimal("0.1"))
+    speed = Speed(bucket.handed_off, bucket.attempted, bucket.on_time, bucket.overdue, bucket.waiting,
+                  average, percentile(bucket.delays, HALF), percentile(bucket.delays, P90),
+                  ratio(bucket.on_time, bucket.attempted + bucket.overdue))
+    depth = Depth(bucket.unconnected, bucket.unconnected_attempts,
+                  ratio(bucket.unconnected_attempts, bucket.unconnected))
+    all_revenue = bucket.marketing_revenue + bucket.sales_revenue
+    return MonthMetrics(
+        month=month,
+        status=status,
+        goals=goal,
+        goal_to_date=goal_to_date,
+        marketing_leads=bucket.marketing_leads,
+        sales_leads=bucket.sales_leads,
+        leads_delivered_pct=ratio(bucket.marketing_leads, goal.leads_needed),
+        pace_pct=ratio(bucket.marketing_leads, goal_to_date),
+        cumulative=cumulative,
+        customers_won=bucket.marketing_won,
+        sales_customers_won=bucket.sales_won,
+        marketing_revenue=bucket.marketing_revenue,
+        sales_revenue=bucket.sales_revenue,
+        revenue_pct=ratio(bucket.marketing_revenue, goal.marketing_revenue_goal),
+        total_revenue_pct=ratio(all_revenue, goal.revenue_goal),
+        speed=speed,
+        depth=depth,
+    )
