@@ -203,3 +203,21 @@ def test_extract_from_a_pdf_without_agreement(kit: Kit, tmp_path: Path) -> None:
         extract_agreement(buf.getvalue())
     result = runner.invoke(app, ["extract", str(_write(tmp_path, b"not a pdf at all"))])
     assert result.exit_code == 1 and "not a readable PDF" in result.output
+
+
+def test_swapping_the_yaml_in_a_later_update_breaks_the_signatures(kit: Kit, tmp_path: Path) -> None:
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(kit.signed))
+    names = writer.root["/Names"]["/EmbeddedFiles"]["/Names"]
+    files = names[names.index("agreement.yaml") + 1]["/EF"]
+    changed = files["/F"].data.replace(b'close_rate: "15%"', b'close_rate: "16%"')
+    files[generic.NameObject("/F")] = writer.add_object(generic.StreamObject({}, stream_data=changed))
+    writer.update_container(files)
+    out = io.BytesIO()
+    writer.write(out)
+    report = verify_pdf(out.getvalue(), trust_roots=[kit.ca])
+    assert not report.ok
+    assert all(s.coverage == "modified after signing" for s in report.signatures)
+    assert any("does not match the PDF" in p for p in report.embedded.problems)
