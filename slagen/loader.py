@@ -29,6 +29,8 @@ __all__ = ["Document", "Mark", "format_path", "load_file", "load_text", "MAX_BYT
 MAX_BYTES = 1024 * 1024  # an agreement is a few hundred lines; 1 MiB is generous
 MAX_ALIASES = 100
 MAX_NODES = 200_000
+MAX_DIGITS = 30  # exact arithmetic on absurd numbers (1e+400000000) would hang or overflow
+MAX_DEPTH = 64  # an agreement needs about six levels of nesting
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -37,6 +39,10 @@ STANDARD_SCALAR_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null",
 DECIMAL_INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 DECIMAL_FLOAT_RE = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
 YAML11_TRUE = {"y", "yes", "on", "true"}
+# `key: "text` or `- 'text` with no closing quote on the same line
+UNCLOSED_QUOTE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#-][^:#]*:\s+)?(["'])(?:(?!\1).)*$""")
+KEY_KIND_BY_TAG = {TAG + "int": "a number", TAG + "float": "a number", TAG + "bool": "a boolean",
+                   TAG + "null": "nothing (null)"}
 
 PathKey = str | int
 Path_ = tuple[PathKey, ...]
@@ -120,6 +126,17 @@ class _Walker:
             )
         )
 
+    def number_range_error(self, node: yaml.Node, path: Path_, raw: str) -> None:
+        shown = raw if len(raw) <= 40 else raw[:37] + "…"
+        self.error(node, path, "yaml-number",
+                   f"{shown} is outside the numbers slagen computes with "
+                   f"(at most {MAX_DIGITS} digits before and {MAX_DIGITS} after the decimal point)",
+                   "write the number in full, without an exponent; quote it if it is text")
+
+    def tag_error(self, node: yaml.Node, path: Path_) -> None:
+        self.error(node, path, "yaml-tag", f"the tag {node.tag.replace(TAG, '!!')} is not allowed",
+                   "remove the tag; agreements hold plain text, numbers, dates and lists")
+
     def walk(self, node: yaml.Node, path: Path_) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
@@ -140,7 +157,7 @@ class _Walker:
                 self.active.discard(id(node))
         if isinstance(node, yaml.SequenceNode):
             if node.tag not in (TAG + "seq",):
-                self.error(node, path, "yaml-tag", f"the tag {node.tag} is not allowed", "remove the tag")
+                self.tag_error(node, path)
             self.active.add(id(node))
             try:
                 return [self.walk(item, path + (i,)) for i, item in enumerate(node.value)]
@@ -150,7 +167,7 @@ class _Walker:
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         if node.tag != TAG + "map":
-            self.error(node, path, "yaml-tag", f"the tag {node.tag} is not allowed", "remove the tag")
+            self.tag_error(node, path)
         result: dict[str, Any] = {}
         first_seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
@@ -162,10 +179,10 @@ class _Walker:
                 continue
             key = key_node.value
             if key_node.tag not in (TAG + "str", TAG + "timestamp") and not key_node.style:
-                kind = key_node.tag.removeprefix(TAG)
+                kind = KEY_KIND_BY_TAG.get(key_node.tag, key_node.tag.replace(TAG, "!!"))
                 self.error(
                     key_node, path + (key,), "yaml-key-type",
-                    f"the key {key!r} is read by YAML as a {kind}, not as text",
+                    f"the key {key!r} is read by YAML as {kind}, not as text",
                     f'quote it: "{key}"',
                 )
                 continue
@@ -186,7 +203,7 @@ class _Walker:
     def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         tag, raw = node.tag, node.value
         if tag not in STANDARD_SCALAR_TAGS:
-            self.error(node, path, "yaml-tag", f"the tag {tag.replace(TAG, '!!')} is not allowed", "remove the tag; agreements hold plain text, numbers, dates and lists")
+            self.tag_error(node, path)
             return None
         if not node.style:  # plain (libyaml says "", PyYAML None)
             self.doc.raw_scalars[path] = raw
@@ -203,6 +220,9 @@ class _Walker:
         if tag == TAG + "int":
             text = raw.replace("_", "")
             if DECIMAL_INT_RE.match(raw):
+                if len(text.lstrip("+-")) > MAX_DIGITS:
+                    self.number_range_error(node, path, raw)
+                    return None
                 return int(text)
             self.error(
                 node, path, "yaml-number",
@@ -212,7 +232,13 @@ class _Walker:
             return None
         # float
         if DECIMAL_FLOAT_RE.match(raw):
-            return Decimal(raw.replace("_", ""))
+            number = Decimal(raw.replace("_", ""))
+            exponent = number.as_tuple().exponent
+            if not isinstance(exponent, int) or not -MAX_DIGITS <= exponent <= MAX_DIGITS \
+                    or number.adjusted() >= MAX_DIGITS:
+                self.number_range_error(node, path, raw)
+                return None
+            return number
         self.error(
             node, path, "yaml-number",
             f"{raw} is read by YAML as a special number",
@@ -287,7 +313,31 @@ def _tab_findings(text: str, file: str) -> list[Finding]:
     return findings
 
 
-def _syntax_finding(exc: yaml.YAMLError, file: str) -> Finding:
+def _unclosed_quote_line(text: str, before: int) -> int | None:
+    """The first line before ``before`` whose quoted value is not closed on it."""
+    for number, line in enumerate(text.splitlines()[: before - 1], start=1):
+        if UNCLOSED_QUOTE_RE.match(line):
+            return number
+    return None
+
+
+def _check_depth(text: str, file: str) -> None:
+    # libyaml's composer recurses in C: ~100,000 nested brackets (200 KB) crash
+    # the interpreter. The event parser is iterative, so measure the depth first.
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise AgreementError([Finding(file, mark.line + 1, mark.column + 1, "", "error", "yaml-too-deep",
+                                              f"the document is nested more than {MAX_DEPTH} levels deep",
+                                              "an agreement needs only a few levels of nesting")])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _syntax_finding(exc: yaml.YAMLError, file: str, text: str = "") -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
@@ -300,6 +350,9 @@ def _syntax_finding(exc: yaml.YAMLError, file: str) -> Finding:
         hint = "quote the value; characters like @ and ` cannot start plain text"
     elif "could not find expected ':'" in problem:
         hint = "a key is missing its colon, or a multi-line value needs quoting or `|`"
+    quote_line = _unclosed_quote_line(text, line) if "expected" in problem else None
+    if quote_line is not None:
+        hint = f"the quote opened on line {quote_line} is not closed on that line; close it"
     return Finding(file, line, column, "", "error", "yaml-syntax", message, hint)
 
 
@@ -319,9 +372,10 @@ def load_text(text: str | bytes, file: str = "<string>") -> Document:
     if tabs:
         raise AgreementError(tabs)
     try:
+        _check_depth(text, file)
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.YAMLError as exc:
-        raise AgreementError([_syntax_finding(exc, file)]) from None
+        raise AgreementError([_syntax_finding(exc, file, text)]) from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         raise AgreementError([Finding(file, 1, 1, "", "error", "empty-file", "the file holds no agreement",
