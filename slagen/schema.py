@@ -9,6 +9,7 @@ suggest a fix (the nearest known field name, a quoted value, ``"12%"``).
 from __future__ import annotations
 
 import difflib
+import re
 import functools
 import json
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from slagen.errors import Finding
 from slagen.loader import Document
 from slagen.resources import schema_path
-from slagen.scalars import parse_duration, parse_rate
+from slagen.scalars import DATE_RE, parse_duration, parse_rate
 
 __all__ = ["load_schema", "schema_findings", "schema_text"]
 
@@ -40,6 +41,13 @@ def _validator() -> Draft202012Validator:
     # Compiling costs ~20 ms: build one validator per process and reuse it.
     return Draft202012Validator(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
+
+FORM_BY_FIELD = {
+    "currency": ("an ISO 4217 currency code (three capital letters)", 'e.g. EUR, USD, MXN; write "{upper}"?'),
+    "fingerprint": ("a fingerprint (sha256: followed by 64 hexadecimal digits)",
+                    "let `slagen approve` write approvals; do not edit fingerprints by hand"),
+    "timezone": ("an IANA time zone name", "e.g. Europe/Madrid, America/Mexico_City or UTC"),
+}
 
 TYPE_WORDS = {
     "string": "text",
@@ -86,17 +94,23 @@ class _Mapper:
     def at(self, path: tuple[Any, ...], code: str, message: str, hint: str = "", at_key: bool = False) -> Finding:
         return self.doc.finding(path, code, message, hint=hint, at_key=at_key)
 
-    def value_hint(self, path: tuple[Any, ...], expected: str) -> str:
+    def value_hint(self, path: tuple[Any, ...], expected: str, instance: Any = None) -> str:
         raw = self.doc.raw_scalars.get(path)
         if path in self.doc.yaml11_booleans and raw is not None:
             return f'YAML reads {raw} as a boolean; quote it: "{raw}"'
-        if expected == "string" and raw is not None:
+        if expected == "string" and raw is not None and not isinstance(instance, str):
             return f'quote it: "{raw}"'
         return ""
 
     def findings(self, error: ValidationError) -> Iterator[Finding]:
         path = tuple(error.absolute_path)
         keyword = error.validator
+        if keyword == "dependentRequired" or tuple(error.absolute_schema_path)[:1] == ("allOf",) \
+                or (keyword == "oneOf" and _only_required(error.validator_value) and _kind(error) is None):
+            # The schema's cross-field rules exist for editors; semantics reports them with
+            # their own codes and words (missing-currency, missing-service-levels,
+            # multilevel-parties, missing-close-rate, close-rate-and-funnel).
+            return
         kind = _kind(error)
         instance = error.instance
         if kind is not None and keyword in ("anyOf", "oneOf", "type", "pattern", "minimum",
@@ -122,13 +136,16 @@ class _Mapper:
             names = [expected] if isinstance(expected, str) else list(expected)
             words = " or ".join(TYPE_WORDS.get(n, n) for n in names)
             yield self.at(path, "wrong-type", f"must be {words} (got {_describe(instance)})",
-                          self.value_hint(path, names[0]))
+                          self.value_hint(path, names[0], instance))
         elif keyword in ("enum", "const"):
             options = error.validator_value if keyword == "enum" else [error.validator_value]
             shown = ", ".join(json.dumps(o) if not isinstance(o, str) else o for o in options)
-            close = difflib.get_close_matches(str(instance), [str(o) for o in options], n=1, cutoff=0.5)
-            hint = f"did you mean `{close[0]}`?" if close else self.value_hint(path, "string")
-            yield self.at(path, "invalid-value", f"must be one of: {shown} (got {_describe(instance)})", hint)
+            close = difflib.get_close_matches(str(instance), [str(o) for o in options], n=1, cutoff=0.6)
+            texts = all(isinstance(o, str) for o in options)
+            hint = f"did you mean `{close[0]}`?" if close and texts else (
+                self.value_hint(path, "string", instance) if texts else "")
+            words = f"must be {shown}" if len(options) == 1 else f"must be one of: {shown}"
+            yield self.at(path, "invalid-value", f"{words} (got {_describe(instance)})", hint)
         elif keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
             words = {"minimum": "at least", "exclusiveMinimum": "above",
                      "maximum": "at most", "exclusiveMaximum": "below"}[keyword]
@@ -136,22 +153,33 @@ class _Mapper:
         elif keyword in ("minItems", "maxItems"):
             words = "at least" if keyword == "minItems" else "at most"
             yield self.at(path, "too-few-items" if keyword == "minItems" else "too-many-items",
-                          f"must have {words} {error.validator_value} item(s) (has {len(instance)})")
+                          f"must have {words} {error.validator_value} item(s) (has {len(instance)})", at_key=True)
         elif keyword == "minLength":
             yield self.at(path, "empty-text", "must not be empty", "write the text, or remove the field")
         elif keyword == "format":
             fmt = error.validator_value
-            if fmt == "date":
+            if fmt == "date" and not DATE_RE.match(str(instance)):
+                yield self.at(path, "invalid-date", f"{_describe(instance)} is not a date written YYYY-MM-DD",
+                              "dates are written YYYY-MM-DD, e.g. 2026-01-31")
+            elif fmt == "date":
                 yield self.at(path, "invalid-date", f"{instance} is not a real calendar date",
                               "dates are written YYYY-MM-DD, e.g. 2026-01-31")
             elif fmt == "email":
-                yield self.at(path, "invalid-email", f"{instance!r} is not an e-mail address")
+                yield self.at(path, "invalid-email", f"{instance!r} is not an e-mail address",
+                              "write it as name@example.com, or leave the field out")
             else:
                 yield self.at(path, "invalid-format", f"{instance!r} is not a valid {fmt}")
         elif keyword == "pattern":
-            yield self.at(path, "invalid-format",
-                          f"{_describe(instance)} does not have the expected form ({error.validator_value})",
-                          self.value_hint(path, "string"))
+            field = path[-1] if path else ""
+            if field in FORM_BY_FIELD:
+                form, hint = FORM_BY_FIELD[field]
+                yield self.at(path, "invalid-format", f"{_describe(instance)} is not {form}",
+                              hint.format(upper=str(instance).upper()))
+            else:
+                yield self.at(path, "invalid-format",
+                              f"{_describe(instance)} does not have the expected form ({error.validator_value})",
+                              self.value_hint(path, "string", instance))
+
         elif keyword in ("anyOf", "oneOf"):
             sub = best_match(error.context) if error.context else None
             if sub is not None and tuple(sub.absolute_path) != path or (sub is not None and sub.validator not in ("anyOf", "oneOf")):
@@ -185,7 +213,7 @@ class _Mapper:
             try:
                 parse_rate(instance)
             except ValueError as exc:
-                yield self.at(path, "invalid-rate", str(exc))
+                yield self.at(path, "invalid-rate", str(exc), _rate_hint(instance))
             return
         if kind in ("money", "money_by_month"):
             if isinstance(instance, bool) or not isinstance(instance, (int, Decimal)):
@@ -200,14 +228,14 @@ class _Mapper:
             try:
                 parse_duration(str(instance))
             except ValueError as exc:
-                yield self.at(path, "invalid-duration", str(exc), "e.g. 30m, 4h, 2d, 1w")
+                yield self.at(path, "invalid-duration", str(exc), _duration_hint(instance))
             else:
                 yield self.at(path, "invalid-duration", error.message)
             return
         if kind == "date":
             yield self.at(path, "invalid-date",
                           f"{_describe(instance)} is not a date written YYYY-MM-DD"
-                          if not isinstance(instance, str) or len(instance) != 10
+                          if not isinstance(instance, str) or not DATE_RE.match(instance)
                           else f"{instance} is not a real calendar date",
                           "dates are written YYYY-MM-DD, e.g. 2026-01-31")
             return
@@ -218,7 +246,8 @@ class _Mapper:
         if kind == "slug":
             yield self.at(path, "invalid-id",
                           f"{_describe(instance)} is not a valid id: use lower-case letters, digits and "
-                          "hyphens, starting with a letter or digit", self.value_hint(path, "string"))
+                          "hyphens, starting with a letter or digit",
+                          self.value_hint(path, "string", instance) or _slug_hint(instance))
             return
         if kind == "condition":
             sub = best_match(error.context) if error.context else None
@@ -229,6 +258,33 @@ class _Mapper:
                               "a condition needs `metric` and exactly one of `below` or `above`")
             return
         yield self.at(path, "schema", error.message)
+
+
+def _rate_hint(value: Any) -> str:
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and 1 < value <= 100:
+        return f'write "{value}%" (quoted) or the fraction {value / 100}'
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and value <= 0:
+        return "a rate of 0 makes the target impossible; use the real rate, e.g. \"12%\""
+    return ""
+
+
+UNIT_BY_WORD = {"minute": "m", "min": "m", "hour": "h", "hr": "h", "day": "d", "week": "w"}
+
+
+def _duration_hint(value: Any) -> str:
+    match = re.match(r"^\s*([0-9]+)\s*([a-z]+?)s?\s*$", str(value).lower())
+    if match and match.group(2) in UNIT_BY_WORD and int(match.group(1)) > 0:
+        return f"write {int(match.group(1))}{UNIT_BY_WORD[match.group(2)]}"
+    return "a whole number above 0 and a unit: m, h, d or w, e.g. 30m, 4h, 2d, 1w"
+
+
+def _slug_hint(value: Any) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    return f"e.g. {slug}" if slug else ""
+
+
+def _only_required(branches: Any) -> bool:
+    return isinstance(branches, list) and all(isinstance(b, dict) and set(b) == {"required"} for b in branches)
 
 
 def _is_month(text: str) -> bool:
