@@ -15,11 +15,12 @@ from typing import Any
 
 from slagen.errors import Finding
 from slagen.loader import Document
-from slagen.scalars import months_between, parse_date, parse_rate
+from slagen.scalars import MONTH_RE, PERCENT_RE, months_between, parse_date, parse_rate
 
 __all__ = ["semantic_findings"]
 
 Path_ = tuple[Any, ...]
+MAX_PERCENT_CHARS = 32  # exact arithmetic on "0.000…1%" with thousands of digits would hang
 
 
 def _date(value: Any) -> dt.date | None:
@@ -74,7 +75,8 @@ class _Checker:
         if self.start and self.end:
             if self.start > self.end:
                 yield self.error(("period", "end"), "period-order",
-                                 f"the period ends ({self.end}) before it starts ({self.start})")
+                                 f"the period ends ({self.end}) before it starts ({self.start})",
+                                 "`start` is the first day of the first month, `end` the last day of the last")
                 return
             if self.start.day != 1:
                 yield self.error(("period", "start"), "period-whole-months",
@@ -92,7 +94,7 @@ class _Checker:
         revision = self.data.get("revision") if isinstance(self.data.get("revision"), dict) else {}
         number = revision.get("number")
         rev_date = _date(revision.get("date"))
-        if rev_date and self.end and rev_date > self.end:
+        if rev_date and self.end and rev_date > self.end and self.months:
             yield self.warning(("revision", "date"), "revision-after-period",
                                f"the revision takes effect ({rev_date}) after the period ends ({self.end})")
         previous_number: int | None = None
@@ -116,7 +118,8 @@ class _Checker:
                                      f"history dates must not decrease ({d} follows {previous_date})")
                 if rev_date and d > rev_date:
                     yield self.error(("history", i, "date"), "history-order",
-                                     f"history entry dated {d} is after the current revision ({rev_date})")
+                                     f"history entry dated {d} is after the current revision ({rev_date})",
+                                     "history holds earlier revisions: check both dates")
                 previous_date = d
 
     # -- parties ---------------------------------------------------------------
@@ -127,7 +130,7 @@ class _Checker:
                 and len(self.data["parties"]) < 3:
             yield self.error(("parties",), "multilevel-parties",
                              f"a multilevel agreement needs at least 3 parties (has {len(self.data['parties'])})",
-                             "add the further provider or end user, or use type: internal")
+                             "add the further provider or end user, or use type: internal", at_key=True)
 
     def unique_ids(self, key: str, what: str, container: Path_ = ()) -> Iterator[Finding]:
         data: Any = self.data
@@ -147,8 +150,8 @@ class _Checker:
                 seen[ident] = i
 
     def party_ref(self, path: Path_, value: Any, *, free_text: bool = False) -> Iterator[Finding]:
-        if not isinstance(value, str) or value in self.party_ids or free_text:
-            return
+        if not isinstance(value, str) or value in self.party_ids or free_text or not self.party_ids:
+            return  # without usable parties, the schema's finding says what to fix
         close = difflib.get_close_matches(value, self.party_ids, n=1, cutoff=0.5)
         hint = f"did you mean `{close[0]}`?" if close else "known parties: " + ", ".join(self.party_ids)
         yield self.error(path, "unknown-party", f"`{value}` is not the id of a party of this agreement", hint)
@@ -178,7 +181,7 @@ class _Checker:
     def objectives(self) -> Iterator[Finding]:
         if not isinstance(self.data.get("objectives"), list):
             return
-        having = {o.get("party") for _, o in _items(self.data, "objectives")}
+        having = {o.get("party") for _, o in _items(self.data, "objectives") if isinstance(o.get("party"), str)}
         for i, party in _items(self.data, "parties"):
             if isinstance(party.get("id"), str) and party["id"] not in having:
                 yield self.error(("parties", i, "id"), "party-without-objective",
@@ -218,6 +221,10 @@ class _Checker:
                 if isinstance(value, dict):
                     yield from self.month_map(base + (key,), value)
                 yield from self.positive(base + (key,), value, key)
+            for key in ("marketing_share", "close_rate"):
+                yield from self.percent_range(base + (key,), seg.get(key))
+            for j, stage in _items(seg, "funnel"):
+                yield from self.percent_range(base + ("funnel", j, "rate"), stage.get("rate"))
             has_funnel = seg.get("funnel") is not None
             if has_funnel and seg.get("close_rate") is not None:
                 yield self.error(base + ("close_rate",), "close-rate-and-funnel",
@@ -230,6 +237,23 @@ class _Checker:
             if has_funnel and isinstance(seg.get("funnel"), list):
                 yield from self.funnel(base + ("funnel",), seg["funnel"])
 
+    def percent_range(self, path: Path_, value: Any) -> Iterator[Finding]:
+        # The schema checks the form of "12%"; its range (0 < r <= 100%) is checked here.
+        values = value.items() if isinstance(value, dict) else [(None, value)]
+        for month, v in values:
+            if not isinstance(v, str) or not PERCENT_RE.match(v):
+                continue  # other forms are the schema's finding
+            if len(v.strip()) > MAX_PERCENT_CHARS:
+                yield self.error(path + ((month,) if month else ()), "invalid-rate",
+                                 f"the percentage has too many digits ({len(v.strip())} characters)",
+                                 'round it, e.g. "12.5%"')
+                continue
+            try:
+                parse_rate(v)
+            except ValueError as exc:
+                yield self.error(path + ((month,) if month else ()), "invalid-rate", str(exc),
+                                 'a rate is above 0% and at most 100%, e.g. "12%"')
+
     def positive(self, path: Path_, value: Any, key: str) -> Iterator[Finding]:
         if key not in ("avg_deal_size", "lead_value"):
             return
@@ -237,16 +261,19 @@ class _Checker:
         for month, v in values:
             if isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v == 0:
                 where = path + ((month,) if month else ())
-                yield self.error(where, "zero-deal-size" if key == "avg_deal_size" else "zero-lead-value",
-                                 f"`{key}` must be above 0",
-                                 "a zero deal size would need infinitely many customers")
+                if key == "avg_deal_size":
+                    yield self.error(where, "zero-deal-size", "`avg_deal_size` must be above 0",
+                                     "a zero deal size would need infinitely many customers")
+                else:
+                    yield self.error(where, "zero-lead-value", "`lead_value` must be above 0",
+                                     "leave it out to use avg_deal_size × close_rate")
 
     def month_map(self, path: Path_, value: dict[str, Any]) -> Iterator[Finding]:
         if not self.months:
             return
         given = [m for m in value if isinstance(m, str)]
         missing = [m for m in self.months if m not in value]
-        outside = [m for m in given if m not in self.months]
+        outside = [m for m in given if m not in self.months and MONTH_RE.match(m)]
         for month in outside:
             yield self.error(path + (month,), "month-outside-period",
                              f"{month} is outside the period ({self.months[0]} to {self.months[-1]})",
@@ -254,7 +281,8 @@ class _Checker:
         if missing:
             yield self.error(path, "month-map-missing",
                              "the month map misses " + ", ".join(missing),
-                             "give a value for every month of the period, or one value for all months")
+                             "give a value for every month of the period, or one value for all months",
+                             at_key=True)
 
     def funnel(self, path: Path_, stages: list[Any]) -> Iterator[Finding]:
         sla = [i for i, s in enumerate(stages) if isinstance(s, dict) and s.get("sla") is True]
@@ -268,12 +296,15 @@ class _Checker:
             if isinstance(stage, dict) and isinstance(stage.get("stage"), str):
                 if stage["stage"] in names:
                     yield self.error(path + (i, "stage"), "duplicate-id",
-                                     f"the funnel stage `{stage['stage']}` appears twice")
+                                     f"the funnel stage `{stage['stage']}` appears twice",
+                                     "give every stage its own name")
                 names[stage["stage"]] = i
 
     # -- conditions ------------------------------------------------------------
 
     def conditions(self) -> Iterator[Finding]:
+        for i, item in _items(self.data, "consequences"):
+            yield from self.percent_range(("consequences", i, "credit"), item.get("credit"))
         for key in ("consequences", "cancellation"):
             for i, item in _items(self.data, key):
                 when = item.get("when")

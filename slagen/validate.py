@@ -99,8 +99,8 @@ def validate_document(doc: Document, *, require_approved: bool = False) -> Valid
     findings = schema_findings(doc)
     errored = {f.path for f in findings}
     for finding in semantic_findings(doc):
-        if finding.code == "yaml-boolean" and finding.path in errored:
-            continue  # the type error already says to quote it
+        if finding.code in ("yaml-boolean", "id-file-mismatch") and finding.path in errored:
+            continue  # the error at the same place already says what to fix
         findings.append(finding)
     if not any(f.severity == "error" for f in findings):
         agreement = build_agreement(doc.data, source_file=doc.file, source_text=doc.text)
