@@ -221,3 +221,20 @@ def test_swapping_the_yaml_in_a_later_update_breaks_the_signatures(kit: Kit, tmp
     assert not report.ok
     assert all(s.coverage == "modified after signing" for s in report.signatures)
     assert any("does not match the PDF" in p for p in report.embedded.problems)
+
+
+def test_stamp_text_follows_the_document_language_and_draws_any_name(kit: Kit) -> None:
+    from pyhanko.sign import signers
+    from pypdf.generic import TextStringObject
+
+    from slagen.signoff.sign import _drawable, _stamp_text
+
+    assert _drawable("Łukasz Żółć – José Ñúñez 李") == "Lukasz Zólc - José Ñúñez ?"
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.root_object[NameObject("/Lang")] = TextStringObject("es-AR")
+    buf = io.BytesIO()
+    writer.write(buf)
+    signer = signers.SimpleSigner.load_pkcs12_data(kit.sales.read_bytes(), [], None)
+    assert _stamp_text(buf.getvalue(), signer).startswith("Firmado digitalmente por Marcus Oyelaran\n")
+    assert _stamp_text(kit.pdf, signer).startswith("Digitally signed by Marcus Oyelaran\n")

@@ -11,6 +11,7 @@ block, which the rendered PDF marks with the named destination
 from __future__ import annotations
 
 import io
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,13 @@ __all__ = ["SignatureBox", "find_signature_box", "sign_pdf"]
 BLOCK_DEST_PREFIX = "signature-"
 GAP = 10.0  # the stylesheet's gap between signature blocks
 PADDING = 8.0  # and their inner padding
-STAMP_TEXT = "Digitally signed by %(signer)s\n%(ts)s"
+STAMP_TEXT_BY_LANGUAGE = {
+    "en": "Digitally signed by {signer}\n%(ts)s",
+    "es": "Firmado digitalmente por {signer}\n%(ts)s",
+}
+# pyHanko's stamp font (Courier) only draws Latin-1-like text; the certificate keeps the real name.
+TRANSLITERATION = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ı": "i", "Œ": "OE", "œ": "oe",
+                                 "–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
 @dataclass(frozen=True)
@@ -95,13 +102,48 @@ def sign_pdf(
         meta,
         signer=signer,
         new_field_spec=spec,
-        stamp_style=TextStampStyle(stamp_text=STAMP_TEXT, timestamp_format="%Y-%m-%d %H:%M:%S %Z"),
+        stamp_style=TextStampStyle(
+            stamp_text=_stamp_text(pdf_bytes, signer), timestamp_format="%Y-%m-%d %H:%M:%S %Z"
+        ),
     )
     try:
         output = pdf_signer.sign_pdf(writer, output=io.BytesIO())
     except Exception as exc:
         raise UserError(f"could not sign the PDF: {exc}") from None
     return bytes(output.getvalue())
+
+
+def _stamp_text(pdf_bytes: bytes, signer: Any) -> str:
+    """The visible stamp's words, in the document's language, with a name Courier can draw."""
+    import pypdf
+
+    try:
+        lang = str(pypdf.PdfReader(io.BytesIO(pdf_bytes)).trailer["/Root"].get("/Lang", "en"))[:2]
+    except Exception:
+        lang = "en"
+    subject = signer.signing_cert.subject.native
+    name = str(subject.get("common_name") or signer.signing_cert.subject.human_friendly)
+    template = STAMP_TEXT_BY_LANGUAGE.get(lang, STAMP_TEXT_BY_LANGUAGE["en"])
+    return template.format(signer=_drawable(name).replace("%", "%%"))
+
+
+def _drawable(text: str) -> str:
+    out = []
+    for char in unicodedata.normalize("NFC", text.translate(TRANSLITERATION)):
+        if _encodable(char):
+            out.append(char)
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+            out.append(base if base and all(map(_encodable, base)) else "?")
+    return "".join(out)
+
+
+def _encodable(char: str) -> bool:
+    try:
+        char.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _load_signer(path: Path, passphrase: str | bytes | None) -> Any:
