@@ -301,7 +301,10 @@ def _parse_row(row: list[str], line: int, index: dict[str, int], mapping: Column
     if handed_off is not None and first_attempt is not None and first_attempt < handed_off:
         raise _RowError("first_attempt_at", "is before handed_off_at")
     if closed is not None and revenue is None:
-        raise _RowError("revenue", "is empty although closed_at is set (a won lead has revenue)")
+        # Keep the lead and its win; only its revenue is unknown.
+        label = mapping.columns.get("revenue", "revenue")
+        stats.add(RowFinding(file, line, "revenue" if label == "revenue" else f"revenue ({label})",
+                             "warning", "is empty although closed_at is set; counted as won with no revenue"))
     segment_text = cell("segment")
     segment = segments.get(segment_text.lower())
     if segment is None:
