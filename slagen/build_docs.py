@@ -93,10 +93,14 @@ def render_documents(
     if templates_dir is not None:
         user_dir = Path(templates_dir).resolve()
         if not user_dir.is_dir():
-            raise UsageError(f"{templates_dir}: templates folder not found", hint="check --templates")
-    files = collect_agreement_files(paths)
+            raise UsageError(
+                f"{templates_dir}: templates folder not found", hint="check --templates"
+            )
+    files = collect_agreement_files([Path(p) for p in paths])
     if not files:
-        raise UsageError("no agreement files to render", hint="name .yaml files or folders that hold them")
+        raise UsageError(
+            "no agreement files to render", hint="name .yaml files or folders that hold them"
+        )
 
     # 1. Validate everything: all findings of all files, before any work.
     findings: list[Finding] = []
@@ -145,10 +149,18 @@ def _render_one(job: _Job) -> tuple[str, list[tuple[str, bytes | str]], list[str
     documents: list[tuple[str, bytes | str]] = []
     html = None
     if "html" in job.formats or "pdf" in job.formats:
-        html = render_html(agreement, targets, templates_dir=job.templates_dir, language=job.language, warnings=found)
+        html = render_html(
+            agreement,
+            targets,
+            templates_dir=job.templates_dir,
+            language=job.language,
+            warnings=found,
+        )
     for fmt in job.formats:
         if fmt == "md":
-            markdown = render_markdown(agreement, targets, templates_dir=job.templates_dir, language=job.language)
+            markdown = render_markdown(
+                agreement, targets, templates_dir=job.templates_dir, language=job.language
+            )
             if html is None:
                 found.extend(markdown_warnings(markdown))
             documents.append((fmt, markdown))
@@ -157,8 +169,13 @@ def _render_one(job: _Job) -> tuple[str, list[tuple[str, bytes | str]], list[str
             documents.append((fmt, html))
         else:
             pdf = render_pdf(
-                agreement, targets, templates_dir=job.templates_dir, language=job.language,
-                page_size=job.page_size, warnings=found, html=html,
+                agreement,
+                targets,
+                templates_dir=job.templates_dir,
+                language=job.language,
+                page_size=job.page_size,
+                warnings=found,
+                html=html,
             )
             documents.append((fmt, pdf))
     unique = list(dict.fromkeys(found))

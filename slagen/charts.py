@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from slagen.i18n import format_month, format_number
 
@@ -52,7 +53,7 @@ def lead_targets_chart_svg(
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    rc = {
+    rc: Any = {
         "svg.hashsalt": "slagen",
         "svg.fonttype": "none",
         "font.family": "DejaVu Sans",
@@ -109,7 +110,9 @@ def lead_targets_chart_svg(
         ax.tick_params(axis="both", length=0, pad=3)
         if y_label:
             ax.set_ylabel(y_label)
-        ax.set_title(title, loc="left", fontsize=9, fontweight="bold", pad=14 if len(series) > 1 else 6)
+        ax.set_title(
+            title, loc="left", fontsize=9, fontweight="bold", pad=14 if len(series) > 1 else 6
+        )
         if len(series) > 1:
             ax.legend(
                 loc="lower left",

@@ -40,7 +40,12 @@ from slagen.resources import templates_dir
 
 LOCALE_BY_LANGUAGE = {"es": "es_ES", "en": "en_US"}
 _LAST_ZERO_RE = re.compile(r"0(?=[^0#]*$)")
-UNIT_BY_DURATION = {"m": "duration-minute", "h": "duration-hour", "d": "duration-day", "w": "duration-week"}
+UNIT_BY_DURATION = {
+    "m": "duration-minute",
+    "h": "duration-hour",
+    "d": "duration-day",
+    "w": "duration-week",
+}
 
 
 def locale_for(lang: str) -> Locale:
@@ -76,7 +81,9 @@ def format_percent(value: Decimal, lang: str, *, decimals: int = 1, fixed: bool 
     percent = _round(Decimal(value) * 100, decimals, fixed=fixed).scaleb(-2)
     if fixed and decimals:
         # The locale's own pattern ("#,##0 %" in Spanish) with that many decimals.
-        pattern = _LAST_ZERO_RE.sub("0." + "0" * decimals, locale.percent_formats[None].pattern, count=1)
+        pattern = _LAST_ZERO_RE.sub(
+            "0." + "0" * decimals, locale.percent_formats[None].pattern, count=1
+        )
         return babel_format_percent(percent, pattern, locale=locale)
     return babel_format_percent(percent, locale=locale, decimal_quantization=False)
 

@@ -148,7 +148,7 @@ def html_to_pdf(
 
 
 def _make_fetcher_class(weasy_urls: Any) -> type:
-    class _AssetFetcher(weasy_urls.URLFetcher):  # type: ignore[misc, name-defined]
+    class _AssetFetcher(weasy_urls.URLFetcher):  # type: ignore[misc]
         """Serves files under the asset folders; refuses every other URL.
 
         WeasyPrint only logs fetch failures, so each refusal is also recorded
@@ -163,7 +163,9 @@ def _make_fetcher_class(weasy_urls: Any) -> type:
         def fetch(self, url: str, headers: Any = None) -> Any:
             path = self._allowed_path(url)
             if path is None:
-                self.refused.append(f"refused to fetch {_shorten(url)}: only the template assets may be used")
+                self.refused.append(
+                    f"refused to fetch {_shorten(url)}: only the template assets may be used"
+                )
                 raise ValueError(f"{REFUSAL} {url}")
             content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return weasy_urls.URLFetcherResponse(
@@ -218,7 +220,7 @@ def _identifier(fingerprint: str) -> bytes:
 
 
 def _epoch(day: dt.date) -> int:
-    return int(dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC).timestamp())
 
 
 def _shorten(url: str, limit: int = 120) -> str:

@@ -20,8 +20,8 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -173,7 +173,9 @@ def render_html(
     return document
 
 
-def _render_html_document(env: Environment, context: dict[str, Any], figures: dict[str, str]) -> str:
+def _render_html_document(
+    env: Environment, context: dict[str, Any], figures: dict[str, str]
+) -> str:
     found: list[str] = context["markdown_warnings"]
     rendered = []
     for section in context["sections"]:
@@ -181,7 +183,9 @@ def _render_html_document(env: Environment, context: dict[str, Any], figures: di
         if _exists(env, html_name):
             html = env.get_template(html_name).render(context, section=section)
         else:
-            markdown = env.get_template(f"sections/{section.name}.md.j2").render(context, section=section)
+            markdown = env.get_template(f"sections/{section.name}.md.j2").render(
+                context, section=section
+            )
             html = markdown_to_html(_tidy(markdown), warnings=found)
         for name, svg in figures.items():
             html = html.replace(f"<p>{context['figure'](name)}</p>", svg)
@@ -216,7 +220,9 @@ def render_pdf(
     lang = language or agreement.language
     user_dir = _user_dir(templates_dir)
     if html is None:
-        html = render_html(agreement, targets, templates_dir=user_dir, language=lang, warnings=warnings)
+        html = render_html(
+            agreement, targets, templates_dir=user_dir, language=lang, warnings=warnings
+        )
     gettext = translations(lang, user_dir).gettext
     first_date = agreement.history[0].date if agreement.history else agreement.revision.date
     parties = ", ".join(p.name for p in agreement.parties)
@@ -278,17 +284,30 @@ def build_environment(user_templates: Path | None, lang: str) -> Environment:
         md_cell=md_cell,
         md_block=md_block,
         md_quote=md_quote,
-        number=lambda v, decimals=None, fixed=False: format_number(v, lang, decimals=decimals, fixed=fixed),
-        percent=lambda v, decimals=1, fixed=False: format_percent(v, lang, decimals=decimals, fixed=fixed),
+        number=lambda v, decimals=None, fixed=False: format_number(
+            v, lang, decimals=decimals, fixed=fixed
+        ),
+        percent=lambda v, decimals=1, fixed=False: format_percent(
+            v, lang, decimals=decimals, fixed=fixed
+        ),
         date=lambda d: format_date(d, lang),
-        month=lambda m, short=False: format_month(m, lang, short=short),
-        duration=lambda d: format_duration(d.amount, d.unit, lang) if isinstance(d, Duration) else str(d),
+        # Short months label table rows: a no-break space keeps "dic 2025" on one line.
+        month=lambda m, short=False: (
+            format_month(m, lang, short=short).replace(" ", "\u00a0")
+            if short
+            else format_month(m, lang)
+        ),
+        duration=lambda d: (
+            format_duration(d.amount, d.unit, lang) if isinstance(d, Duration) else str(d)
+        ),
         money=_money_filter(lang),
         fingerprint_prefix=lambda fp, n=12: fp[: len("sha256:") + n] + "…",
         join_list=lambda items: format_list([str(i) for i in items], locale=locale_for(lang)),
         target_text=lambda v: _target_text(v, lang),
         party=_party_filter,
-        end_sentence=lambda text: text if str(text).rstrip().endswith((".", "!", "?", "…")) else f"{text}.",
+        end_sentence=lambda text: (
+            text if str(text).rstrip().endswith((".", "!", "?", "…")) else f"{text}."
+        ),
         markdown=_markdown_filter,
         css_counter_text=_css_counter_text,
     )
@@ -357,7 +376,8 @@ def _context(agreement: Agreement, targets: TargetTable, lang: str, *, mode: str
     sections = []
     number = 0
     for name in SECTIONS:
-        if not PRESENT_BY_SECTION.get(name, lambda a: True)(agreement):
+        present = PRESENT_BY_SECTION.get(name)
+        if present is not None and not present(agreement):
             continue
         if name not in UNNUMBERED:
             number += 1
@@ -382,7 +402,9 @@ def _context(agreement: Agreement, targets: TargetTable, lang: str, *, mode: str
         for row in seg.months:
             for stage, count in row.stages:
                 totals[stage] = totals.get(stage, 0) + count
-    token = hashlib.sha256(f"{agreement.fingerprint}\0{agreement.source_text}".encode()).hexdigest()[:24]
+    token = hashlib.sha256(
+        f"{agreement.fingerprint}\0{agreement.source_text}".encode()
+    ).hexdigest()[:24]
     return {
         "agreement": agreement,
         "targets": targets,
@@ -411,7 +433,13 @@ def _figures(targets: TargetTable, user_dir: Path | None, lang: str) -> dict[str
 
     _ = translations(lang, user_dir).gettext
     series = [
-        (seg.name, [sum(r.leads_needed for r in seg.months if r.lead_month == m) for m in targets.lead_months])
+        (
+            seg.name,
+            [
+                sum(r.leads_needed for r in seg.months if r.lead_month == m)
+                for m in targets.lead_months
+            ],
+        )
         for seg in targets.segments
     ]
     svg = lead_targets_chart_svg(

@@ -45,7 +45,9 @@ def test_only_http_https_mailto_links_survive() -> None:
 
 
 def test_images_are_dropped_with_a_warning() -> None:
-    warnings = markdown_warnings("![x](file:///etc/passwd) ![y](http://127.0.0.1/a.png) ![z](logo.png)")
+    warnings = markdown_warnings(
+        "![x](file:///etc/passwd) ![y](http://127.0.0.1/a.png) ![z](logo.png)"
+    )
     assert warnings == [
         "image removed: file:///etc/passwd (agreement text cannot embed images)",
         "image removed: http://127.0.0.1/a.png (agreement text cannot embed images)",

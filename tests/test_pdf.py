@@ -37,7 +37,12 @@ def rendered() -> dict[str, Rendered]:
     for path in example_files():
         agreement, targets = load_agreement(path)
         warnings: list[str] = []
-        result[path.stem] = (agreement, targets, render_pdf(agreement, targets, warnings=warnings), warnings)
+        result[path.stem] = (
+            agreement,
+            targets,
+            render_pdf(agreement, targets, warnings=warnings),
+            warnings,
+        )
     return result
 
 
@@ -58,7 +63,7 @@ def test_pdf_has_every_section_and_key_figures(rendered: dict[str, Rendered], st
     reader = PdfReader(io.BytesIO(pdf))
     assert 3 <= len(reader.pages) <= 12
     text = pdf_text(pdf)
-    titles = re.findall(r"^## (\d+\. .+)$", render_markdown(agreement, targets), re.M)
+    titles = re.findall(r"^## (\d+\. .+)$", render_markdown(agreement, targets), re.MULTILINE)
     assert len(titles) >= 9
     for title in titles:
         assert plain(title) in text
@@ -79,8 +84,8 @@ def test_pdf_has_every_section_and_key_figures(rendered: dict[str, Rendered], st
 def test_pdf_metadata_and_attachment(rendered: dict[str, Rendered], stem: str) -> None:
     agreement, _, pdf, _ = rendered[stem]
     reader = PdfReader(io.BytesIO(pdf))
-    meta = reader.metadata
-    assert meta is not None
+    assert reader.metadata is not None
+    meta = {key: str(value) for key, value in reader.metadata.items()}
     assert meta["/Title"] == agreement.title
     assert meta["/Author"] == (agreement.company or ", ".join(p.name for p in agreement.parties))
     assert meta["/Subject"].endswith(", ".join(p.name for p in agreement.parties))
@@ -90,7 +95,7 @@ def test_pdf_metadata_and_attachment(rendered: dict[str, Rendered], stem: str) -
     assert meta["/ModDate"] == "D:" + agreement.revision.date.strftime("%Y%m%d")
     first = agreement.history[0].date if agreement.history else agreement.revision.date
     assert meta["/CreationDate"] == "D:" + first.strftime("%Y%m%d")
-    assert reader.trailer["/Root"]["/Lang"] == agreement.language
+    assert str(reader.trailer["/Root"]["/Lang"]) == agreement.language  # type: ignore[index]
     xmp = reader.xmp_metadata
     assert xmp is not None and agreement.fingerprint in (xmp.pdf_keywords or "")
     source = (ROOT / "agreements" / f"{stem}.yaml").read_bytes()
@@ -100,7 +105,9 @@ def test_pdf_metadata_and_attachment(rendered: dict[str, Rendered], stem: str) -
 def test_letter_and_a4(tmp_path: Path) -> None:
     agreement, targets = tiny(tmp_path)
     for size, (width, height) in {"A4": (595.28, 841.89), "Letter": (612, 792)}.items():
-        box = PdfReader(io.BytesIO(render_pdf(agreement, targets, page_size=size))).pages[0].mediabox
+        box = (
+            PdfReader(io.BytesIO(render_pdf(agreement, targets, page_size=size))).pages[0].mediabox
+        )
         assert (round(float(box.width), 2), round(float(box.height), 2)) == (width, height)
     with pytest.raises(ValueError, match="page size"):
         render_pdf(agreement, targets, page_size="A3")
@@ -149,8 +156,13 @@ def test_the_renderer_fetches_nothing_but_template_assets(tmp_path: Path) -> Non
     pdf = html_to_pdf(
         html,
         base_url=templates_dir() / "assets",
-        title="t", author="a", subject="s", keywords=["k"], lang="en",
-        created=dt.date(2026, 1, 1), modified=dt.date(2026, 1, 1),
+        title="t",
+        author="a",
+        subject="s",
+        keywords=["k"],
+        lang="en",
+        created=dt.date(2026, 1, 1),
+        modified=dt.date(2026, 1, 1),
         attachments=[("agreement.yaml", b"id: x\n", "source")],
         fingerprint="sha256:" + "1" * 64,
         warnings=warnings,
@@ -194,7 +206,9 @@ def _start(source: Path, out: Path, subsetter: str, tz: str) -> subprocess.Popen
     env.pop("SOURCE_DATE_EPOCH", None)
     return subprocess.Popen(
         [sys.executable, "-c", RENDER_SCRIPT, str(source), str(out), subsetter],
-        cwd=out.parent, env=env, stderr=subprocess.PIPE,
+        cwd=out.parent,
+        env=env,
+        stderr=subprocess.PIPE,
     )
 
 

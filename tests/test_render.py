@@ -63,7 +63,11 @@ targets:
 
 
 def tiny(
-    tmp_path: Path, *, summary: str = "Leads for sales.", marketing: str = "Marketing", language: str = "en"
+    tmp_path: Path,
+    *,
+    summary: str = "Leads for sales.",
+    marketing: str = "Marketing",
+    language: str = "en",
 ) -> tuple[Agreement, TargetTable]:
     indented = "\n".join(f"  {line}" for line in summary.splitlines())
     path = tmp_path / "tiny-sla.yaml"
@@ -91,7 +95,7 @@ def approve(agreement: Agreement, *, stale_party: str | None = None) -> Agreemen
 
 def test_sections_are_numbered_without_gaps(tmp_path: Path) -> None:
     agreement, targets = tiny(tmp_path)
-    headings = re.findall(r"^## (\d+)\. (.+)$", render_markdown(agreement, targets), re.M)
+    headings = re.findall(r"^## (\d+)\. (.+)$", render_markdown(agreement, targets), re.MULTILINE)
     assert [int(n) for n, _ in headings] == list(range(1, len(headings) + 1))
     titles = [t for _, t in headings]
     # Optional sections the tiny agreement leaves out do not appear.
@@ -106,7 +110,9 @@ def test_sections_are_numbered_without_gaps(tmp_path: Path) -> None:
         ("en", "€1,500.00", "January 2026", "## 5. Lead targets"),
     ],
 )
-def test_locale_formatting(tmp_path: Path, language: str, money: str, month: str, heading: str) -> None:
+def test_locale_formatting(
+    tmp_path: Path, language: str, money: str, month: str, heading: str
+) -> None:
     agreement, targets = tiny(tmp_path, language=language)
     md = render_markdown(agreement, targets)
     assert money in md
@@ -132,7 +138,9 @@ def test_draft_until_every_party_approves(tmp_path: Path) -> None:
     agreement, targets = tiny(tmp_path)
     html = render_html(agreement, targets, chart=False)
     assert 'class="watermark"' in html and ">DRAFT<" in html
-    assert "**DRAFT**, awaiting approval by Marketing and Sales" in render_markdown(agreement, targets)
+    assert "**DRAFT**, awaiting approval by Marketing and Sales" in render_markdown(
+        agreement, targets
+    )
 
     approved = approve(agreement)
     html = render_html(approved, targets, chart=False)
@@ -170,7 +178,9 @@ def test_template_syntax_in_user_text_is_printed_as_written(tmp_path: Path) -> N
 
 def test_raw_html_never_reaches_html(tmp_path: Path) -> None:
     agreement, targets = tiny(
-        tmp_path, summary='<script>alert(1)</script>\n\n<img src="file:///etc/passwd">', marketing="<b>Mkt</b>"
+        tmp_path,
+        summary='<script>alert(1)</script>\n\n<img src="file:///etc/passwd">',
+        marketing="<b>Mkt</b>",
     )
     html = render_html(agreement, targets, chart=False)
     assert "<script" not in html
@@ -238,7 +248,10 @@ def test_a_broken_override_is_a_user_error_naming_the_file(tmp_path: Path) -> No
     own = tmp_path / "own"
     (own / "sections").mkdir(parents=True)
     (own / "sections" / "summary.md.j2").write_text("{{ no_such_thing }}\n", encoding="utf-8")
-    with pytest.raises(TemplateRenderError, match=r"summary\.md\.j2:1: template error: 'no_such_thing' is undefined"):
+    with pytest.raises(
+        TemplateRenderError,
+        match=r"summary\.md\.j2:1: template error: 'no_such_thing' is undefined",
+    ):
         render_markdown(agreement, targets, templates_dir=own)
     (own / "sections" / "summary.md.j2").write_text("{% if %}\n", encoding="utf-8")
     with pytest.raises(TemplateRenderError, match="template syntax error"):

@@ -77,7 +77,10 @@ def test_markdown_only_still_reports_what_the_pdf_would_drop(tmp_path: Path) -> 
 def test_an_invalid_agreement_writes_nothing(tmp_path: Path) -> None:
     good = write_tiny(tmp_path, "good-sla")
     bad = write_tiny(tmp_path, "bad-sla")
-    bad.write_text(bad.read_text(encoding="utf-8").replace('close_rate: "50%"', "close_rate: 50"), encoding="utf-8")
+    bad.write_text(
+        bad.read_text(encoding="utf-8").replace('close_rate: "50%"', "close_rate: 50"),
+        encoding="utf-8",
+    )
     out = tmp_path / "build"
     out.mkdir()
     (out / "good-sla.md").write_text("earlier output\n", encoding="utf-8")
