@@ -143,7 +143,7 @@ def _emit(result: DiffResult, fmt: DiffFormat, output: Path | None, color: bool)
         typer.echo(f"wrote {output}", err=True)
     else:
         assert isinstance(data, str)
-        typer.echo(data, nl=False)
+        typer.echo(data, nl=False, color=color or None)  # click strips ANSI codes unless told
 
 
 def textconv(

@@ -1,0 +1,79 @@
+"""The redline (html and pdf): the new revision with deletions and insertions marked in place."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pypdf
+from typer.testing import CliRunner
+
+from slagen.cli import app
+from slagen.diff.redline import redline_body
+from tests.test_diff_fixtures import Repo, agreement, next_revision, segment, slagen
+
+runner = CliRunner()
+FILE = "agreements/acme.yaml"
+
+
+def test_redline_body_marks_words_and_keeps_the_new_structure() -> None:
+    old = "<p>Sales calls within one business day.</p>\n<table><tr><td>147</td><td>552</td></tr></table>"
+    new = "<p>Sales calls within 4 hours.</p>\n<table><tr><td>167</td><td>552</td></tr></table>"
+    body = redline_body(old, new)
+    assert '<del class="redline">one business day.</del> <ins class="redline">4 hours.</ins>' in body
+    assert '<td><del class="redline">147</del> <ins class="redline">167</ins> </td><td>552</td>' in body
+    # del and ins wrap text only: removing them gives back the new document's tags
+    assert re.findall(r"<(?!/?(?:ins|del)\b)[^>]+>", body) == re.findall(r"<[^>]+>", new)
+
+
+def test_redline_body_of_identical_documents_is_the_document() -> None:
+    html = "<h2>1. Summary</h2>\n<p>Text &amp; more.</p>"
+    assert redline_body(html, html) == html
+
+
+def reset_repo(tmp_path: Path) -> Repo:
+    repo = Repo(tmp_path / "repo")
+    old = agreement()
+    repo.commit(FILE, old, "Revision 1", tag="v1")
+    new = next_revision(old, date="2026-07-01", summary="Mid-year reset: faster follow-up.")
+    new["summary"] = old["summary"].replace("within one business day", "within four hours")
+    segment(new, "emea")["name"] = "Europe <EMEA>"
+    repo.commit(FILE, new, "Revision 2", tag="v2")
+    return repo
+
+
+def test_html_redline(tmp_path: Path) -> None:
+    repo = reset_repo(tmp_path)
+    out = tmp_path / "redline.html"
+    done = slagen("diff", FILE, "--from", "v1", "--to", "v2", "--format", "html", "-o", str(out), cwd=repo.path)
+    assert done.returncode == 1, done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.index('class="redline-summary"') < html.index("one business day")
+    assert '<del class="redline">one business day</del>' in html
+    assert '<ins class="redline">four hours</ins>' in html
+    assert "Europe &lt;EMEA&gt;" in html and "Europe <EMEA>" not in html
+    assert "SLAGENFIGURE" not in html
+
+
+def test_pdf_redline_shows_insertions_and_deletions(tmp_path: Path) -> None:
+    repo = reset_repo(tmp_path)
+    out = tmp_path / "redline.pdf"
+    done = slagen("diff", FILE, "--from", "v1", "--to", "v2", "--format", "pdf", "-o", str(out), cwd=repo.path)
+    assert done.returncode == 1, done.stderr
+    reader = pypdf.PdfReader(io.BytesIO(out.read_bytes()))
+    first = reader.pages[0].extract_text()
+    assert "Changes: revision 1 → 2" in first
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    # both the struck old words and the inserted new ones are in the document
+    assert "one business day four hours" in text
+    assert set(reader.attachments) == {"revision-1.yaml", "revision-2.yaml"}
+    assert b"within four hours" in reader.attachments["revision-2.yaml"][0]
+    assert reader.metadata is not None and reader.metadata.title == "Redline: Acme marketing ↔ sales SLA"
+
+
+def test_html_and_pdf_need_an_output_file(tmp_path: Path) -> None:
+    repo = reset_repo(tmp_path)
+    done = slagen("diff", FILE, "--from", "v1", "--format", "pdf", cwd=repo.path)
+    assert done.returncode == 2 and "-o" in done.stderr
+    assert not list(repo.path.glob("*.pdf"))
