@@ -24,7 +24,9 @@ runner = CliRunner()
 def _commented(tmp_path: Path, approvals: str = "") -> Path:
     """The Northwind example with extra comments, odd quoting and an approvals block of its own."""
     text = SOURCE.read_text(encoding="utf-8")
-    text = text.replace("slagen: 1\n", "slagen: 1   # format version\n# a comment between fields\n", 1)
+    text = text.replace(
+        "slagen: 1\n", "slagen: 1   # format version\n# a comment between fields\n", 1
+    )
     text = text.replace('close_rate: "15%"', "close_rate: '15%'    # quoted the other way", 1)
     text += "# trailing comment, kept\n" + approvals
     path = tmp_path / "northwind-marketing-sales.yaml"
@@ -64,7 +66,10 @@ def test_second_approval_replaces_not_piles_up(tmp_path: Path) -> None:
     result = approve(path, "marketing", "Dana Whitfield", title="CMO", date="2026-06-22")
     after = path.read_text(encoding="utf-8")
     assert _changed_lines(before, after) == [
-        "-    title: VP Marketing", "-    date: 2026-06-20", "+    title: CMO", "+    date: 2026-06-22",
+        "-    title: VP Marketing",
+        "-    date: 2026-06-20",
+        "+    title: CMO",
+        "+    date: 2026-06-22",
     ]
     agreement = validate_file(path).agreement
     assert agreement is not None and agreement.is_approved
@@ -79,18 +84,26 @@ def test_comments_inside_the_approvals_block_survive(tmp_path: Path) -> None:
         "  # marketing signed the first draft\n"
         f"  - party: marketing\n    name: Dana Whitfield\n    date: 2026-01-02\n    fingerprint: {stale}\n"
         "  # sales, hand-written\n"
-        f"  - {{party: sales, name: \"Marcus Oyelaran\", date: 2026-01-03, fingerprint: \"{stale}\"}}\n"
+        f'  - {{party: sales, name: "Marcus Oyelaran", date: 2026-01-03, fingerprint: "{stale}"}}\n'
     )
     path = _commented(tmp_path, block)
     before = path.read_text(encoding="utf-8")
     approve(path, "marketing", "Dana Whitfield", date="2026-06-20")
     after = path.read_text(encoding="utf-8")
     changed = _changed_lines(before, after)
-    assert all("fingerprint" in line or "date" in line or "title" in line for line in changed), changed
-    assert "  # marketing signed the first draft\n" in after and "  # sales, hand-written\n" in after
-    assert f'  - {{party: sales, name: "Marcus Oyelaran"' in after  # the other party's entry untouched
+    assert all("fingerprint" in line or "date" in line or "title" in line for line in changed), (
+        changed
+    )
+    assert (
+        "  # marketing signed the first draft\n" in after and "  # sales, hand-written\n" in after
+    )
+    assert (
+        '  - {party: sales, name: "Marcus Oyelaran"' in after
+    )  # the other party's entry untouched
     findings = validate_file(path).findings
-    assert [f.code for f in findings if f.code == "stale-approval"] == ["stale-approval"]  # only sales
+    assert [f.code for f in findings if f.code == "stale-approval"] == [
+        "stale-approval"
+    ]  # only sales
 
 
 def test_empty_flow_list_and_crlf_are_kept(tmp_path: Path) -> None:
@@ -114,7 +127,9 @@ def test_changing_a_target_input_makes_approvals_stale(tmp_path: Path) -> None:
     path.write_text(text.replace("close_rate: '15%'", "close_rate: '16%'", 1), encoding="utf-8")
     warnings = [f for f in validate_file(path).findings if f.code == "stale-approval"]
     assert len(warnings) == 2 and all(f.severity == "warning" for f in warnings)
-    errors = [f for f in validate_file(path, require_approved=True).errors if f.code == "stale-approval"]
+    errors = [
+        f for f in validate_file(path, require_approved=True).errors if f.code == "stale-approval"
+    ]
     assert len(errors) == 2
     result = runner.invoke(app, ["validate", str(path), "--require-approved"])
     assert result.exit_code == 1 and "must approve again" in result.output
@@ -136,7 +151,9 @@ def test_reformatting_and_recommenting_keeps_approvals_current(tmp_path: Path) -
 
 def test_cli_approve_today_by_default(tmp_path: Path) -> None:
     path = _commented(tmp_path)
-    result = runner.invoke(app, ["approve", str(path), "--party", "sales", "--name", "Marcus Oyelaran"])
+    result = runner.invoke(
+        app, ["approve", str(path), "--party", "sales", "--name", "Marcus Oyelaran"]
+    )
     assert result.exit_code == 0, result.output
     assert "still to approve: marketing" in result.output
     assert f"date: {dt.date.today().isoformat()}" in path.read_text(encoding="utf-8")
@@ -150,8 +167,9 @@ def test_cli_approve_today_by_default(tmp_path: Path) -> None:
         (["--party", "sales", "--name", "  "], 2, "--name"),
     ],
 )
-def test_cli_approve_usage_errors_leave_the_file_alone(tmp_path: Path, args: list[str], code: int,
-                                                       words: str) -> None:
+def test_cli_approve_usage_errors_leave_the_file_alone(
+    tmp_path: Path, args: list[str], code: int, words: str
+) -> None:
     path = _commented(tmp_path)
     before = path.read_bytes()
     result = runner.invoke(app, ["approve", str(path), *args])
@@ -161,8 +179,10 @@ def test_cli_approve_usage_errors_leave_the_file_alone(tmp_path: Path, args: lis
 
 def test_cli_approve_refuses_an_invalid_agreement(tmp_path: Path) -> None:
     path = _commented(tmp_path)
-    path.write_text(path.read_text(encoding="utf-8").replace("close_rate: '15%'", "close_rate: 15", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("close_rate: '15%'", "close_rate: 15", 1),
+        encoding="utf-8",
+    )
     before = path.read_bytes()
     result = runner.invoke(app, ["approve", str(path), "--party", "sales", "--name", "X"])
     assert result.exit_code == 1 and "close_rate" in result.output
@@ -182,8 +202,10 @@ def test_signoff_commands_do_not_import_pyhanko_for_help() -> None:
 
 def test_block_in_the_middle_in_the_files_own_list_style(tmp_path: Path) -> None:
     stale = "sha256:" + "1" * 64
-    block = (f"approvals:\n- party: sales\n  name: Marcus\n  date: 2026-01-01\n  fingerprint: {stale}   # old\n"
-             "\n# about the summary\n")
+    block = (
+        f"approvals:\n- party: sales\n  name: Marcus\n  date: 2026-01-01\n  fingerprint: {stale}   # old\n"
+        "\n# about the summary\n"
+    )
     text = SOURCE.read_text(encoding="utf-8")
     at = text.index("\nsummary: |\n") + 1
     path = tmp_path / "northwind-marketing-sales.yaml"
@@ -194,10 +216,17 @@ def test_block_in_the_middle_in_the_files_own_list_style(tmp_path: Path) -> None
     after = path.read_text(encoding="utf-8")
     fingerprint = validate_file(path).agreement.fingerprint  # type: ignore[union-attr]
     assert _changed_lines(before, after) == [
-        "-  name: Marcus", "-  date: 2026-01-01", f"-  fingerprint: {stale}   # old",
-        "+  name: Marcus Oyelaran", "+  title: Chief Revenue Officer", "+  date: 2026-02-03",
+        "-  name: Marcus",
+        "-  date: 2026-01-01",
+        f"-  fingerprint: {stale}   # old",
+        "+  name: Marcus Oyelaran",
+        "+  title: Chief Revenue Officer",
+        "+  date: 2026-02-03",
         f"+  fingerprint: {fingerprint}",
-        "+- party: marketing", "+  name: Dana Whitfield", "+  title: VP Marketing", "+  date: 2026-02-02",
+        "+- party: marketing",
+        "+  name: Dana Whitfield",
+        "+  title: VP Marketing",
+        "+  date: 2026-02-02",
         f"+  fingerprint: {fingerprint}",
     ]
     assert after.endswith(text[at:])

@@ -41,7 +41,9 @@ class Kit:
 def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
     folder = tmp_path_factory.mktemp("pki")
     ca = make_ca()
-    marketing = make_signer("Dana Whitfield", ca).write_pkcs12(folder / "dana.p12", b"m-secret", [ca.cert])
+    marketing = make_signer("Dana Whitfield", ca).write_pkcs12(
+        folder / "dana.p12", b"m-secret", [ca.cert]
+    )
     sales = make_signer("Marcus Oyelaran", ca).write_pkcs12(folder / "marcus.p12", None, [ca.cert])
     self_signed = make_signer("Mallory Self").write_pkcs12(folder / "self.p12", b"s")
     agreement, targets = load_agreement(SOURCE)
@@ -61,15 +63,20 @@ def test_two_parties_sign_one_after_another_and_both_stay_valid(kit: Kit) -> Non
     assert kit.signed.startswith(kit.pdf)  # incremental: the rendered bytes are untouched
     report = verify_pdf(kit.signed, SOURCE, [kit.ca])
     assert report.ok, report.all_problems
-    assert [(s.field, s.signer, s.trust) for s in report.signatures] == [
-        ("marketing", "Dana Whitfield", "trusted"), ("sales", "Marcus Oyelaran", "trusted"),
+    assert [(s.field_name, s.signer, s.trust) for s in report.signatures] == [
+        ("marketing", "Dana Whitfield", "trusted"),
+        ("sales", "Marcus Oyelaran", "trusted"),
     ]
     first, second = report.signatures
     assert first.intact and first.coverage.startswith("signed revision")
     assert second.coverage == "whole document" and second.signing_time
     assert report.embedded.fingerprint == report.embedded.stated_fingerprint
-    assert report.source == {"path": str(SOURCE), "fingerprint": report.embedded.fingerprint,
-                             "matches": True, "identical": True}
+    assert report.source == {
+        "path": str(SOURCE),
+        "fingerprint": report.embedded.fingerprint,
+        "matches": True,
+        "identical": True,
+    }
 
 
 def test_visible_boxes_sit_in_each_partys_signature_block(kit: Kit) -> None:
@@ -87,10 +94,14 @@ def test_visible_boxes_sit_in_each_partys_signature_block(kit: Kit) -> None:
 
 def test_cli_verify_ok_text_and_json(kit: Kit, tmp_path: Path) -> None:
     pdf = _write(tmp_path, kit.signed)
-    result = runner.invoke(app, ["verify", str(pdf), "--trust-root", str(kit.ca), "--agreement", str(SOURCE)])
+    result = runner.invoke(
+        app, ["verify", str(pdf), "--trust-root", str(kit.ca), "--agreement", str(SOURCE)]
+    )
     assert result.exit_code == 0, result.output
     assert "Dana Whitfield" in result.output and "verified: every check passed" in result.output
-    result = runner.invoke(app, ["verify", str(pdf), "--trust-root", str(kit.ca), "--format", "json"])
+    result = runner.invoke(
+        app, ["verify", str(pdf), "--trust-root", str(kit.ca), "--format", "json"]
+    )
     data = json.loads(result.stdout)
     assert result.exit_code == 0 and data["ok"] and len(data["signatures"]) == 2
 
@@ -98,7 +109,10 @@ def test_cli_verify_ok_text_and_json(kit: Kit, tmp_path: Path) -> None:
 def test_without_the_ca_the_signers_are_not_trusted(kit: Kit, tmp_path: Path) -> None:
     result = runner.invoke(app, ["verify", str(_write(tmp_path, kit.signed))])
     assert result.exit_code == 1
-    assert "not checked against a trusted authority" in result.output and "--trust-root" in result.output
+    assert (
+        "not checked against a trusted authority" in result.output
+        and "--trust-root" in result.output
+    )
 
 
 def test_self_signed_is_reported_as_such_never_valid(kit: Kit, tmp_path: Path) -> None:
@@ -106,15 +120,19 @@ def test_self_signed_is_reported_as_such_never_valid(kit: Kit, tmp_path: Path) -
     report = verify_pdf(signed, trust_roots=[kit.ca])
     (sig,) = report.signatures
     assert sig.trust == "self-signed" and sig.intact and not report.ok
-    assert sig.field == "Signature1"  # invisible, in a field of its own
-    result = runner.invoke(app, ["verify", str(_write(tmp_path, signed)), "--trust-root", str(kit.ca)])
+    assert sig.field_name == "Signature1"  # invisible, in a field of its own
+    result = runner.invoke(
+        app, ["verify", str(_write(tmp_path, signed)), "--trust-root", str(kit.ca)]
+    )
     assert result.exit_code == 1 and "self-signed" in result.output
 
 
 def test_flipping_a_signed_byte_fails_with_a_clear_message(kit: Kit, tmp_path: Path) -> None:
     at = kit.signed.index(b"stream\n", 2000) + 40  # inside the first content stream: signed by both
-    tampered = kit.signed[:at] + bytes([kit.signed[at] ^ 0x01]) + kit.signed[at + 1:]
-    result = runner.invoke(app, ["verify", str(_write(tmp_path, tampered)), "--trust-root", str(kit.ca)])
+    tampered = kit.signed[:at] + bytes([kit.signed[at] ^ 0x01]) + kit.signed[at + 1 :]
+    result = runner.invoke(
+        app, ["verify", str(_write(tmp_path, tampered)), "--trust-root", str(kit.ca)]
+    )
     assert result.exit_code == 1
     assert "verification failed" in result.output and "changed after signing" in result.output
 
@@ -136,7 +154,7 @@ def _with_attachment(pdf: bytes, data: bytes) -> bytes:
 def test_a_changed_embedded_yaml_fails(kit: Kit, tmp_path: Path) -> None:
     source = SOURCE.read_bytes()
     at = source.index(b'close_rate: "15%"') + len('close_rate: "1')
-    forged = _with_attachment(kit.pdf, source[:at] + b"6" + source[at + 1:])  # 15% → 16%: one byte
+    forged = _with_attachment(kit.pdf, source[:at] + b"6" + source[at + 1 :])  # 15% → 16%: one byte
     assert read_pdf_facts(forged).fingerprint == read_pdf_facts(kit.pdf).fingerprint
     result = runner.invoke(app, ["verify", str(_write(tmp_path, forged)), "--allow-unsigned"])
     assert result.exit_code == 1 and "does not match the PDF" in result.output
@@ -145,13 +163,21 @@ def test_a_changed_embedded_yaml_fails(kit: Kit, tmp_path: Path) -> None:
 def test_agreement_file_must_have_the_embedded_content(kit: Kit, tmp_path: Path) -> None:
     pdf = _write(tmp_path, kit.signed)
     recommented = tmp_path / "recommented.yaml"
-    recommented.write_text(SOURCE.read_text(encoding="utf-8") + "# a new comment\n", encoding="utf-8")
-    result = runner.invoke(app, ["verify", str(pdf), "--trust-root", str(kit.ca), "--agreement", str(recommented)])
+    recommented.write_text(
+        SOURCE.read_text(encoding="utf-8") + "# a new comment\n", encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["verify", str(pdf), "--trust-root", str(kit.ca), "--agreement", str(recommented)]
+    )
     assert result.exit_code == 0 and "same content" in result.output  # comments are not content
     changed = tmp_path / "changed.yaml"
-    changed.write_text(SOURCE.read_text(encoding="utf-8").replace('close_rate: "15%"', 'close_rate: "16%"', 1),
-                       encoding="utf-8")
-    result = runner.invoke(app, ["verify", str(pdf), "--trust-root", str(kit.ca), "--agreement", str(changed)])
+    changed.write_text(
+        SOURCE.read_text(encoding="utf-8").replace('close_rate: "15%"', 'close_rate: "16%"', 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["verify", str(pdf), "--trust-root", str(kit.ca), "--agreement", str(changed)]
+    )
     assert result.exit_code == 1 and "is not the agreement in the PDF" in result.output
 
 
@@ -165,24 +191,45 @@ def test_wrong_passphrase_is_exit_2_and_writes_nothing(kit: Kit, tmp_path: Path)
     with pytest.raises(UsageError, match="wrong passphrase"):
         sign_pdf(kit.pdf, kit.marketing, "nope")
     pdf = _write(tmp_path, kit.pdf)
-    result = runner.invoke(app, ["sign", str(pdf), "--pkcs12", str(kit.marketing), "--passphrase-env", "PASS"],
-                           env={"PASS": "nope"})
+    result = runner.invoke(
+        app,
+        ["sign", str(pdf), "--pkcs12", str(kit.marketing), "--passphrase-env", "PASS"],
+        env={"PASS": "nope"},
+    )
     assert result.exit_code == 2 and "wrong passphrase" in result.output
     assert pdf.read_bytes() == kit.pdf
 
 
 def test_cli_sign_in_place_then_again_into_another_file(kit: Kit, tmp_path: Path) -> None:
     pdf = _write(tmp_path, kit.pdf)
-    result = runner.invoke(app, ["sign", str(pdf), "--pkcs12", str(kit.marketing), "--passphrase-env", "PASS",
-                                 "--field", "marketing"], env={"PASS": "m-secret"})
+    result = runner.invoke(
+        app,
+        [
+            "sign",
+            str(pdf),
+            "--pkcs12",
+            str(kit.marketing),
+            "--passphrase-env",
+            "PASS",
+            "--field",
+            "marketing",
+        ],
+        env={"PASS": "m-secret"},
+    )
     assert result.exit_code == 0, result.output
     out = tmp_path / "out.pdf"
-    result = runner.invoke(app, ["sign", str(pdf), "--pkcs12", str(kit.sales), "--field", "marketing", "-o", str(out)])
-    assert result.exit_code == 2 and "already has a signature field" in result.output and not out.exists()
+    result = runner.invoke(
+        app, ["sign", str(pdf), "--pkcs12", str(kit.sales), "--field", "marketing", "-o", str(out)]
+    )
+    assert (
+        result.exit_code == 2
+        and "already has a signature field" in result.output
+        and not out.exists()
+    )
     result = runner.invoke(app, ["sign", str(pdf), "--pkcs12", str(kit.sales), "-o", str(out)])
     assert result.exit_code == 0, result.output
     report = verify_pdf(out.read_bytes(), SOURCE, [kit.ca])
-    assert report.ok and [s.field for s in report.signatures] == ["marketing", "Signature2"]
+    assert report.ok and [s.field_name for s in report.signatures] == ["marketing", "Signature2"]
 
 
 def test_extract_returns_exactly_the_source(kit: Kit, tmp_path: Path) -> None:
@@ -205,7 +252,9 @@ def test_extract_from_a_pdf_without_agreement(kit: Kit, tmp_path: Path) -> None:
     assert result.exit_code == 1 and "not a readable PDF" in result.output
 
 
-def test_swapping_the_yaml_in_a_later_update_breaks_the_signatures(kit: Kit, tmp_path: Path) -> None:
+def test_swapping_the_yaml_in_a_later_update_breaks_the_signatures(
+    kit: Kit, tmp_path: Path
+) -> None:
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
@@ -213,7 +262,9 @@ def test_swapping_the_yaml_in_a_later_update_breaks_the_signatures(kit: Kit, tmp
     names = writer.root["/Names"]["/EmbeddedFiles"]["/Names"]
     files = names[names.index("agreement.yaml") + 1]["/EF"]
     changed = files["/F"].data.replace(b'close_rate: "15%"', b'close_rate: "16%"')
-    files[generic.NameObject("/F")] = writer.add_object(generic.StreamObject({}, stream_data=changed))
+    files[generic.NameObject("/F")] = writer.add_object(
+        generic.StreamObject({}, stream_data=changed)
+    )
     writer.update_container(files)
     out = io.BytesIO()
     writer.write(out)
@@ -236,5 +287,7 @@ def test_stamp_text_follows_the_document_language_and_draws_any_name(kit: Kit) -
     buf = io.BytesIO()
     writer.write(buf)
     signer = signers.SimpleSigner.load_pkcs12_data(kit.sales.read_bytes(), [], None)
-    assert _stamp_text(buf.getvalue(), signer).startswith("Firmado digitalmente por Marcus Oyelaran\n")
+    assert _stamp_text(buf.getvalue(), signer).startswith(
+        "Firmado digitalmente por Marcus Oyelaran\n"
+    )
     assert _stamp_text(kit.pdf, signer).startswith("Digitally signed by Marcus Oyelaran\n")

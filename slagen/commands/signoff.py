@@ -29,28 +29,46 @@ def _read_pdf(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise FileAccessError(f"{path}: cannot read ({exc.strerror or exc})", hint="check the path") from None
+        raise FileAccessError(
+            f"{path}: cannot read ({exc.strerror or exc})", hint="check the path"
+        ) from None
 
 
 def _passphrase(pkcs12: Path, env: str | None) -> str | None:
     if env:
         value = os.environ.get(env)
         if value is None:
-            raise UsageError(f"--passphrase-env {env}: the environment variable is not set",
-                             hint=f"export {env}=... before signing")
+            raise UsageError(
+                f"--passphrase-env {env}: the environment variable is not set",
+                hint=f"export {env}=... before signing",
+            )
         return value
     if sys.stdin.isatty():
-        return typer.prompt(f"Passphrase for {pkcs12}", hide_input=True, default="", show_default=False)
+        return str(
+            typer.prompt(
+                f"Passphrase for {pkcs12}", hide_input=True, default="", show_default=False
+            )
+        )
     return None
 
 
 def approve(
     path: Annotated[Path, typer.Argument(help="The agreement file to approve.")],
-    party: Annotated[str, typer.Option("--party", help="Id of the approving party (from `parties`).")],
+    party: Annotated[
+        str, typer.Option("--party", help="Id of the approving party (from `parties`).")
+    ],
     name: Annotated[str, typer.Option("--name", help="Name of the person who approves.")],
-    title: Annotated[str | None, typer.Option("--title", help="Job title (default: the representative's, "
-                                              "when --name is the representative).")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Date of the approval, YYYY-MM-DD (default: today).")] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            help="Job title (default: the representative's, when --name is the representative).",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Date of the approval, YYYY-MM-DD (default: today)."),
+    ] = None,
 ) -> None:
     """Record a party's approval of the agreement's current content, in the file itself.
 
@@ -77,7 +95,9 @@ def approve(
         if not result.changed:
             typer.echo(f"{path}: {a.party} already approved this content ({who}, {a.date})")
         else:
-            typer.echo(f"{path}: approved by {a.party} ({who}, {a.date}), fingerprint {a.fingerprint[:19]}…")
+            typer.echo(
+                f"{path}: approved by {a.party} ({who}, {a.date}), fingerprint {a.fingerprint[:19]}…"
+            )
         if result.pending:
             typer.echo("still to approve: " + ", ".join(result.pending))
         else:
@@ -88,12 +108,28 @@ def approve(
 
 def sign(
     pdf: Annotated[Path, typer.Argument(help="The rendered agreement PDF.")],
-    pkcs12: Annotated[Path, typer.Option("--pkcs12", help="Key and certificate, a PKCS#12 (.p12/.pfx) file.")],
-    passphrase_env: Annotated[str | None, typer.Option("--passphrase-env", metavar="VAR",
-                              help="Environment variable holding the passphrase (else prompted on a terminal).")] = None,
-    field: Annotated[str | None, typer.Option("--field", metavar="NAME",
-                     help="Visible signature in this field; a party id puts it in that party's signature block.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here (default: sign PDF in place).")] = None,
+    pkcs12: Annotated[
+        Path, typer.Option("--pkcs12", help="Key and certificate, a PKCS#12 (.p12/.pfx) file.")
+    ],
+    passphrase_env: Annotated[
+        str | None,
+        typer.Option(
+            "--passphrase-env",
+            metavar="VAR",
+            help="Environment variable holding the passphrase (else prompted on a terminal).",
+        ),
+    ] = None,
+    field: Annotated[
+        str | None,
+        typer.Option(
+            "--field",
+            metavar="NAME",
+            help="Visible signature in this field; a party id puts it in that party's signature block.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (default: sign PDF in place).")
+    ] = None,
 ) -> None:
     """Add a PAdES digital signature to a rendered agreement PDF.
 
@@ -121,11 +157,23 @@ def sign(
 
 def verify(
     pdf: Annotated[Path, typer.Argument(help="The signed agreement PDF.")],
-    agreement: Annotated[Path | None, typer.Option("--agreement", help="Also check the PDF was made from this file.")] = None,
-    trust_root: Annotated[list[Path] | None, typer.Option("--trust-root", metavar="CERT",
-                          help="A trusted CA certificate (PEM/DER); repeatable. Without one no signer is trusted.")] = None,
-    allow_unsigned: Annotated[bool, typer.Option("--allow-unsigned", help="A PDF without signatures is not a failure.")] = False,
-    fmt: Annotated[VerifyFormat, typer.Option("--format", "-f", help="Output: text or json.")] = VerifyFormat.text,
+    agreement: Annotated[
+        Path | None, typer.Option("--agreement", help="Also check the PDF was made from this file.")
+    ] = None,
+    trust_root: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--trust-root",
+            metavar="CERT",
+            help="A trusted CA certificate (PEM/DER); repeatable. Without one no signer is trusted.",
+        ),
+    ] = None,
+    allow_unsigned: Annotated[
+        bool, typer.Option("--allow-unsigned", help="A PDF without signatures is not a failure.")
+    ] = False,
+    fmt: Annotated[
+        VerifyFormat, typer.Option("--format", "-f", help="Output: text or json.")
+    ] = VerifyFormat.text,
 ) -> None:
     """Verify every signature of a PDF and the agreement embedded in it.
 
@@ -146,23 +194,32 @@ def verify(
         from slagen.signoff.report_text import format_report
         from slagen.signoff.verify import verify_pdf
 
-        report = verify_pdf(_read_pdf(pdf), agreement, trust_root or [], file=str(pdf),
-                            allow_unsigned=allow_unsigned)
+        report = verify_pdf(
+            _read_pdf(pdf),
+            agreement,
+            trust_root or [],
+            file=str(pdf),
+            allow_unsigned=allow_unsigned,
+        )
         if fmt is VerifyFormat.json:
             typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
         else:
             typer.echo(format_report(report), nl=False)
         problems = report.all_problems
         if problems:
-            raise CheckFailed(f"{pdf}: verification failed: {problems[0]}"
-                              + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+            raise CheckFailed(
+                f"{pdf}: verification failed: {problems[0]}"
+                + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
+            )
 
     run(body)
 
 
 def extract(
     pdf: Annotated[Path, typer.Argument(help="A PDF rendered by slagen.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the YAML here (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the YAML here (default: stdout).")
+    ] = None,
 ) -> None:
     """Print (or write) the agreement YAML embedded in a rendered PDF, exactly as it was.
 

@@ -30,7 +30,9 @@ __all__ = ["ApprovalResult", "approve"]
 
 BOM = "\ufeff"
 # YAML's line breaks (PyYAML counts lines with these).
-LINE_RE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029])|[^\r\n\x85\u2028\u2029]+$")
+LINE_RE = re.compile(
+    r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029])|[^\r\n\x85\u2028\u2029]+$"
+)
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -71,7 +73,9 @@ def approve(
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise FileAccessError(f"{file}: cannot read ({exc.strerror or exc})", hint="check the path") from None
+        raise FileAccessError(
+            f"{file}: cannot read ({exc.strerror or exc})", hint="check the path"
+        ) from None
     before = validate_text(raw, str(file))
     if before.errors or before.agreement is None:
         raise AgreementError(before.errors or before.findings)
@@ -117,7 +121,11 @@ def _as_date(value: dt.date | str | None) -> dt.date:
     if isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else _bad_date(value)
+        return (
+            dt.date.fromisoformat(value)
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+            else _bad_date(value)
+        )
     except ValueError:
         return _bad_date(value)
 
@@ -206,7 +214,7 @@ def _item_indents(node: yaml.Node | None) -> tuple[int | None, int | None]:
 
 def _start_line(lines: list[str], node: yaml.Node) -> int:
     """The line of an item's dash (usually the line of its first key)."""
-    line, column = node.start_mark.line, node.start_mark.column
+    line, column = int(node.start_mark.line), int(node.start_mark.column)
     if lines[line][:column].lstrip().startswith("-"):
         return line
     for above in range(line - 1, -1, -1):
@@ -218,8 +226,8 @@ def _start_line(lines: list[str], node: yaml.Node) -> int:
 def _end_line(node: yaml.Node) -> int:
     """The last line holding part of ``node`` (block collections end at the next token)."""
     if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False) or not node.value:
-        mark = node.end_mark
-        return mark.line if mark.column > 0 or mark.line == node.start_mark.line else mark.line - 1
+        line, column = int(node.end_mark.line), int(node.end_mark.column)
+        return line if column > 0 or line == node.start_mark.line else line - 1
     if isinstance(node, yaml.MappingNode):
         return max(_end_line(part) for pair in node.value for part in pair)
     return max(_end_line(child) for child in node.value)
@@ -252,8 +260,14 @@ def _item_lines(entry: Mapping[str, Any], dash: int, key: int, newline: str) -> 
 
 def _scalar_line(name: str, value: Any) -> str:
     # PyYAML quotes exactly what needs quoting ('yes', '#1', 'a: b'); dates stay plain.
-    text: str = yaml.safe_dump({name: value}, allow_unicode=True, width=2**31, default_flow_style=False)
-    return text.rstrip("\n") if "\n" not in text.rstrip("\n") else f"{name}: {_json_string(str(value))}"
+    text: str = yaml.safe_dump(
+        {name: value}, allow_unicode=True, width=2**31, default_flow_style=False
+    )
+    return (
+        text.rstrip("\n")
+        if "\n" not in text.rstrip("\n")
+        else f"{name}: {_json_string(str(value))}"
+    )
 
 
 def _json_string(value: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from typing import Any
 
 from slagen.errors import CheckFailed
 
@@ -37,12 +38,16 @@ def read_pdf_facts(pdf_bytes: bytes) -> PdfFacts:
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(pdf_bytes))
-        info = reader.metadata or {}
+        info: Any = reader.metadata or {}
         stated = info.get(FINGERPRINT_KEY)
         attachments = {name: items[0] for name, items in reader.attachments.items() if items}
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise CheckFailed(f"not a readable PDF: {exc}", hint="give a PDF written by `slagen render`") from None
-    return PdfFacts(fingerprint=str(stated) if stated is not None else None, attachments=attachments)
+        raise CheckFailed(
+            f"not a readable PDF: {exc}", hint="give a PDF written by `slagen render`"
+        ) from None
+    return PdfFacts(
+        fingerprint=str(stated) if stated is not None else None, attachments=attachments
+    )
 
 
 def extract_agreement(pdf_bytes: bytes) -> str:

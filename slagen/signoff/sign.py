@@ -28,8 +28,25 @@ STAMP_TEXT_BY_LANGUAGE = {
     "es": "Firmado digitalmente por {signer}\n%(ts)s",
 }
 # pyHanko's stamp font (Courier) only draws Latin-1-like text; the certificate keeps the real name.
-TRANSLITERATION = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ı": "i", "Œ": "OE", "œ": "oe",
-                                 "–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"'})
+TRANSLITERATION = str.maketrans(
+    {
+        "Ł": "L",
+        "ł": "l",
+        "Ø": "O",
+        "ø": "o",
+        "Đ": "D",
+        "đ": "d",
+        "ı": "i",
+        "Œ": "OE",
+        "œ": "oe",
+        "–": "-",
+        "—": "-",
+        "’": "'",
+        "‘": "'",
+        "“": '"',
+        "”": '"',
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -76,8 +93,10 @@ def sign_pdf(
     signer = _load_signer(Path(pkcs12_path), passphrase)
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
-    except Exception as exc:
-        raise UserError(f"not a PDF slagen can sign: {exc}", hint="sign the PDF `slagen render` wrote") from None
+    except Exception as exc:  # noqa: BLE001 -- pyHanko's reader raises many kinds; all mean "unreadable"
+        raise UserError(
+            f"not a PDF slagen can sign: {exc}", hint="sign the PDF `slagen render` wrote"
+        ) from None
     existing = _signature_field_names(writer.prev)
     name = field_name or _free_name(existing)
     if "." in name or not name.strip():
@@ -85,7 +104,8 @@ def sign_pdf(
     if name in existing:
         raise UsageError(
             f"the PDF already has a signature field `{name}`",
-            hint="each party signs in its own field, e.g. --field " + ("sales" if name != "sales" else "marketing"),
+            hint="each party signs in its own field, e.g. --field "
+            + ("sales" if name != "sales" else "marketing"),
         )
     spec = None
     if field_name:
@@ -108,7 +128,7 @@ def sign_pdf(
     )
     try:
         output = pdf_signer.sign_pdf(writer, output=io.BytesIO())
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 -- a signing failure of any kind is reported, not a traceback
         raise UserError(f"could not sign the PDF: {exc}") from None
     return bytes(output.getvalue())
 
@@ -116,10 +136,12 @@ def sign_pdf(
 def _stamp_text(pdf_bytes: bytes, signer: Any) -> str:
     """The visible stamp's words, in the document's language, with a name Courier can draw."""
     import pypdf
+    from pypdf.errors import PyPdfError
 
     try:
-        lang = str(pypdf.PdfReader(io.BytesIO(pdf_bytes)).trailer["/Root"].get("/Lang", "en"))[:2]
-    except Exception:
+        root: Any = pypdf.PdfReader(io.BytesIO(pdf_bytes)).trailer["/Root"]
+        lang = str(root.get("/Lang", "en"))[:2].lower()
+    except (PyPdfError, KeyError, ValueError):
         lang = "en"
     subject = signer.signing_cert.subject.native
     name = str(subject.get("common_name") or signer.signing_cert.subject.human_friendly)
@@ -133,7 +155,9 @@ def _drawable(text: str) -> str:
         if _encodable(char):
             out.append(char)
         else:
-            base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+            base = "".join(
+                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+            )
             out.append(base if base and all(map(_encodable, base)) else "?")
     return "".join(out)
 
@@ -152,11 +176,15 @@ def _load_signer(path: Path, passphrase: str | bytes | None) -> Any:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FileAccessError(f"{path}: cannot read ({exc.strerror or exc})", hint="check the path") from None
+        raise FileAccessError(
+            f"{path}: cannot read ({exc.strerror or exc})", hint="check the path"
+        ) from None
     secret = passphrase.encode("utf-8") if isinstance(passphrase, str) else passphrase
     try:
-        return signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=secret or None)
-    except Exception:
+        return signers.SimpleSigner.load_pkcs12_data(
+            data, other_certs=[], passphrase=secret or None
+        )
+    except (ValueError, TypeError):  # pyHanko wraps every PKCS#12 failure in ValueError
         raise UsageError(
             f"{path}: cannot open the PKCS#12 file: wrong passphrase, or not a PKCS#12 (.p12/.pfx) file",
             hint="pass the passphrase in an environment variable: --passphrase-env VAR",
@@ -187,12 +215,12 @@ def find_signature_box(pdf_bytes: bytes, field_name: str, *, taken: int = 0) -> 
     import pypdf
 
     reader = pypdf.PdfReader(io.BytesIO(pdf_bytes))
-    dests = {str(k): v for k, v in reader.named_destinations.items()}
+    dests: dict[str, Any] = {str(k): v for k, v in reader.named_destinations.items()}
     block = dests.get(BLOCK_DEST_PREFIX + field_name)
     if block is None or block.get("/Left") is None or block.get("/Top") is None:
         column = taken % 2
         return SignatureBox(-1, 48 + column * 255, 60, 48 + column * 255 + 230, 110)
-    page_index = reader.get_destination_page_number(block)
+    page_index = int(reader.get_destination_page_number(block) or 0)
     page = reader.pages[page_index]
     left, top = float(block["/Left"]), float(block["/Top"])
     right = float(page.mediabox.right) - 48

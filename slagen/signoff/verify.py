@@ -30,12 +30,16 @@ from slagen.validate import load_agreement, validate_text
 
 __all__ = ["EmbeddedReport", "SignatureReport", "VerificationReport", "verify_pdf"]
 
-ALLOWED_LATER_CHANGES = ("NONE", "LTA_UPDATES", "FORM_FILLING")  # more signatures, their fields and stamps
+ALLOWED_LATER_CHANGES = (
+    "NONE",
+    "LTA_UPDATES",
+    "FORM_FILLING",
+)  # more signatures, their fields and stamps
 
 
 @dataclass
 class SignatureReport:
-    field: str
+    field_name: str
     signer: str  # the subject's common name
     subject: str
     issuer: str
@@ -75,7 +79,11 @@ class VerificationReport:
 
     @property
     def all_problems(self) -> list[str]:
-        found = [f"signature `{s.field}` ({s.signer}): {p}" for s in self.signatures for p in s.problems]
+        found = [
+            f"signature `{s.field_name}` ({s.signer}): {p}"
+            for s in self.signatures
+            for p in s.problems
+        ]
         return [*self.problems, *found, *self.embedded.problems]
 
     def as_dict(self) -> dict[str, Any]:
@@ -110,12 +118,14 @@ def verify_pdf(
         FileAccessError: a trust root or the agreement file cannot be read.
         AgreementError: the agreement file is invalid.
     """
-    report = VerificationReport(file=file, signatures=[], embedded=EmbeddedReport(False, None, None))
+    report = VerificationReport(
+        file=file, signatures=[], embedded=EmbeddedReport(False, None, None)
+    )
     roots = [_load_cert(Path(p)) for p in trust_roots]
     source = load_agreement(agreement_path)[0] if agreement_path is not None else None
     try:
         report.signatures = _check_signatures(pdf_bytes, roots)
-    except Exception as exc:  # a PDF damaged beyond reading
+    except Exception as exc:  # noqa: BLE001 -- a PDF damaged beyond reading is a failed check
         report.problems.append(f"cannot read the PDF's signatures: {exc}")
     if not report.signatures and not report.problems and not allow_unsigned:
         report.problems.append("the PDF has no digital signature (sign it with `slagen sign`)")
@@ -126,7 +136,8 @@ def verify_pdf(
             "path": str(agreement_path),
             "fingerprint": source.fingerprint,
             "matches": embedded == source.fingerprint,
-            "identical": report.embedded.present and _embedded_text(pdf_bytes) == source.source_text,
+            "identical": report.embedded.present
+            and _embedded_text(pdf_bytes) == source.source_text,
         }
         if embedded is not None and embedded != source.fingerprint:
             report.problems.append(
@@ -139,12 +150,17 @@ def verify_pdf(
 def _load_cert(path: Path) -> Any:
     from pyhanko.keys import load_cert_from_pemder
 
+    load: Any = load_cert_from_pemder
     try:
-        return load_cert_from_pemder(str(path))
+        return load(str(path))
     except OSError as exc:
-        raise FileAccessError(f"{path}: cannot read ({exc.strerror or exc})", hint="check the path") from None
-    except Exception:
-        raise FileAccessError(f"{path}: not a PEM or DER certificate", hint="--trust-root takes a CA certificate") from None
+        raise FileAccessError(
+            f"{path}: cannot read ({exc.strerror or exc})", hint="check the path"
+        ) from None
+    except Exception:  # noqa: BLE001 -- asn1crypto raises many kinds for a bad certificate
+        raise FileAccessError(
+            f"{path}: not a PEM or DER certificate", hint="--trust-root takes a CA certificate"
+        ) from None
 
 
 @contextmanager
@@ -190,12 +206,14 @@ def _signature_report(name: str, status: Any, *, roots_given: bool) -> Signature
     later = status.modification_level.name if status.modification_level is not None else "OTHER"
     if coverage_level == "ENTIRE_FILE":
         coverage = "whole document"
-    elif coverage_level == "ENTIRE_REVISION" and later in ALLOWED_LATER_CHANGES and status.docmdp_ok:
+    elif (
+        coverage_level == "ENTIRE_REVISION" and later in ALLOWED_LATER_CHANGES and status.docmdp_ok
+    ):
         coverage = "signed revision; later only further signatures"
     else:
         coverage = "modified after signing"
     report = SignatureReport(
-        field=name,
+        field_name=name,
         signer=str(subject.get("common_name") or cert.subject.human_friendly),
         subject=cert.subject.human_friendly,
         issuer=cert.issuer.human_friendly,
@@ -206,7 +224,9 @@ def _signature_report(name: str, status: Any, *, roots_given: bool) -> Signature
         trust=trust,
     )
     if not status.intact:
-        report.problems.append("the signed content was changed after signing (its digest no longer matches)")
+        report.problems.append(
+            "the signed content was changed after signing (its digest no longer matches)"
+        )
     elif not status.valid:
         report.problems.append("the cryptographic signature does not verify")
     if coverage == "modified after signing":
@@ -220,12 +240,17 @@ def _signature_report(name: str, status: Any, *, roots_given: bool) -> Signature
             "(use a certificate from your organisation's CA and pass the CA with --trust-root)"
         )
     elif not status.trusted and status.valid:  # a broken signature is not checked further
-        why = status.trust_problem_indic.name.lower().replace("_", " ") if status.trust_problem_indic else ""
+        why = (
+            status.trust_problem_indic.name.lower().replace("_", " ")
+            if status.trust_problem_indic
+            else ""
+        )
         report.problems.append(
             f"the certificate (issued by {cert.issuer.human_friendly}) is not trusted"
-            + (f": {why}" if why else "") + " (pass the issuing CA with --trust-root)"
-            if roots_given else
-            f"not checked against a trusted authority (pass the CA that issued it, {cert.issuer.human_friendly}, "
+            + (f": {why}" if why else "")
+            + " (pass the issuing CA with --trust-root)"
+            if roots_given
+            else f"not checked against a trusted authority (pass the CA that issued it, {cert.issuer.human_friendly}, "
             "with --trust-root)"
         )
     return report
@@ -242,18 +267,27 @@ def _embedded_text(pdf_bytes: bytes) -> str | None:
 def _check_embedded(pdf_bytes: bytes) -> EmbeddedReport:
     try:
         facts = read_pdf_facts(pdf_bytes)
-    except Exception as exc:
+    except CheckFailed as exc:
         return EmbeddedReport(False, None, None, problems=[f"cannot read the PDF: {exc}"])
-    report = EmbeddedReport(present=ATTACHMENT_NAME in facts.attachments, stated_fingerprint=facts.fingerprint,
-                            fingerprint=None)
+    report = EmbeddedReport(
+        present=ATTACHMENT_NAME in facts.attachments,
+        stated_fingerprint=facts.fingerprint,
+        fingerprint=None,
+    )
     if not report.present:
-        report.problems.append(f"the PDF carries no `{ATTACHMENT_NAME}` (render it with `slagen render`)")
+        report.problems.append(
+            f"the PDF carries no `{ATTACHMENT_NAME}` (render it with `slagen render`)"
+        )
         return report
     if facts.fingerprint is None:
-        report.problems.append("the PDF's metadata states no agreement fingerprint (/SlagenFingerprint)")
+        report.problems.append(
+            "the PDF's metadata states no agreement fingerprint (/SlagenFingerprint)"
+        )
     result = validate_text(facts.attachments[ATTACHMENT_NAME], f"{ATTACHMENT_NAME} (embedded)")
     if result.errors or result.agreement is None:
-        first = (result.errors or result.findings)[0].format_text() if result.findings else "invalid"
+        first = (
+            (result.errors or result.findings)[0].format_text() if result.findings else "invalid"
+        )
         report.problems.append(f"the embedded agreement is not valid: {first}")
         return report
     agreement = result.agreement
