@@ -117,7 +117,7 @@ def git_env() -> dict[str, str]:
 def slagen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the real CLI in a subprocess (exit codes, stderr, imports)."""
     return subprocess.run([sys.executable, "-m", "slagen.cli", *args], cwd=cwd, env=git_env(),
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
 
 
 def test_fixture_agreements_are_valid() -> None:

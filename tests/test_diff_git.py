@@ -173,13 +173,13 @@ def test_history_must_carry_over(tmp_path: Path) -> None:
     third["history"] = [third["history"][1]]  # revision 1 dropped
     third["history"][0]["date"] = "2026-04-01"
     repo.write(FILE, third)
-    code, data = diff_json(repo, "--from", "v2")
+    _, data = diff_json(repo, "--from", "v2")
     codes = [(f["severity"], f["code"]) for f in data["findings"]]
     assert ("error", "history-missing") in codes
     assert "revision 1 (2026-01-01) is missing from history" in data["findings"][0]["message"]
     third["history"] = [{**first["revision"], "date": "2026-02-01"}, second["revision"]]
     repo.write(FILE, third)
-    code, data = diff_json(repo, "--from", "v2")
+    _, data = diff_json(repo, "--from", "v2")
     assert [(f["code"], f["path"]) for f in data["findings"]] == [("history-changed", "history[0].date")]
 
 

@@ -17,7 +17,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from slagen.diff.values import KEY_BY_LIST, MONTHLY_KEYS, PROSE_KEYS, field_label, json_value, normalize
+from slagen.diff.values import (
+    KEY_BY_LIST,
+    MONTHLY_KEYS,
+    PROSE_KEYS,
+    field_label,
+    json_value,
+    normalize,
+)
 from slagen.loader import Document
 
 __all__ = ["FieldChange", "WordOp", "compare_documents", "word_diff"]

@@ -25,8 +25,8 @@ from slagen.diff.values import format_value
 __all__ = ["redline_body", "redline_html", "redline_pdf"]
 
 _TOKEN_RE = re.compile(r"<[^>]*>\s*|[^<\s]+\s*|\s+")
-_BODY_RE = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.S)
-_BLOCK_START_RE = re.compile(r"<(p|li|tr|h[1-6]|dt|dd|section|div|table|ul|ol|blockquote|figure)[\s>]", re.I)
+_BODY_RE = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.DOTALL)
+_BLOCK_START_RE = re.compile(r"<(p|li|tr|h[1-6]|dt|dd|section|div|table|ul|ol|blockquote|figure)[\s>]", re.IGNORECASE)
 # render_html(chart=False) may leave the chart's placeholder paragraph behind.
 _FIGURE_RE = re.compile(r"<p>SLAGENFIGURE[0-9a-f]+[A-Z]+</p>\s*")
 REDLINE_CSS = """
@@ -118,14 +118,15 @@ def _esc(value: object) -> str:
 def summary_section(result: DiffResult) -> str:
     """The change summary page, all user text escaped."""
     old, new = result.old_agreement, result.new_agreement
+    totals = result.targets.total
     parts = [
         '<section class="redline-summary">',
         f"<h1>Changes: revision {old.revision.number} → {new.revision.number}</h1>",
-        f"<p>{_esc(new.title)} — revision {new.revision.number} takes effect on {new.revision.date} "
-        f"(revision {old.revision.number}: {old.revision.date}). Deleted text is "
-        '<del class="redline">struck through</del>, inserted text <ins class="redline">underlined</ins>.</p>',
-        f"<p>Leads needed over the period: {_esc(delta_text('leads_needed', result.targets.total['leads_needed']))}; "
-        f"customers: {_esc(delta_text('customers_needed', result.targets.total['customers_needed']))}.</p>",
+        (f"<p>{_esc(new.title)} — revision {new.revision.number} takes effect on {new.revision.date} "
+         f"(revision {old.revision.number}: {old.revision.date}). Deleted text is "
+         '<del class="redline">struck through</del>, inserted text <ins class="redline">underlined</ins>.</p>'),
+        (f"<p>Leads needed over the period: {_esc(delta_text('leads_needed', totals['leads_needed']))}; "
+         f"customers: {_esc(delta_text('customers_needed', totals['customers_needed']))}.</p>"),
     ]
     if result.findings:
         parts.append("<h2>Reset checks</h2><ul>")
