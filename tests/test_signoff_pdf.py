@@ -291,3 +291,43 @@ def test_stamp_text_follows_the_document_language_and_draws_any_name(kit: Kit) -
         "Firmado digitalmente por Marcus Oyelaran\n"
     )
     assert _stamp_text(kit.pdf, signer).startswith("Digitally signed by Marcus Oyelaran\n")
+
+
+def test_real_process_exit_codes_and_no_traceback(kit: Kit, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    pdf = _write(tmp_path, kit.signed)
+    slagen = [sys.executable, "-m", "slagen.cli"]
+    env = {**os.environ, "PASS": "wrong"}
+    cases = [
+        (
+            ["sign", str(pdf), "--pkcs12", str(kit.marketing), "--passphrase-env", "PASS"],
+            2,
+            "wrong passphrase",
+        ),
+        (["verify", str(pdf), "--trust-root", str(kit.ca)], 0, ""),
+        (["verify", str(pdf), "--trust-root", str(tmp_path / "missing.pem")], 2, "cannot read"),
+        (["verify", str(_write(tmp_path, kit.pdf, "unsigned.pdf"))], 1, "no digital signature"),
+    ]
+    for args, code, words in cases:
+        done = subprocess.run(
+            [*slagen, *args],
+            check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )
+        assert done.returncode == code, (args, done.stderr)
+        assert words in done.stderr and "Traceback" not in done.stderr
+    assert pdf.read_bytes() == kit.signed
+
+
+def test_a_broken_signature_is_not_called_untrusted(kit: Kit) -> None:
+    at = kit.signed.index(b"stream\n", 2000) + 40
+    tampered = kit.signed[:at] + bytes([kit.signed[at] ^ 0x01]) + kit.signed[at + 1 :]
+    report = verify_pdf(tampered, trust_roots=[kit.ca])
+    assert [(s.intact, s.trust) for s in report.signatures] == [(False, "not checked")] * 2
+    assert all(len(s.problems) == 1 for s in report.signatures)

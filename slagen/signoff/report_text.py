@@ -31,7 +31,12 @@ def format_report(report: VerificationReport) -> str:
             f"     fingerprint {emb.fingerprint or '—'} (PDF states {emb.stated_fingerprint or 'none'})"
         )
         if emb.agreement:
-            lines.append("     approved by " + (", ".join(emb.approved_by) or "no party"))
+            draft = len(emb.approved_by) < len(emb.parties)
+            lines.append(
+                "     approved by "
+                + (", ".join(emb.approved_by) or "no party")
+                + (" (a draft: not every party approved this content in the YAML)" if draft else "")
+            )
     else:
         lines.append("  embedded agreement.yaml: missing — FAILED")
     lines += [f"     problem:    {p}" for p in emb.problems]

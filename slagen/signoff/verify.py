@@ -47,7 +47,7 @@ class SignatureReport:
     intact: bool  # the signed bytes are unchanged
     valid: bool  # and the cryptographic signature verifies
     coverage: str  # "whole document" | "signed revision, later only signatures" | "modified after signing"
-    trust: str  # "trusted" | "self-signed" | "untrusted"
+    trust: str  # "trusted" | "self-signed" | "untrusted" | "not checked" (a broken signature)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -62,6 +62,7 @@ class EmbeddedReport:
     fingerprint: str | None  # recomputed from the embedded YAML
     agreement: str | None = None  # id, revision
     approved_by: list[str] = field(default_factory=list)  # parties with a current approval
+    parties: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -201,7 +202,16 @@ def _signature_report(name: str, status: Any, *, roots_given: bool) -> Signature
     subject = cert.subject.native
     when: dt.datetime | None = status.signer_reported_dt
     self_signed = cert.self_signed in ("yes", "maybe")
-    trust = "self-signed" if self_signed else "trusted" if status.trusted else "untrusted"
+    sound = bool(status.intact and status.valid)
+    trust = (
+        "self-signed"
+        if self_signed
+        else "trusted"
+        if status.trusted
+        else "untrusted"
+        if sound
+        else "not checked"  # pyHanko stops at a broken signature
+    )
     coverage_level = status.coverage.name if status.coverage is not None else "UNCLEAR"
     later = status.modification_level.name if status.modification_level is not None else "OTHER"
     if coverage_level == "ENTIRE_FILE":
@@ -239,7 +249,7 @@ def _signature_report(name: str, status: Any, *, roots_given: bool) -> Signature
             "the certificate is self-signed: it proves nothing about who signed "
             "(use a certificate from your organisation's CA and pass the CA with --trust-root)"
         )
-    elif not status.trusted and status.valid:  # a broken signature is not checked further
+    elif not status.trusted and sound:
         why = (
             status.trust_problem_indic.name.lower().replace("_", " ")
             if status.trust_problem_indic
@@ -294,6 +304,7 @@ def _check_embedded(pdf_bytes: bytes) -> EmbeddedReport:
     report.fingerprint = agreement.fingerprint
     report.agreement = f"{agreement.id}, revision {agreement.revision.number}"
     report.approved_by = [p.id for p in agreement.parties if agreement.current_approval(p.id)]
+    report.parties = [p.id for p in agreement.parties]
     if facts.fingerprint is not None and facts.fingerprint != agreement.fingerprint:
         report.problems.append(
             f"the embedded agreement does not match the PDF: its fingerprint is {agreement.fingerprint}, "
