@@ -88,15 +88,19 @@ def diff_markdown(result: DiffResult) -> str:
         "| --- | --- | --- |",
         f"| Revision | {old.revision.number} ({old.revision.date}) | {new.revision.number} ({new.revision.date}) |",
         f"| Period | {old.period.start} – {old.period.end} | {new.period.start} – {new.period.end} |",
-        f"| Leads needed (period) | {total['leads_needed'].old:,} | {_new_value('leads_needed', total['leads_needed'])} |",
-        (f"| Customers needed (period) | {total['customers_needed'].old:,} | "
-         f"{_new_value('customers_needed', total['customers_needed'])} |"),
-        f"| Peak capacity use | {_peak(result.old_targets)} | {_peak(result.new_targets)} |",
         (f"| Changes | | {result.count('changed')} changed, {result.count('added')} added, "
          f"{result.count('removed')} removed; targets of {sum(len(s.months) for s in t.segments)} "
          "segment-months moved |"),
         "",
     ]
+    if result.old_targets.segments or result.new_targets.segments:
+        lines[6:6] = [
+            f"| Leads needed (period) | {total['leads_needed'].old:,} | "
+            f"{_new_value('leads_needed', total['leads_needed'])} |",
+            f"| Customers needed (period) | {total['customers_needed'].old:,} | "
+            f"{_new_value('customers_needed', total['customers_needed'])} |",
+            f"| Peak capacity use | {_peak(result.old_targets)} | {_peak(result.new_targets)} |",
+        ]
     if result.findings:
         lines.append("**Reset checks**")
         lines.append("")
