@@ -331,3 +331,42 @@ def test_a_broken_signature_is_not_called_untrusted(kit: Kit) -> None:
     report = verify_pdf(tampered, trust_roots=[kit.ca])
     assert [(s.intact, s.trust) for s in report.signatures] == [(False, "not checked")] * 2
     assert all(len(s.problems) == 1 for s in report.signatures)
+
+
+def test_whole_workflow_approve_render_sign_verify(kit: Kit, tmp_path: Path) -> None:
+    from slagen.signoff.approve import approve
+
+    path = tmp_path / SOURCE.name
+    path.write_bytes(SOURCE.read_bytes())
+    approve(path, "marketing", "Dana Whitfield", date="2026-06-20")
+    approve(path, "sales", "Marcus Oyelaran", date="2026-06-21")
+    agreement, targets = load_agreement(path)
+    assert agreement.is_approved
+    pdf = render_pdf(agreement, targets)
+    signed = sign_pdf(
+        sign_pdf(pdf, kit.marketing, "m-secret", "marketing"), kit.sales, None, "sales"
+    )
+    report = verify_pdf(signed, path, [kit.ca])
+    assert report.ok and report.embedded.approved_by == ["marketing", "sales"]
+    assert report.source is not None and report.source["identical"]
+
+    # Editing the agreement afterwards: the PDF no longer matches it, and the approvals went stale.
+    text = path.read_text(encoding="utf-8").replace('close_rate: "15%"', 'close_rate: "16%"', 1)
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "verify",
+            str(_write(tmp_path, signed)),
+            "--trust-root",
+            str(kit.ca),
+            "--agreement",
+            str(path),
+        ],
+    )
+    assert result.exit_code == 1 and "is not the agreement in the PDF" in result.output
+    result = runner.invoke(app, ["validate", str(path), "--require-approved"])
+    assert (
+        result.exit_code == 1
+        and result.output.count("stale") + result.output.count("approve again") >= 2
+    )
