@@ -53,6 +53,9 @@ def test_html_redline(tmp_path: Path) -> None:
     assert '<ins class="redline">four hours</ins>' in html
     assert "Europe &lt;EMEA&gt;" in html and "Europe <EMEA>" not in html
     assert "SLAGENFIGURE" not in html
+    # running headers carry the new revision only (their text is copied to every page)
+    running = re.search(r'<div class="running-revision">[^\n]*', html)
+    assert running is not None and "redline" not in running.group(0)
 
 
 def test_pdf_redline_shows_insertions_and_deletions(tmp_path: Path) -> None:

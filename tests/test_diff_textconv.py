@@ -61,6 +61,9 @@ def test_git_setup_then_git_diff_and_log_show_the_semantic_view(tmp_path: Path) 
     repo.git("commit", "-q", "-am", "Revision 2")
     log = repo.git("log", "-p", "-1").stdout
     assert "+revision.number: 2" in log and "+targets[na][2026-07]" in log
+    # REV:PATH works as anywhere else
+    shown = slagen("textconv", f"HEAD~1:{FILE}", cwd=repo.path)
+    assert shown.returncode == 0 and "revision.number: 1" in shown.stdout.splitlines()
     # without the attribute, git shows YAML lines
     raw = repo.git("-c", "diff.slagen.textconv=cat", "log", "-p", "-1").stdout
     assert "close_rate" in raw

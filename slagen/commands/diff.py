@@ -147,7 +147,7 @@ def _emit(result: DiffResult, fmt: DiffFormat, output: Path | None, color: bool)
 
 
 def textconv(
-    path: Annotated[Path, typer.Argument(help="One agreement file (git passes a temporary copy).")],
+    path: Annotated[str, typer.Argument(help="One agreement file (git passes a temporary copy), or REV:PATH.")],
 ) -> None:
     """Print one agreement as sorted `path: value` lines with its computed targets.
 
@@ -158,18 +158,17 @@ def textconv(
 
         slagen textconv agreements/acme.yaml
 
+        slagen textconv v1:agreements/acme.yaml
+
         git config diff.slagen.textconv "slagen textconv"
     """
 
     def body() -> None:
+        from slagen.diff.git import read_source
         from slagen.diff.textconv import textconv_text
-        from slagen.errors import FileAccessError
 
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise FileAccessError(f"{path}: cannot read ({exc.strerror})") from None
-        typer.echo(textconv_text(data, str(path)), nl=False)
+        source = read_source(path)
+        typer.echo(textconv_text(source.text, source.name), nl=False)
 
     run(body)
 

@@ -27,6 +27,8 @@ __all__ = ["redline_body", "redline_html", "redline_pdf"]
 _TOKEN_RE = re.compile(r"<[^>]*>\s*|[^<\s]+\s*|\s+")
 _BODY_RE = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.DOTALL)
 _BLOCK_START_RE = re.compile(r"<(p|li|tr|h[1-6]|dt|dd|section|div|table|ul|ol|blockquote|figure)[\s>]", re.IGNORECASE)
+# Elements whose text becomes the running page header or footer (CSS string-set).
+_RUNNING_RE = re.compile(r'<div class="running-')
 # render_html(chart=False) may leave the chart's placeholder paragraph behind.
 _FIGURE_RE = re.compile(r"<p>SLAGENFIGURE[0-9a-f]+[A-Z]+</p>\s*")
 REDLINE_CSS = """
@@ -103,9 +105,13 @@ def redline_body(old_body: str, new_body: str) -> str:
             continue
         pairs = min(i2 - i1, j2 - j1)
         for n in range(pairs):
-            _word_redline(old[i1 + n], new[j1 + n], out)
+            if _RUNNING_RE.match(new[j1 + n][0]):
+                out.extend(new[j1 + n])  # page headers and footers show the new text only
+            else:
+                _word_redline(old[i1 + n], new[j1 + n], out)
         for block in old[i1 + pairs:i2]:
-            _word_redline(block, [], out)
+            if not _RUNNING_RE.match(block[0]):
+                _word_redline(block, [], out)
         for block in new[j1 + pairs:j2]:
             _word_redline([], block, out)
     return "".join(out)
