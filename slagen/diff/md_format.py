@@ -95,10 +95,10 @@ def diff_markdown(result: DiffResult) -> str:
     ]
     if result.old_targets.segments or result.new_targets.segments:
         lines[6:6] = [
-            f"| Leads needed (period) | {total['leads_needed'].old:,} | "
-            f"{_new_value('leads_needed', total['leads_needed'])} |",
-            f"| Customers needed (period) | {total['customers_needed'].old:,} | "
-            f"{_new_value('customers_needed', total['customers_needed'])} |",
+            (f"| Leads needed (period) | {total['leads_needed'].old:,} | "
+             f"{_new_value('leads_needed', total['leads_needed'])} |"),
+            (f"| Customers needed (period) | {total['customers_needed'].old:,} | "
+             f"{_new_value('customers_needed', total['customers_needed'])} |"),
             f"| Peak capacity use | {_peak(result.old_targets)} | {_peak(result.new_targets)} |",
         ]
     if result.findings:
