@@ -98,6 +98,8 @@ class _Mapper:
         raw = self.doc.raw_scalars.get(path)
         if path in self.doc.yaml11_booleans and raw is not None:
             return f'YAML reads {raw} as a boolean; quote it: "{raw}"'
+        if instance is None and path:
+            return "write a value after the colon, or remove the line if the field is optional"
         if expected == "string" and raw is not None and not isinstance(instance, str):
             return f'quote it: "{raw}"'
         return ""
@@ -155,7 +157,7 @@ class _Mapper:
             yield self.at(path, "too-few-items" if keyword == "minItems" else "too-many-items",
                           f"must have {words} {error.validator_value} item(s) (has {len(instance)})", at_key=True)
         elif keyword == "minLength":
-            yield self.at(path, "empty-text", "must not be empty", "write the text, or remove the field")
+            yield self.at(path, "empty-text", "must not be empty", "write the text")
         elif keyword == "format":
             fmt = error.validator_value
             if fmt == "date" and not DATE_RE.match(str(instance)):
