@@ -223,7 +223,7 @@ def test_cli_sign_in_place_then_again_into_another_file(kit: Kit, tmp_path: Path
     )
     assert (
         result.exit_code == 2
-        and "already has a signature field" in result.output
+        and "already signed in the field" in result.output
         and not out.exists()
     )
     result = runner.invoke(app, ["sign", str(pdf), "--pkcs12", str(kit.sales), "-o", str(out)])
@@ -370,3 +370,18 @@ def test_whole_workflow_approve_render_sign_verify(kit: Kit, tmp_path: Path) -> 
         result.exit_code == 1
         and result.output.count("stale") + result.output.count("approve again") >= 2
     )
+
+
+def test_signing_into_an_empty_field_prepared_in_the_pdf(kit: Kit) -> None:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(kit.pdf))
+    fields.append_signature_field(
+        writer, fields.SigFieldSpec("witness", on_page=-1, box=(300, 60, 500, 100))
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    signed = sign_pdf(out.getvalue(), kit.sales, None, "witness")
+    report = verify_pdf(signed, trust_roots=[kit.ca])
+    assert report.ok and [s.field_name for s in report.signatures] == ["witness"]

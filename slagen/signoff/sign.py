@@ -97,18 +97,18 @@ def sign_pdf(
         raise UserError(
             f"not a PDF slagen can sign: {exc}", hint="sign the PDF `slagen render` wrote"
         ) from None
-    existing = _signature_field_names(writer.prev)
-    name = field_name or _free_name(existing)
+    existing = _signature_field_names(writer.prev)  # {name: already signed?}
+    name = field_name or _free_name(list(existing))
     if "." in name or not name.strip():
         raise UsageError(f"--field {name!r}: a field name must not be empty or contain a dot")
-    if name in existing:
+    if existing.get(name):
         raise UsageError(
-            f"the PDF already has a signature field `{name}`",
+            f"the PDF is already signed in the field `{name}`",
             hint="each party signs in its own field, e.g. --field "
             + ("sales" if name != "sales" else "marketing"),
         )
     spec = None
-    if field_name:
+    if field_name and name not in existing:  # an empty field prepared in the PDF keeps its place
         found = find_signature_box(pdf_bytes, field_name, taken=len(existing))
         spec = fields.SigFieldSpec(sig_field_name=name, on_page=found.page, box=found.box)
     meta = signers.PdfSignatureMetadata(
@@ -191,10 +191,13 @@ def _load_signer(path: Path, passphrase: str | bytes | None) -> Any:
         ) from None
 
 
-def _signature_field_names(reader: Any) -> list[str]:
+def _signature_field_names(reader: Any) -> dict[str, bool]:
     from pyhanko.sign.fields import enumerate_sig_fields
 
-    return [name for name, _value, _ref in enumerate_sig_fields(reader, filled_status=None)]
+    return {
+        str(name): value is not None
+        for name, value, _ref in enumerate_sig_fields(reader, filled_status=None)
+    }
 
 
 def _free_name(existing: list[str]) -> str:
