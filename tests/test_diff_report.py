@@ -167,3 +167,24 @@ print(elapsed, any(name == "weasyprint" or name.startswith("weasyprint.") for na
     started = time.perf_counter()
     assert runner.invoke(app, ["diff", str(a), str(b), "--format", "md"]).exit_code == 1
     assert time.perf_counter() - started < 1.0
+
+
+def test_funnel_stages_match_by_stage_and_approvals_need_no_new_revision(tmp_path: Path) -> None:
+    old = agreement()
+    segment(old, "emea").pop("close_rate")
+    segment(old, "emea")["funnel"] = [{"stage": "visits", "rate": "2%"},
+                                      {"stage": "mql", "rate": "35%", "sla": True},
+                                      {"stage": "proposals", "rate": "40%"}]
+    new = next_revision(old, date="2026-07-01")
+    segment(new, "emea")["funnel"][1]["rate"] = "30%"
+    result = compare(tmp_path, old, new)
+    [rate] = [c for c in result.changes if c.section == "targets"]
+    assert rate.path == "targets.segments[id=emea].funnel[stage=mql].rate"
+    assert rate.label == "EMEA mql stage conversion rate"
+    assert [f.code for f in result.findings] == ["rewriting-history"]
+    # an approval changes the file but not the content: no new revision needed
+    approved = agreement(approvals=[{"party": "sales", "name": "Ana", "date": "2026-01-05",
+                                     "fingerprint": "sha256:" + "0" * 64}])
+    result = compare(tmp_path, agreement(), approved)
+    assert result.changed and [c.section for c in result.changes] == ["approvals"]
+    assert result.findings == []
