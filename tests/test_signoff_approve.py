@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from slagen.cli import app
+from slagen.errors import UsageError
 from slagen.signoff.approve import approve
 from slagen.validate import validate_file
 
@@ -240,3 +243,22 @@ def test_names_that_need_quoting_round_trip(tmp_path: Path, name: str) -> None:
     assert agreement is not None
     approval = agreement.current_approval("sales")
     assert approval is not None and (approval.name, approval.title) == (name, "Head: Sales")
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=st.text(min_size=1, max_size=30))
+def test_any_name_round_trips_or_is_refused_as_usage(tmp_path: Path, name: str) -> None:
+    path = tmp_path / SOURCE.name
+    path.write_bytes(SOURCE.read_bytes())
+    try:
+        approve(path, "sales", name, title=name, date="2026-01-01")
+    except UsageError:
+        assert not name.split()  # only an all-blank name is refused
+        assert path.read_bytes() == SOURCE.read_bytes()
+        return
+    agreement = validate_file(path).agreement
+    assert agreement is not None
+    approval = agreement.current_approval("sales")
+    assert approval is not None and approval.name == approval.title == " ".join(name.split())
