@@ -164,7 +164,7 @@ def test_revenue_and_customers_by_month_won(agreement_path: Path, actuals: Path)
     assert north_feb.revenue_pct == Decimal("0.8")
     north_jan = month_of(report, "north", "2026-01")
     assert north_jan.sales_customers_won == 1 and north_jan.sales_revenue == Decimal(300)
-    assert north_jan.revenue_pct == Decimal("1")  # sales-sourced revenue is apart
+    assert north_jan.revenue_pct == Decimal(1)  # sales-sourced revenue is apart
 
 
 def test_follow_up_speed_and_depth(agreement_path: Path, actuals: Path) -> None:
@@ -175,9 +175,9 @@ def test_follow_up_speed_and_depth(agreement_path: Path, actuals: Path) -> None:
     assert jan.speed.median_minutes == 30
     assert jan.speed.p90_minutes == 120  # rank 108 of 120 falls among the 20 late ones
     assert jan.speed.average_minutes == Decimal("45.0")  # (100 × 30 + 20 × 120) ÷ 120
-    assert jan.depth.unconnected == 60 and jan.depth.average_attempts == Decimal("4")
+    assert jan.depth.unconnected == 60 and jan.depth.average_attempts == Decimal(4)
     feb = month_of(report, "north", "2026-02")
-    assert feb.speed.on_time_pct == Decimal("1")
+    assert feb.speed.on_time_pct == Decimal(1)
 
 
 def test_unattempted_leads_are_overdue_only_after_the_window(agreement_path: Path, tmp_path: Path) -> None:
@@ -185,7 +185,7 @@ def test_unattempted_leads_are_overdue_only_after_the_window(agreement_path: Pat
             ["B", "2026-03-10T23:30", "north", "marketing", "2026-03-10T23:30", "", "0", "false", "", ""]]
     report = report_for(agreement_path, write_csv(tmp_path / "o.csv", rows), "2026-03-10")
     speed = month_of(report, "north", "2026-03").speed
-    assert (speed.overdue, speed.waiting, speed.on_time_pct) == (1, 1, Decimal("0"))
+    assert (speed.overdue, speed.waiting, speed.on_time_pct) == (1, 1, Decimal(0))
 
 
 def test_conditions_streaks_and_cancellation(agreement_path: Path, actuals: Path) -> None:
@@ -289,7 +289,7 @@ def test_hubspot_mapping_gives_the_same_report(agreement_path: Path, tmp_path: P
     mapped = report_for(agreement_path, write_csv(tmp_path / "h.csv", hubspot, HUBSPOT_HEADER), "2026-01-31",
                         mapping=load_mapping(root / "examples/mappings/hubspot-leads.yaml"))
     assert mapped.stats.skipped == 0
-    strip = lambda data: {**data, "actuals": {**data["actuals"], "file": ""}}  # noqa: E731
+    strip = lambda data: {**data, "actuals": {**data["actuals"], "file": ""}}
     assert strip(report_data(mapped)) == strip(report_data(plain))
     jan = month_of(mapped, "north", "2026-01")
     assert (jan.marketing_leads, jan.sales_leads, jan.speed.on_time, jan.customers_won) == (30, 1, 25, 10)
@@ -330,3 +330,18 @@ def test_cli_json_is_the_library_json(agreement_path: Path, actuals: Path) -> No
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data == json.loads(json.dumps(report_data(report_for(agreement_path, actuals, "2026-04-30"))))
+
+
+def test_a_csv_that_is_not_utf8_is_refused(agreement_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes((",".join(HEADER) + "\nL1,2026-01-05,Norté,marketing,,,,,,\n").encode("latin-1"))
+    with pytest.raises(ActualsError, match="latin1.csv: not UTF-8"):
+        report_for(agreement_path, path, "2026-01-31")
+
+
+def test_month_option_picks_the_month_in_detail(agreement_path: Path, actuals: Path) -> None:
+    report = report_for(agreement_path, actuals, "2026-04-15", month="2026-02")
+    assert report.focus_month == "2026-02"
+    text = CliRunner().invoke(app, ["report", str(agreement_path), "-a", str(actuals), "--as-of",
+                                    "2026-04-15", "--month", "2026-02"]).output
+    assert "February 2026 by segment" in text

@@ -174,3 +174,11 @@ def test_report_command_does_not_import_plotting_or_pdf_for_text() -> None:
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_pace_chart_follows_the_month_in_detail(agreement_path: Path, actuals: Path) -> None:  # noqa: F811
+    agreement, table = load_agreement(agreement_path)
+    report = build_report(agreement, table, actuals, as_of=dt.date(2026, 4, 15), month="2026-02")
+    svg = document.render_charts(report)["pace"]
+    assert _vertices(_element(svg, "goal-line")) == 29  # days 0..28 of February
+    assert _vertices(_element(svg, "actual-line")) >= 29

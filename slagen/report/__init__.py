@@ -89,7 +89,7 @@ def build_report(
             problems.append(f"{stats.unknown_rows} row(s) name unknown segments: "
                             + ", ".join(sorted(stats.unknown_segments)))
         raise ActualsError(f"{actuals}: {stats.skipped} bad row(s) (--strict)\n" + "\n".join(problems))
-    months, scopes = compute_metrics(agreement, table, aggregator)
+    months, scopes = compute_metrics(table, aggregator)
     if not months:
         raise UsageError(f"--as-of {as_of.isoformat()} is before the agreement's first month")
     current = f"{as_of.year:04d}-{as_of.month:02d}"

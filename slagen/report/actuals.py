@@ -205,7 +205,9 @@ def read_actuals(
             header = next(reader)
         except StopIteration:
             raise ActualsError(f"{source}: empty file; a header row is required") from None
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(source, exc) from None
+        except csv.Error as exc:
             raise ActualsError(f"{source}:1: cannot read the header: {exc}") from exc
         index = _column_index(header, mapping, str(source))
         previous_end = reader.line_num
@@ -214,7 +216,9 @@ def read_actuals(
                 row = next(reader)
             except StopIteration:
                 return
-            except (csv.Error, UnicodeDecodeError) as exc:
+            except UnicodeDecodeError as exc:
+                raise _not_utf8(source, exc) from None
+            except csv.Error as exc:
                 stats.rows += 1
                 stats.add(RowFinding(str(source), previous_end + 1, "-", "error", f"unreadable row: {exc}"))
                 previous_end = reader.line_num
@@ -232,6 +236,12 @@ def read_actuals(
                 continue
             if lead is not None:
                 yield lead
+
+
+def _not_utf8(source: Path, exc: UnicodeDecodeError) -> ActualsError:
+    # The file is decoded in blocks, so the line of the bad byte is not known here.
+    return ActualsError(f"{source}: not UTF-8 text ({exc.reason})",
+                        hint="export the CSV as UTF-8 (in Excel: CSV UTF-8)")
 
 
 def _column_index(header: list[str], mapping: ColumnMapping, file: str) -> dict[str, int]:

@@ -10,15 +10,16 @@ and readers can find it: ``goal-line``/``actual-line`` (pace), ``needed-N`` /
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from slagen.charts import _PROLOG_RE, GRID_COLOR, PALETTE, TEXT_COLOR, _month_label, _styles_to_attributes
-from slagen.i18n import format_number
+from slagen.charts import GRID_COLOR, PALETTE, TEXT_COLOR
+from slagen.i18n import format_month, format_number
 
-RC = {
+RC: dict[str, Any] = {
     "svg.hashsalt": "slagen",
     "svg.fonttype": "path",
     "font.family": "DejaVu Sans",
@@ -30,6 +31,28 @@ RC = {
     "text.color": TEXT_COLOR,
 }
 TARGET_COLOR = "#D55E00"
+_PROLOG_RE = re.compile(r"\A(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?", re.DOTALL)
+_STYLE_RE = re.compile(r'style="([^"]*)"')
+_DECLARATION_RE = re.compile(r"^\s*([a-z-]+)\s*:\s*(.+?)\s*$")
+
+
+def _styles_to_attributes(svg: str) -> str:
+    # As slagen.charts does: presentation attributes instead of style="…", which
+    # WeasyPrint would also read as HTML CSS and warn about.
+    def replace(match: re.Match[str]) -> str:
+        parts = (_DECLARATION_RE.match(d) for d in match.group(1).split(";"))
+        return " ".join(f'{p.group(1)}="{p.group(2)}"' for p in parts if p)
+
+    return _STYLE_RE.sub(replace, svg)
+
+
+def _month_label(month: str, lang: str, *, first: bool) -> str:
+    # "Jan\n2026": the year only under January and the first month.
+    name, _, year = format_month(month, lang, short=True).rpartition(" ")
+    if not name:
+        return year
+    name = name.removesuffix(" de").rstrip(".")
+    return f"{name}\n{year}" if first or month.endswith("-01") else name
 
 
 @contextmanager
@@ -41,7 +64,7 @@ def _axes(title: str, y_label: str) -> Iterator[tuple[Any, Any, list[str]]]:
     from matplotlib.figure import Figure
 
     out: list[str] = []
-    with rc_context(RC):
+    with rc_context(RC):  # type: ignore[arg-type]  # matplotlib types keys as Literals
         fig = Figure(figsize=(6.7, 2.9))
         ax = fig.add_subplot()
         ax.grid(axis="y", color=GRID_COLOR, linewidth=0.5, zorder=0)
@@ -77,10 +100,10 @@ def pace_chart_svg(*, leads_needed: int, days: int, cumulative: Sequence[int], t
                    labels: tuple[str, str], x_label: str, y_label: str, lang: str) -> str:
     """The month's daily goal line (``target × d ÷ n``) against cumulative actual leads."""
     with _axes(title, y_label) as (_fig, ax, out):
-        goal = ax.plot(range(0, days + 1), [leads_needed * d / days for d in range(0, days + 1)],
+        goal = ax.plot(range(days + 1), [leads_needed * d / days for d in range(days + 1)],
                        color=PALETTE[0], linewidth=1.2, linestyle="--", label=labels[0], zorder=2)[0]
         goal.set_gid("goal-line")
-        actual = ax.step(range(0, len(cumulative) + 1), [0, *cumulative], where="post",
+        actual = ax.step(range(len(cumulative) + 1), [0, *cumulative], where="post",
                          color=PALETTE[2], linewidth=1.8, label=labels[1], zorder=3)[0]
         actual.set_gid("actual-line")
         ax.set_xlim(0, days)

@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from slagen.model import Agreement
 from slagen.report.aggregate import Aggregator, Bucket, percentile, ratio
 from slagen.scalars import days_in_month
 from slagen.targets import TargetTable
@@ -110,8 +109,7 @@ def goals_by_segment(table: TargetTable) -> dict[tuple[str, str], Goals]:
     return goals
 
 
-def compute_metrics(agreement: Agreement, table: TargetTable, aggregator: Aggregator,
-                    ) -> tuple[tuple[str, ...], list[ScopeMetrics]]:
+def compute_metrics(table: TargetTable, aggregator: Aggregator) -> tuple[tuple[str, ...], list[ScopeMetrics]]:
     """Every segment's metrics, then the total's (the last scope)."""
     as_of = aggregator.as_of
     months = report_months(table, as_of)
@@ -126,16 +124,16 @@ def compute_metrics(agreement: Agreement, table: TargetTable, aggregator: Aggreg
             goal = goals.get((segment.id, month), Goals())
             total_buckets[month].merge(bucket)
             total_goals[month] = total_goals[month].plus(goal)
-            rows.append(month_metrics(month, bucket, goal, as_of, agreement))
-        scopes.append(_scope(segment.id, segment.name, rows, months, aggregator, agreement, goals))
-    total_rows = [month_metrics(m, total_buckets[m], total_goals[m], as_of, agreement) for m in months]
-    scopes.append(_scope("total", "", total_rows, months, aggregator, agreement, None,
+            rows.append(month_metrics(month, bucket, goal, as_of))
+        scopes.append(_scope(segment.id, segment.name, rows, months, aggregator, goals))
+    total_rows = [month_metrics(m, total_buckets[m], total_goals[m], as_of) for m in months]
+    scopes.append(_scope("total", "", total_rows, months, aggregator, None,
                          buckets=total_buckets, month_goals=total_goals))
     return months, scopes
 
 
 def _scope(scope_id: str, name: str, rows: list[MonthMetrics], months: tuple[str, ...],
-           aggregator: Aggregator, agreement: Agreement, goals: dict[tuple[str, str], Goals] | None,
+           aggregator: Aggregator, goals: dict[tuple[str, str], Goals] | None,
            *, buckets: dict[str, Bucket] | None = None,
            month_goals: dict[str, Goals] | None = None) -> ScopeMetrics:
     merged = Bucket()
@@ -150,12 +148,11 @@ def _scope(scope_id: str, name: str, rows: list[MonthMetrics], months: tuple[str
             merged.merge(aggregator.buckets.get((scope_id, month), Bucket()))
             goal = goal.plus(goals.get((scope_id, month), Goals()))
         to_date += row.goal_to_date
-    period = _metrics("period", "period_to_date", merged, goal, to_date, (), agreement)
+    period = _metrics("period", "period_to_date", merged, goal, to_date, ())
     return ScopeMetrics(scope_id, name, tuple(rows), period)
 
 
-def month_metrics(month: str, bucket: Bucket, goal: Goals, as_of: dt.date,
-                  agreement: Agreement) -> MonthMetrics:
+def month_metrics(month: str, bucket: Bucket, goal: Goals, as_of: dt.date) -> MonthMetrics:
     days = days_in_month(month)
     current = f"{as_of.year:04d}-{as_of.month:02d}"
     day = as_of.day if month == current else days
@@ -166,11 +163,11 @@ def month_metrics(month: str, bucket: Bucket, goal: Goals, as_of: dt.date,
     for count in bucket.by_day[:day]:
         running += count
         cumulative.append(running)
-    return _metrics(month, status, bucket, goal, goal_to_date, tuple(cumulative), agreement)
+    return _metrics(month, status, bucket, goal, goal_to_date, tuple(cumulative))
 
 
 def _metrics(month: str, status: str, bucket: Bucket, goal: Goals, goal_to_date: Decimal,
-             cumulative: tuple[int, ...], agreement: Agreement) -> MonthMetrics:
+             cumulative: tuple[int, ...]) -> MonthMetrics:
     average = None
     if bucket.attempted:
         average = (Decimal(bucket.delay_seconds) / 60 / bucket.attempted).quantize(Decimal("0.1"))

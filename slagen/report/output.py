@@ -74,6 +74,17 @@ def report_sections(report: PerformanceReport) -> list[Section]:
     leads.items.append(("chart", "delivered"))
     sections.append(leads)
 
+    focus = Section(word("focus", lang, month=format_month(report.focus_month, lang)))
+    focus.items.append(Table(
+        [word("segment", lang), word("needed", lang), word("delivered", lang), word("goal_to_date", lang),
+         word("pace", lang), word("sales_sourced", lang), word("won", lang), word("revenue_pct", lang),
+         word("on_time", lang), word("attempts_unconnected", lang)],
+        [[scope.name or word("total", lang), f.count(m.goals.leads_needed), f.count(m.marketing_leads),
+          f.count(m.goal_to_date, 1), f.pct(m.pace_pct), f.count(m.sales_leads), f.count(m.customers_won),
+          f.pct(m.revenue_pct), f.pct(m.speed.on_time_pct), f.count(m.depth.average_attempts, 1)]
+         for scope in report.scopes for m in [scope.month(report.focus_month)] if m is not None]))
+    sections.append(focus)
+
     by_segment = Section(word("by_segment", lang))
     by_segment.items.append(Table(
         [word("segment", lang), word("needed", lang), word("delivered", lang), word("pace", lang),

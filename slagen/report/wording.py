@@ -35,6 +35,7 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "sales_sourced": ("Sales-sourced", "Generados por ventas"),
     "to_date": ("to date", "a la fecha"),
     "period": ("Period to date", "Período a la fecha"),
+    "focus": ("{month} by segment", "{month} por segmento"),
     "by_segment": ("By segment, period to date", "Por segmento, período a la fecha"),
     "revenue": ("Customers and revenue (by month won)", "Clientes e ingresos (por mes de cierre)"),
     "won": ("Won", "Ganados"),
