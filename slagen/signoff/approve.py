@@ -120,18 +120,13 @@ def _as_date(value: dt.date | str | None) -> dt.date:
         return dt.date.today()  # the one place slagen reads the clock: the day of sign-off
     if isinstance(value, dt.date):
         return value
+    bad = UsageError(f"--date must be a date YYYY-MM-DD (got {value!r})", hint="--date 2026-07-01")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise bad
     try:
-        return (
-            dt.date.fromisoformat(value)
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
-            else _bad_date(value)
-        )
+        return dt.date.fromisoformat(value)
     except ValueError:
-        return _bad_date(value)
-
-
-def _bad_date(value: str) -> dt.date:
-    raise UsageError(f"--date must be a date YYYY-MM-DD (got {value!r})", hint="--date 2026-07-01")
+        raise bad from None
 
 
 def _check_edit(text: str, file: str, before: Agreement, party: str) -> Agreement:
