@@ -345,3 +345,53 @@ def test_month_option_picks_the_month_in_detail(agreement_path: Path, actuals: P
     text = CliRunner().invoke(app, ["report", str(agreement_path), "-a", str(actuals), "--as-of",
                                     "2026-04-15", "--month", "2026-02"]).output
     assert "February 2026 by segment" in text
+
+
+def test_suggested_fragment_makes_a_valid_revision_that_keeps_history(
+        agreement_path: Path, actuals: Path, tmp_path: Path) -> None:
+    import yaml
+
+    from slagen.validate import validate_file
+
+    report = report_for(agreement_path, actuals, "2026-04-30")
+    fragment = yaml.safe_load(report.fragment)
+    data = yaml.safe_load(agreement_path.read_text(encoding="utf-8"))
+    by_id = {s["id"]: s for s in data["targets"]["segments"]}
+    changed = set()
+    for suggestion in fragment["targets"]["segments"]:
+        for key, value in suggestion.items():
+            if key != "id":
+                by_id[suggestion["id"]][key] = {str(m): v for m, v in value.items()} if isinstance(value, dict) else value
+                changed.add(key)
+    # North: 120 of 290 matured marketing leads won (41.4 %), not the agreed 50 %.
+    assert "close_rate" in changed and "avg_deal_size" not in changed  # every deal was 100
+    revised = tmp_path / "revised" / "acme.yaml"
+    revised.parent.mkdir()
+    revised.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert validate_file(revised).errors == []
+    _, before = load_agreement(agreement_path)
+    _, after = load_agreement(revised)
+    for old, new in zip(before.segments, after.segments, strict=True):
+        assert old.months[:4] == new.months[:4]  # January to April as signed
+    north_may = after.segment("north").months[4]
+    assert north_may.leads_needed > before.segment("north").months[4].leads_needed
+
+
+SALESFORCE_HEADER = ["Lead ID", "MQL Date", "Region", "Lead Source", "Owner Assigned Date",
+                     "First Activity Date", "Activity Count", "Lead Status", "Closed Won Date", "Won Amount"]
+
+
+def test_salesforce_mapping_reads_us_dates(agreement_path: Path, tmp_path: Path, root: Path) -> None:
+    rows = [["00Q1", "1/31/2026 8:00 PM", "North", "Web", "1/31/2026 8:10 PM", "1/31/2026 8:40 PM", "3",
+             "Working - Contacted", "2/10/2026", "250"],
+            ["00Q2", "2/2/2026 9:15 AM", "South", "Phone Inquiry", "", "", "0", "Open - Not Contacted", "", ""],
+            ["00Q3", "2/3/2026", "South", "Carrier Pigeon", "", "", "", "Open - Not Contacted", "", ""]]
+    report = report_for(agreement_path, write_csv(tmp_path / "sf.csv", rows, SALESFORCE_HEADER), "2026-02-28",
+                        mapping=load_mapping(root / "examples/mappings/salesforce-leads.yaml"))
+    jan = month_of(report, "north", "2026-01")
+    assert (jan.marketing_leads, jan.speed.on_time, jan.speed.median_minutes) == (1, 1, 30)
+    assert month_of(report, "north", "2026-02").marketing_revenue == Decimal(250)
+    assert month_of(report, "south", "2026-02").sales_leads == 1
+    (finding,) = report.stats.findings
+    assert finding.line == 4 and finding.column == "source (Lead Source)"
+    assert "Carrier Pigeon" in finding.message

@@ -147,13 +147,18 @@ def suggest_fragment(agreement: Agreement, observed: list[Observed], as_of: dt.d
 
 def _monthly(name: str, value: str, kind: str, segment: Segment, kept: list[str],
              later: list[str]) -> list[str]:
+    current = getattr(segment, name)
+
+    def shown(month: str) -> str:
+        old = current[month]
+        return _percent(old) if kind in ("share", "rate") else format(old.normalize(), "f")
+
+    if all(shown(month) == value for month in later or kept[-1:]):
+        return []  # what was observed is what was agreed
     if not later or not kept:
         return [f"      {name}: {value}"]
-    current = getattr(segment, name)
     lines = [f"      {name}:"]
     for month in kept:
-        old = current[month]
-        shown = _percent(old) if kind in ("share", "rate") else format(old.normalize(), "f")
-        lines.append(f"        {month}: {shown}")
+        lines.append(f"        {month}: {shown(month)}")
     lines.extend(f"        {month}: {value}" for month in later)
     return lines
