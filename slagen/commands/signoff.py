@@ -191,7 +191,7 @@ def verify(
     """
 
     def body() -> None:
-        from slagen.signoff.report_text import format_report
+        from slagen.signoff.report import format_report
         from slagen.signoff.verify import verify_pdf
 
         report = verify_pdf(

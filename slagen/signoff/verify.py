@@ -20,12 +20,12 @@ import io
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from slagen.errors import CheckFailed, FileAccessError
 from slagen.signoff.extract import ATTACHMENT_NAME, read_pdf_facts
+from slagen.signoff.report import EmbeddedReport, SignatureReport, VerificationReport
 from slagen.validate import load_agreement, validate_text
 
 __all__ = ["EmbeddedReport", "SignatureReport", "VerificationReport", "verify_pdf"]
@@ -35,63 +35,6 @@ ALLOWED_LATER_CHANGES = (
     "LTA_UPDATES",
     "FORM_FILLING",
 )  # more signatures, their fields and stamps
-
-
-@dataclass
-class SignatureReport:
-    field_name: str
-    signer: str  # the subject's common name
-    subject: str
-    issuer: str
-    signing_time: str | None  # ISO, as claimed by the signer
-    intact: bool  # the signed bytes are unchanged
-    valid: bool  # and the cryptographic signature verifies
-    coverage: str  # "whole document" | "signed revision, later only signatures" | "modified after signing"
-    trust: str  # "trusted" | "self-signed" | "untrusted" | "not checked" (a broken signature)
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-@dataclass
-class EmbeddedReport:
-    present: bool
-    stated_fingerprint: str | None  # in the PDF's metadata
-    fingerprint: str | None  # recomputed from the embedded YAML
-    agreement: str | None = None  # id, revision
-    approved_by: list[str] = field(default_factory=list)  # parties with a current approval
-    parties: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-
-@dataclass
-class VerificationReport:
-    file: str
-    signatures: list[SignatureReport]
-    embedded: EmbeddedReport
-    source: dict[str, Any] | None = None  # {"path", "fingerprint", "matches", "identical"}
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.all_problems
-
-    @property
-    def all_problems(self) -> list[str]:
-        found = [
-            f"signature `{s.field_name}` ({s.signer}): {p}"
-            for s in self.signatures
-            for p in s.problems
-        ]
-        return [*self.problems, *found, *self.embedded.problems]
-
-    def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["ok"] = self.ok
-        data["problems"] = self.all_problems
-        return data
 
 
 def verify_pdf(
