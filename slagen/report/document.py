@@ -137,7 +137,13 @@ def render_pdf(report: PerformanceReport, html: str) -> bytes:
     """The HTML laid out by :func:`slagen.pdf.html_to_pdf` (dated by ``as_of``)."""
     import tempfile
 
-    from slagen.pdf import html_to_pdf
+    from slagen.errors import UserError
+
+    try:
+        from slagen.pdf import html_to_pdf
+    except ImportError as exc:  # pragma: no cover - WeasyPrint is a dependency
+        raise UserError(f"PDF output is not available: {exc}",
+                        hint="install WeasyPrint and its system libraries, or use --to md,html") from None
 
     agreement = report.agreement
     with tempfile.TemporaryDirectory(prefix="slagen-report-") as base:

@@ -74,7 +74,8 @@ def report_sections(report: PerformanceReport) -> list[Section]:
     leads.items.append(("chart", "delivered"))
     sections.append(leads)
 
-    focus = Section(word("focus", lang, month=format_month(report.focus_month, lang)))
+    focus_title = word("focus", lang, month=format_month(report.focus_month, lang))
+    focus = Section(focus_title[:1].upper() + focus_title[1:])
     focus.items.append(Table(
         [word("segment", lang), word("needed", lang), word("delivered", lang), word("goal_to_date", lang),
          word("pace", lang), word("sales_sourced", lang), word("won", lang), word("revenue_pct", lang),
@@ -163,7 +164,10 @@ def condition_line(result: ConditionResult, report: PerformanceReport) -> str:
         status = word("triggered" if result.kind == "consequence" else "met", lang)
     else:
         status = word("not_triggered", lang)
-    progress = word("streak", lang, streak=min(result.streak, cond.for_months), needed=cond.for_months)
+    if cond.for_months == 1:
+        progress = word("streak_one", lang)
+    else:
+        progress = word("streak", lang, streak=min(result.streak, cond.for_months), needed=cond.for_months)
     recent = "; ".join(f"{format_month(c.month, lang, short=True)} "
                        f"{f.count(c.value, 1) if is_count else f.pct(c.value)}{' ✗' if c.met else ''}"
                        for c in result.months[-3:])

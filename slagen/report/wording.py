@@ -62,6 +62,7 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "met": ("CONDITION MET", "CONDICIÓN CUMPLIDA"),
     "not_triggered": ("not triggered", "no activada"),
     "streak": ("{streak} of {needed} months", "{streak} de {needed} meses"),
+    "streak_one": ("latest complete month", "último mes completo"),
     "below": ("{metric} below {value}", "{metric} por debajo de {value}"),
     "above": ("{metric} above {value}", "{metric} por encima de {value}"),
     "last_months": ("latest complete months", "últimos meses completos"),
