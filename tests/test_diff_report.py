@@ -188,3 +188,15 @@ def test_funnel_stages_match_by_stage_and_approvals_need_no_new_revision(tmp_pat
     result = compare(tmp_path, agreement(), approved)
     assert result.changed and [c.section for c in result.changes] == ["approvals"]
     assert result.findings == []
+
+
+def test_markdown_comment_stays_under_githubs_limit(tmp_path: Path) -> None:
+    old = big_agreement(0)
+    new = next_revision(big_agreement(1), date="2026-07-01")
+    for seg in new["targets"]["segments"]:
+        seg["avg_deal_size"] += 1  # every segment, every month
+    result = compare(tmp_path, old, new)
+    md = diff_markdown(result)
+    assert len(md) < 65536
+    assert "more rows: run `slagen diff --format json`" in md
+    assert sum(len(s.months) for s in result.targets.segments) == 240

@@ -22,6 +22,8 @@ from slagen.targets import TargetTable
 __all__ = ["diff_markdown"]
 
 CELL_LIMIT = 160
+# GitHub refuses comments over 65,536 characters; 4 tables × 120 rows × ~130 stay below.
+MAX_TABLE_ROWS = 120
 ICON_BY_SEVERITY = {"error": "❌", "warning": "⚠️"}
 
 
@@ -61,6 +63,15 @@ def _peak(table: TargetTable) -> str:
 
 def _details(title: str, body: list[str]) -> list[str]:
     return ["", f"<details><summary>{title}</summary>", "", *body, "", "</details>"]
+
+
+def _capped(rows: list[str], header: int = 2) -> list[str]:
+    """A table cut to :data:`MAX_TABLE_ROWS` rows, so the comment stays under GitHub's limit."""
+    extra = len(rows) - header - MAX_TABLE_ROWS
+    if extra <= 0:
+        return rows
+    return [*rows[: header + MAX_TABLE_ROWS], "",
+            f"… and {extra} more rows: run `slagen diff --format json` for all of them."]
 
 
 def _month_rows(months: tuple[MonthDelta, ...], first: str) -> list[str]:
@@ -116,7 +127,7 @@ def diff_markdown(result: DiffResult) -> str:
         for c in fields:
             rows.append(f"| {md_text(c.label)} | {_cell(c.old) if c.kind != 'added' else '—'} | "
                         f"{_cell(c.new) if c.kind != 'removed' else '—'} |")
-        lines += _details(f"Field changes ({len(fields)})", rows)
+        lines += _details(f"Field changes ({len(fields)})", _capped(rows))
     prose = [c for c in result.changes if c.words]
     if prose:
         body = []
@@ -128,9 +139,9 @@ def diff_markdown(result: DiffResult) -> str:
                 "| --- | --- | --- | --- | --- |"]
         for seg in t.segments:
             rows += _month_rows(seg.months, f"{md_text(seg.name)} · ")
-        lines += _details(f"Lead targets by segment and revenue month ({len(rows) - 2})", rows)
+        lines += _details(f"Lead targets by segment and revenue month ({len(rows) - 2})", _capped(rows))
     if t.months:
         rows = ["| Lead month | Leads | Customers | Marketing goal | Capacity |",
                 "| --- | --- | --- | --- | --- |", *_month_rows(t.months, "")]
-        lines += _details(f"Monthly SLA totals and capacity ({len(t.months)})", rows)
+        lines += _details(f"Monthly SLA totals and capacity ({len(t.months)})", _capped(rows))
     return "\n".join(lines) + "\n"
