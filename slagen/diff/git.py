@@ -82,7 +82,8 @@ def _is_shallow(cwd: Path) -> bool:
 def _missing_revision(rev: str, cwd: Path) -> UserError:
     if _is_shallow(cwd):
         return UserError(
-            f"revision {rev!r} is not in this clone: it is shallow (only recent commits were fetched)",
+            f"unknown git revision {rev!r}: this clone is shallow (only the latest commits were "
+            "fetched), so the revision may exist but not be here",
             hint="fetch more history: git fetch --deepen=50 (or git fetch --unshallow); in GitHub "
                  "Actions set `fetch-depth: 0` on actions/checkout",
         )
