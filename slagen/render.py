@@ -164,6 +164,7 @@ def render_html(
     user_dir = _user_dir(templates_dir)
     env = build_environment(user_dir, lang)
     context = _context(agreement, targets, lang, mode="html")
+    context["logo_url"] = _logo_url(user_dir)
     found: list[str] = context["markdown_warnings"]
     figures = _figures(targets, user_dir, lang) if chart else {}
     with _template_errors():
@@ -450,6 +451,18 @@ def _figures(targets: TargetTable, user_dir: Path | None, lang: str) -> dict[str
         lang=lang,
     )
     return {"lead_targets": f'<figure class="chart">{svg}</figure>'}
+
+
+LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg")
+
+
+def _logo_url(user_dir: Path | None) -> str | None:
+    """A team's ``assets/logo.*`` (the PDF renderer may read that folder), if any."""
+    for folder in (user_dir, shipped_templates_dir()):
+        for name in LOGO_NAMES:
+            if folder is not None and (folder / "assets" / name).is_file():
+                return (folder / "assets" / name).resolve().as_uri()
+    return None
 
 
 def _stylesheet(env: Environment) -> str:

@@ -232,3 +232,18 @@ def test_two_renders_at_different_times_and_zones_are_identical(tmp_path: Path) 
     assert runs["fonttools", 0] == runs["fonttools", 1]
     # The forced fallback really used the other subsetter.
     assert runs["harfbuzz", 0] != runs["fonttools", 0]
+
+
+def test_a_team_logo_is_the_one_local_file_the_pdf_may_read(tmp_path: Path) -> None:
+    agreement, targets = tiny(tmp_path)
+    own = tmp_path / "own"
+    (own / "assets").mkdir(parents=True)
+    (own / "assets" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="20">'
+        '<rect width="80" height="20" fill="#0b2545"/></svg>',
+        encoding="utf-8",
+    )
+    warnings: list[str] = []
+    pdf = render_pdf(agreement, targets, templates_dir=own, warnings=warnings)
+    assert warnings == []
+    assert len(PdfReader(io.BytesIO(pdf)).pages) >= 1

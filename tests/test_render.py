@@ -266,3 +266,16 @@ def test_team_css_is_added_to_the_stylesheet(tmp_path: Path) -> None:
     html = render_html(agreement, targets, templates_dir=own, chart=False)
     assert "rebeccapurple" in html
     assert "@page" in html  # the shipped print.css is still there
+
+
+def test_a_team_logo_appears_on_the_cover(tmp_path: Path) -> None:
+    agreement, targets = tiny(tmp_path)
+    own = tmp_path / "own"
+    (own / "assets").mkdir(parents=True)
+    assert 'class="cover-logo"' not in render_html(agreement, targets, chart=False)
+    logo = own / "assets" / "logo.svg"
+    logo.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="10"/>', encoding="utf-8"
+    )
+    html = render_html(agreement, targets, templates_dir=own, chart=False)
+    assert f'<img class="cover-logo" src="{logo.resolve().as_uri()}"' in html
