@@ -154,6 +154,10 @@ def test_pdf_report(agreement_path: Path, actuals: Path, tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     text = "".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "acme-report.pdf").pages)
     assert "Performance against plan" in text and "Targets missed three months in a row" in text
+    again = CliRunner().invoke(app, ["report", str(agreement_path), "-a", str(actuals), "--as-of",
+                                     "2026-04-15", "--to", "pdf", "-o", str(tmp_path / "again")])
+    assert again.exit_code == 0
+    assert (tmp_path / "again" / "acme-report.pdf").read_bytes() == (tmp_path / "acme-report.pdf").read_bytes()
 
 
 def test_help_has_examples() -> None:

@@ -134,22 +134,25 @@ def render_html(report: PerformanceReport, svgs: dict[str, str]) -> str:
 
 
 def render_pdf(report: PerformanceReport, html: str) -> bytes:
-    """The HTML laid out by :func:`slagen.pdf.html_to_pdf` (dated by ``as_of``)."""
+    """The HTML laid out by :func:`slagen.pdf.html_to_pdf` (dated by ``as_of``, never the clock).
+
+    Raises:
+        UserError: WeasyPrint or its system libraries are missing.
+    """
     import tempfile
 
     from slagen.errors import UserError
-
-    try:
-        from slagen.pdf import html_to_pdf
-    except ImportError as exc:  # pragma: no cover - WeasyPrint is a dependency
-        raise UserError(f"PDF output is not available: {exc}",
-                        hint="install WeasyPrint and its system libraries, or use --to md,html") from None
+    from slagen.pdf import html_to_pdf
 
     agreement = report.agreement
-    with tempfile.TemporaryDirectory(prefix="slagen-report-") as base:
-        return html_to_pdf(
-            html, base_url=base, title=f"{word('title', agreement.language)} — {agreement.title}",
-            author=agreement.company or ", ".join(p.name for p in agreement.parties),
-            subject=f"{agreement.id} as of {report.as_of.isoformat()}",
-            keywords=[agreement.id, "report"], lang=agreement.language,
-            created=report.as_of, modified=report.as_of, fingerprint=agreement.fingerprint)
+    with tempfile.TemporaryDirectory(prefix="slagen-report-") as base:  # nothing to fetch: all inline
+        try:
+            return html_to_pdf(
+                html, base_url=base, title=f"{word('title', agreement.language)} — {agreement.title}",
+                author=agreement.company or ", ".join(p.name for p in agreement.parties),
+                subject=f"{agreement.id} as of {report.as_of.isoformat()}",
+                keywords=[agreement.id, "report"], lang=agreement.language,
+                created=report.as_of, modified=report.as_of, fingerprint=agreement.fingerprint)
+        except (ImportError, OSError) as exc:  # WeasyPrint or its C libraries are missing
+            raise UserError(f"PDF output is not available: {exc}",
+                            hint="install WeasyPrint and its system libraries, or use --to md,html") from None
