@@ -308,6 +308,11 @@ def test_example_actuals_report_cleanly(root: Path) -> None:
     assert report.stats.skipped == 0 and report.stats.unknown_rows == 0
     assert report.months[0] == "2025-12"  # LATAM's pre-period lead month
     assert report.total.period.marketing_leads > 1000
+    scopes = {s.id: s for s in report.scopes}
+    assert [s.kind for s in report.scopes] == ["segment"] * 3 + ["group"] * 2 + ["total"]
+    americas = scopes["americas"].period
+    assert americas.marketing_leads == scopes["na"].period.marketing_leads + scopes["latam"].period.marketing_leads
+    assert americas.goals.leads_needed == scopes["na"].period.goals.leads_needed + 600  # LATAM: 150 × 4
 
 
 def test_spanish_report(tmp_path: Path, actuals: Path) -> None:

@@ -95,7 +95,7 @@ def evaluate_conditions(agreement: Agreement, scopes: list[ScopeMetrics]) -> lis
         streak = checks[-1].streak if checks else 0
         triggered_months = tuple(c.month for c in checks if c.streak >= condition.for_months)
         segments_met = {}
-        for scope in scopes[:-1]:
+        for scope in (s for s in scopes if s.kind == "segment"):
             met = tuple(c.month for c in evaluate(condition, _relevant(condition, scope.months)) if c.met)
             if met:
                 segments_met[scope.id] = met

@@ -15,9 +15,10 @@ handed off). Keys are always present. Shape (``report`` is the shape version)::
      "follow_up": {"first_attempt_within": "4h", "first_attempt_within_minutes": 240,
                    "min_attempts": 6} | null,
      "months": ["2025-12", "2026-01", …],          # reported months, up to as_of
-     "scopes": [{"id": "na", "name": "North America",
+     "scopes": [{"id": "na", "name": "North America", "kind": "segment",
                  "months": [MONTH, …], "period": MONTH}, …,
-                {"id": "total", "name": "", …}],   # the total is always last
+                {"id": "americas", "name": "americas", "kind": "group", …}, …,
+                {"id": "total", "name": "", "kind": "total", …}],   # the total is always last
      "conditions": [{"kind": "consequence" | "cancellation", "index": 0, "text": "…",
                      "action": "…", "owner": "marketing" | null,
                      "metric": "leads_delivered_pct", "below": "0.9" | null, "above": null,
@@ -121,7 +122,7 @@ def report_data(report: PerformanceReport) -> dict[str, Any]:
             "first_attempt_within_minutes": follow.first_attempt_within.minutes,
             "min_attempts": follow.min_attempts},
         "months": list(report.months),
-        "scopes": [{"id": s.id, "name": s.name, "months": [month_json(m) for m in s.months],
+        "scopes": [{"id": s.id, "name": s.name, "kind": s.kind, "months": [month_json(m) for m in s.months],
                     "period": month_json(s.period)} for s in report.scopes],
         "conditions": [{
             "kind": c.kind, "index": c.index, "text": c.text, "action": c.action, "owner": c.owner,

@@ -82,8 +82,9 @@ class MonthMetrics:
 
 @dataclass(frozen=True)
 class ScopeMetrics:
-    id: str  # a segment id, or "total"
+    id: str  # a segment id, a group id, or "total"
     name: str
+    kind: str  # segment | group | total
     months: tuple[MonthMetrics, ...]
     period: MonthMetrics
 
@@ -110,46 +111,40 @@ def goals_by_segment(table: TargetTable) -> dict[tuple[str, str], Goals]:
 
 
 def compute_metrics(table: TargetTable, aggregator: Aggregator) -> tuple[tuple[str, ...], list[ScopeMetrics]]:
-    """Every segment's metrics, then the total's (the last scope)."""
-    as_of = aggregator.as_of
-    months = report_months(table, as_of)
+    """Every segment's metrics, then each group's (SPEC §2 ``group``), then the total (always last)."""
+    months = report_months(table, aggregator.as_of)
     goals = goals_by_segment(table)
-    scopes: list[ScopeMetrics] = []
-    total_buckets = {m: Bucket() for m in months}
-    total_goals = {m: Goals() for m in months}
-    for segment in table.segments:
-        rows = []
-        for month in months:
-            bucket = aggregator.buckets.get((segment.id, month), Bucket())
-            goal = goals.get((segment.id, month), Goals())
-            total_buckets[month].merge(bucket)
-            total_goals[month] = total_goals[month].plus(goal)
-            rows.append(month_metrics(month, bucket, goal, as_of))
-        scopes.append(_scope(segment.id, segment.name, rows, months, aggregator, goals))
-    total_rows = [month_metrics(m, total_buckets[m], total_goals[m], as_of) for m in months]
-    scopes.append(_scope("total", "", total_rows, months, aggregator, None,
-                         buckets=total_buckets, month_goals=total_goals))
+    scopes = [scope_metrics(seg.id, seg.name, "segment", (seg.id,), months, aggregator, goals)
+              for seg in table.segments]
+    for group in table.groups:
+        scopes.append(scope_metrics(group.id, group.id, "group", group.segments, months, aggregator, goals))
+    every = tuple(seg.id for seg in table.segments)
+    scopes.append(scope_metrics("total", "", "total", every, months, aggregator, goals))
     return months, scopes
 
 
-def _scope(scope_id: str, name: str, rows: list[MonthMetrics], months: tuple[str, ...],
-           aggregator: Aggregator, goals: dict[tuple[str, str], Goals] | None,
-           *, buckets: dict[str, Bucket] | None = None,
-           month_goals: dict[str, Goals] | None = None) -> ScopeMetrics:
-    merged = Bucket()
-    goal = Goals()
+def scope_metrics(scope_id: str, name: str, kind: str, segments: tuple[str, ...], months: tuple[str, ...],
+                  aggregator: Aggregator, goals: dict[tuple[str, str], Goals]) -> ScopeMetrics:
+    """The metrics of ``segments`` together, month by month and for the period to date."""
+    rows = []
+    whole = Bucket()
+    whole_goal = Goals()
     to_date = Decimal(0)
-    for row, month in zip(rows, months, strict=True):
-        if buckets is not None and month_goals is not None:
-            merged.merge(buckets[month])
-            goal = goal.plus(month_goals[month])
-        else:
-            assert goals is not None
-            merged.merge(aggregator.buckets.get((scope_id, month), Bucket()))
-            goal = goal.plus(goals.get((scope_id, month), Goals()))
+    for month in months:
+        bucket = Bucket()
+        goal = Goals()
+        for segment in segments:
+            found = aggregator.buckets.get((segment, month))
+            if found is not None:
+                bucket.merge(found)
+            goal = goal.plus(goals.get((segment, month), Goals()))
+        row = month_metrics(month, bucket, goal, aggregator.as_of)
+        rows.append(row)
+        whole.merge(bucket)
+        whole_goal = whole_goal.plus(goal)
         to_date += row.goal_to_date
-    period = _metrics("period", "period_to_date", merged, goal, to_date, ())
-    return ScopeMetrics(scope_id, name, tuple(rows), period)
+    period = _metrics("period", "period_to_date", whole, whole_goal, to_date, ())
+    return ScopeMetrics(scope_id, name, kind, tuple(rows), period)
 
 
 def month_metrics(month: str, bucket: Bucket, goal: Goals, as_of: dt.date) -> MonthMetrics:

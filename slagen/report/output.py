@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from slagen.i18n import format_date, format_duration, format_month
 from slagen.report import PerformanceReport
 from slagen.report.conditions import ConditionResult
-from slagen.report.metrics import MonthMetrics
+from slagen.report.metrics import MonthMetrics, ScopeMetrics
 from slagen.report.wording import Formats, word
 
 CHART_KEYS = ("pace", "delivered", "speed", "depth")
@@ -36,6 +36,14 @@ def _month_label(row: MonthMetrics, lang: str) -> str:
         return word("period", lang)
     label = format_month(row.month, lang, short=True)
     return f"{label} ({word('to_date', lang)})" if row.status == "to_date" else label
+
+
+def scope_label(scope: ScopeMetrics, lang: str) -> str:
+    if scope.kind == "total":
+        return word("total", lang)
+    if scope.kind == "group":
+        return word("group", lang, id=scope.id)
+    return scope.name
 
 
 def report_sections(report: PerformanceReport) -> list[Section]:
@@ -80,7 +88,7 @@ def report_sections(report: PerformanceReport) -> list[Section]:
         [word("segment", lang), word("needed", lang), word("delivered", lang), word("goal_to_date", lang),
          word("pace", lang), word("sales_sourced", lang), word("won", lang), word("revenue_pct", lang),
          word("on_time", lang), word("attempts_unconnected", lang)],
-        [[scope.name or word("total", lang), f.count(m.goals.leads_needed), f.count(m.marketing_leads),
+        [[scope_label(scope, lang), f.count(m.goals.leads_needed), f.count(m.marketing_leads),
           f.count(m.goal_to_date, 1), f.pct(m.pace_pct), f.count(m.sales_leads), f.count(m.customers_won),
           f.pct(m.revenue_pct), f.pct(m.speed.on_time_pct), f.count(m.depth.average_attempts, 1)]
          for scope in report.scopes for m in [scope.month(report.focus_month)] if m is not None]))
@@ -91,7 +99,7 @@ def report_sections(report: PerformanceReport) -> list[Section]:
         [word("segment", lang), word("needed", lang), word("delivered", lang), word("pace", lang),
          word("won", lang), word("mkt_revenue", lang), word("revenue_pct", lang), word("on_time", lang),
          word("attempts_unconnected", lang)],
-        [[scope.name or word("total", lang), f.count(p.goals.leads_needed), f.count(p.marketing_leads),
+        [[scope_label(scope, lang), f.count(p.goals.leads_needed), f.count(p.marketing_leads),
           f.pct(p.pace_pct), f.count(p.customers_won), f.money(p.marketing_revenue), f.pct(p.revenue_pct),
           f.pct(p.speed.on_time_pct), f.count(p.depth.average_attempts, 1)]
          for scope in report.scopes for p in [scope.period]]))

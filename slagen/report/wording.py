@@ -27,6 +27,7 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "segment": ("Segment", "Segmento"),
     "month": ("Month", "Mes"),
     "total": ("Total", "Total"),
+    "group": ("Group {id}", "Grupo {id}"),
     "needed": ("Needed", "Necesarios"),
     "delivered": ("Delivered", "Entregados"),
     "delivered_pct": ("% of month", "% del mes"),
