@@ -279,3 +279,18 @@ def test_a_team_logo_appears_on_the_cover(tmp_path: Path) -> None:
     )
     html = render_html(agreement, targets, templates_dir=own, chart=False)
     assert f'<img class="cover-logo" src="{logo.resolve().as_uri()}"' in html
+
+
+def test_over_capacity_months_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "tiny-sla.yaml"
+    text = TINY.format(summary="  Leads.", marketing="Marketing", language="en")
+    text += (
+        "follow_up: {first_attempt_within: 4h, min_attempts: 6}\n"
+        "capacity: {reps: 1, hours_per_rep_month: 2, minutes_per_attempt: 10}\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    agreement, targets = load_agreement(path)
+    md = render_markdown(agreement, targets)
+    assert "| January 2026 | 30 | 30.0 | 2.0 | **1,500.0% ⚠** |" in md
+    assert "**Over capacity:** in January 2026, February 2026, and March 2026 the reps cannot" in md
+    assert "Capacidad superada" in render_markdown(agreement, targets, language="es")
