@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 from slagen.cli import app
 from slagen.report import build_report
-from slagen.report.actuals import ActualsError, load_mapping
 from slagen.report.json_output import report_data
+from slagen.report.mapping import ActualsError, load_mapping
 from slagen.validate import load_agreement
 
 AGREEMENT = """\

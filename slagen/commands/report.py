@@ -89,7 +89,7 @@ def register(app: typer.Typer) -> None:
 
         def body() -> None:
             from slagen.report import build_report
-            from slagen.report.actuals import load_mapping
+            from slagen.report.mapping import load_mapping
             from slagen.validate import load_agreement
 
             outputs = _parse_outputs(to)

@@ -5,18 +5,7 @@ good row and records what went wrong with the others in :class:`ReadStats`
 (a bounded list of findings plus counts), so a million-row export costs the
 memory of one row plus the aggregates the caller keeps.
 
-A mapping file (``--columns``, YAML or JSON) adapts a CRM's own export::
-
-    columns:                 # canonical name: the CRM's header
-      id: Record ID
-      created_at: Create Date
-      segment: Region
-      source: Original Source
-    values:                  # canonical name: {CRM value: canonical value}
-      source: {Organic Search: marketing, Offline Sources: sales}
-      connected: {Connected: "true", Attempted to Contact: "false"}
-    datetime_formats: ["%m/%d/%Y %I:%M %p"]   # tried after ISO 8601
-
+The CRM's own headers and values are renamed by a :class:`~slagen.report.mapping.ColumnMapping`.
 Times without an offset are wall-clock times in the agreement's time zone.
 """
 
@@ -24,18 +13,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from slagen.errors import FileAccessError, UserError
+from slagen.errors import FileAccessError
+from slagen.report.mapping import COLUMNS, ActualsError, ColumnMapping, load_mapping
 
-COLUMNS = ("id", "created_at", "segment", "source", "handed_off_at", "first_attempt_at",
-           "attempts", "connected", "closed_at", "revenue")
 REQUIRED = ("id", "created_at", "segment", "source")
 SOURCES = ("marketing", "sales")
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "t"})
@@ -43,11 +29,7 @@ FALSE_WORDS = frozenset({"false", "no", "n", "0", "f", ""})
 MAX_FINDINGS = 100  # kept in full; the rest are only counted
 MAX_UNKNOWN_NAMES = 50
 
-
-class ActualsError(UserError):
-    """Actuals that cannot be used at all (a missing column, a bad mapping)."""
-
-    exit_code = 1
+__all__ = ["ActualsError", "ColumnMapping", "Lead", "ReadStats", "RowFinding", "load_mapping", "read_actuals"]
 
 
 @dataclass(frozen=True)
@@ -114,58 +96,6 @@ class ReadStats:
     @property
     def unknown_rows(self) -> int:
         return sum(self.unknown_segments.values()) + self.unknown_other
-
-
-@dataclass(frozen=True)
-class ColumnMapping:
-    """How a CRM's headers and values map onto the canonical columns."""
-
-    columns: dict[str, str] = field(default_factory=dict)
-    values: dict[str, dict[str, str]] = field(default_factory=dict)
-    datetime_formats: tuple[str, ...] = ()
-
-
-def load_mapping(path: str | Path) -> ColumnMapping:
-    """Read a ``--columns`` mapping file (YAML or JSON).
-
-    Raises:
-        FileAccessError: the file cannot be read.
-        ActualsError: the file is not a mapping of the documented shape.
-    """
-    source = Path(path)
-    try:
-        text = source.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise FileAccessError(f"{source}: cannot read: {exc.strerror or exc}") from exc
-    try:
-        if source.suffix.lower() == ".json":
-            data: Any = json.loads(text)
-        else:
-            import yaml
-
-            data = yaml.safe_load(text)
-    except Exception as exc:  # yaml.YAMLError, json.JSONDecodeError
-        raise ActualsError(f"{source}: not valid YAML/JSON: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ActualsError(f"{source}: a mapping file is an object with `columns` and `values`")
-    unknown = set(data) - {"columns", "values", "datetime_formats", "name", "description"}
-    if unknown:
-        raise ActualsError(f"{source}: unknown keys {', '.join(sorted(unknown))}",
-                           hint="use columns, values and datetime_formats")
-    columns = {str(k): str(v) for k, v in (data.get("columns") or {}).items()}
-    values = {str(k): {str(a): _text(b) for a, b in (v or {}).items()}
-              for k, v in (data.get("values") or {}).items()}
-    for name in [*columns, *values]:
-        if name not in COLUMNS:
-            raise ActualsError(f"{source}: {name!r} is not a canonical column",
-                               hint="canonical columns: " + ", ".join(COLUMNS))
-    return ColumnMapping(columns, values, tuple(map(str, data.get("datetime_formats") or ())))
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 class _RowError(Exception):
