@@ -129,7 +129,7 @@ class Aggregator:
             follow.delay_seconds += seconds
             minutes = min(seconds // 60, MAX_DELAY_MINUTES)
             follow.delays[minutes] = follow.delays.get(minutes, 0) + 1
-            if self.window is None or first - handoff <= self.window:
+            if self.window is not None and first - handoff <= self.window:
                 follow.on_time += 1
         if not lead.connected:
             follow.unconnected += 1

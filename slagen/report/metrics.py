@@ -138,16 +138,17 @@ def scope_metrics(scope_id: str, name: str, kind: str, segments: tuple[str, ...]
             if found is not None:
                 bucket.merge(found)
             goal = goal.plus(goals.get((segment, month), Goals()))
-        row = month_metrics(month, bucket, goal, aggregator.as_of)
+        row = month_metrics(month, bucket, goal, aggregator.as_of, timed=aggregator.window is not None)
         rows.append(row)
         whole.merge(bucket)
         whole_goal = whole_goal.plus(goal)
         to_date += row.goal_to_date
-    period = _metrics("period", "period_to_date", whole, whole_goal, to_date, ())
+    period = _metrics("period", "period_to_date", whole, whole_goal, to_date, (),
+                      timed=aggregator.window is not None)
     return ScopeMetrics(scope_id, name, kind, tuple(rows), period)
 
 
-def month_metrics(month: str, bucket: Bucket, goal: Goals, as_of: dt.date) -> MonthMetrics:
+def month_metrics(month: str, bucket: Bucket, goal: Goals, as_of: dt.date, *, timed: bool = True) -> MonthMetrics:
     days = days_in_month(month)
     current = f"{as_of.year:04d}-{as_of.month:02d}"
     day = as_of.day if month == current else days
@@ -158,17 +159,18 @@ def month_metrics(month: str, bucket: Bucket, goal: Goals, as_of: dt.date) -> Mo
     for count in bucket.by_day[:day]:
         running += count
         cumulative.append(running)
-    return _metrics(month, status, bucket, goal, goal_to_date, tuple(cumulative))
+    return _metrics(month, status, bucket, goal, goal_to_date, tuple(cumulative), timed=timed)
 
 
 def _metrics(month: str, status: str, bucket: Bucket, goal: Goals, goal_to_date: Decimal,
-             cumulative: tuple[int, ...]) -> MonthMetrics:
+             cumulative: tuple[int, ...], *, timed: bool) -> MonthMetrics:
+    # timed: the agreement has a first_attempt_within to be on time against.
     average = None
     if bucket.attempted:
         average = (Decimal(bucket.delay_seconds) / 60 / bucket.attempted).quantize(Decimal("0.1"))
     speed = Speed(bucket.handed_off, bucket.attempted, bucket.on_time, bucket.overdue, bucket.waiting,
                   average, percentile(bucket.delays, HALF), percentile(bucket.delays, P90),
-                  ratio(bucket.on_time, bucket.attempted + bucket.overdue))
+                  ratio(bucket.on_time, bucket.attempted + bucket.overdue) if timed else None)
     depth = Depth(bucket.unconnected, bucket.unconnected_attempts,
                   ratio(bucket.unconnected_attempts, bucket.unconnected))
     all_revenue = bucket.marketing_revenue + bucket.sales_revenue

@@ -68,7 +68,8 @@ def report_sections(report: PerformanceReport) -> list[Section]:
         names = [f"{name} ({f.count(n)})" for name, n in sorted(stats.unknown_segments.items())]
         if stats.unknown_other:
             names.append(f"… ({f.count(stats.unknown_other)})")
-        head.items.append(word("unknown", lang, names=", ".join(names)))
+        known = ", ".join(f"{s.id} ({s.name})" for s in report.table.segments)
+        head.items.append(word("unknown", lang, names=", ".join(names), known=known))
     sections.append(head)
 
     leads = Section(word("leads", lang))

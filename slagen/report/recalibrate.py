@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from slagen.model import Agreement, Segment
 from slagen.report.aggregate import Aggregator, Bucket, ratio
+from slagen.report.wording import word
 from slagen.scalars import shift_month
 
 MIN_LEADS = 30
@@ -114,16 +115,16 @@ def suggest_fragment(agreement: Agreement, observed: list[Observed], as_of: dt.d
     as_of_month = f"{as_of.year:04d}-{as_of.month:02d}"
     later = [m for m in agreement.months if m > as_of_month]
     kept = [m for m in agreement.months if m <= as_of_month]
-    lines = [f"# Suggested by slagen report from actuals up to {as_of.isoformat()}.",
-             "# Review before use; months up to the as-of month keep their signed values.",
+    lang = agreement.language
+    lines = ["# " + word("frag_head", lang, date=as_of.isoformat()), "# " + word("frag_review", lang),
              "targets:", "  segments:"]
     segments = {s.id: s for s in agreement.targets.segments} if agreement.targets else {}
     for obs in observed:
         segment = segments[obs.segment]
         lines.append(f"    - id: {obs.segment}")
         if not obs.enough_data:
-            lines.append(f"      # too little data ({obs.leads} matured leads, {obs.wins} won; "
-                         f"need {MIN_LEADS} and {MIN_WINS}): inputs unchanged")
+            lines.append("      # " + word("frag_little", lang, leads=obs.leads, wins=obs.wins,
+                                              min_leads=MIN_LEADS, min_wins=MIN_WINS))
             continue
         suggestions: list[tuple[str, str, str]] = []
         if obs.marketing_share is not None:
@@ -133,15 +134,17 @@ def suggest_fragment(agreement: Agreement, observed: list[Observed], as_of: dt.d
             suggestions.append(("avg_deal_size", str(deal), "deal"))
         if obs.close_rate is not None:
             if segment.funnel:
-                lines.append(f"      # funnel: observed lead → customer rate {_percent(obs.close_rate)} "
-                             f"(agreed {_percent(obs.agreed_close_rate or Decimal(0))}); adjust the stage rates")
+                lines.append("      # " + word("frag_funnel", lang, observed=_percent(obs.close_rate),
+                                                  agreed=_percent(obs.agreed_close_rate or Decimal(0))))
             else:
                 suggestions.append(("close_rate", _percent(obs.close_rate), "rate"))
         for name, value, kind in suggestions:
             lines.extend(_monthly(name, value, kind, segment, kept, later))
         if obs.sales_cycle_months is not None and obs.sales_cycle_months != segment.sales_cycle_months:
-            lines.append(f"      sales_cycle_months: {min(obs.sales_cycle_months, 24)}"
-                         f"   # agreed {segment.sales_cycle_months}")
+            lines.append(f"      sales_cycle_months: {min(obs.sales_cycle_months, 24)}   # "
+                         + word("frag_agreed", lang, value=segment.sales_cycle_months))
+        if lines[-1] == f"    - id: {obs.segment}":
+            lines.append("      # " + word("frag_confirmed", lang))
     return "\n".join(lines) + "\n"
 
 

@@ -18,8 +18,10 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
                 "Datos reales: {file}: {rows} filas leídas, {skipped} omitidas, {unknown} de segmentos desconocidos"),
     "ignored": ("{after} rows created after the as-of date and {outside} outside the agreement's months are not counted.",
                 "No se cuentan {after} filas creadas después de la fecha de corte ni {outside} fuera de los meses del acuerdo."),
-    "unknown": ("Unknown segments (not counted in any segment or the total): {names}",
-                "Segmentos desconocidos (no cuentan en ningún segmento ni en el total): {names}"),
+    "unknown": (("Unknown segments (not counted in any segment or the total): {names}. "
+                "The agreement's segments are {known} (id or name, any case)."),
+                ("Segmentos desconocidos (no cuentan en ningún segmento ni en el total): {names}. "
+                "Los segmentos del acuerdo son {known} (id o nombre, sin distinguir mayúsculas).")),
     "findings": ("Rows skipped or questionable", "Filas omitidas o dudosas"),
     "more_findings": ("… and {count} more", "… y {count} más"),
     "leads": ("Marketing leads against leads needed (by lead month)",
@@ -82,6 +84,18 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "observed_agreed": ("{observed} (agreed {agreed})", "{observed} (acordado {agreed})"),
     "too_little": ("too little data", "datos insuficientes"),
     "fragment": ("Suggested fragment for the next revision", "Fragmento sugerido para la próxima revisión"),
+    "frag_head": ("Suggested by slagen report from actuals up to {date}.",
+                  "Sugerido por slagen report con datos reales hasta el {date}."),
+    "frag_review": ("Review before use; months up to the as-of month keep their signed values.",
+                    "Revíselo antes de usarlo; los meses hasta la fecha de corte conservan los valores firmados."),
+    "frag_little": (("too little data ({leads} matured leads, {wins} won; need {min_leads} and {min_wins}): "
+                    "inputs unchanged"),
+                    ("datos insuficientes ({leads} leads maduros, {wins} ganados; se necesitan {min_leads} y "
+                    "{min_wins}): datos sin cambios")),
+    "frag_funnel": ("funnel: observed lead → customer rate {observed} (agreed {agreed}); adjust the stage rates",
+                    "embudo: tasa lead → cliente observada {observed} (acordada {agreed}); ajuste las tasas de las etapas"),
+    "frag_agreed": ("agreed {value}", "acordado {value}"),
+    "frag_confirmed": ("the actuals confirm the agreed inputs", "los datos reales confirman los datos acordados"),
     "chart_pace": ("Daily goal line against actual leads, {month}", "Línea de meta diaria frente a leads reales, {month}"),
     "chart_delivered": ("Marketing leads delivered against needed", "Leads de marketing entregados frente a necesarios"),
     "chart_speed": ("Hours from handoff to first attempt", "Horas desde la entrega hasta el primer intento"),
