@@ -26,7 +26,14 @@ __all__ = ["redline_body", "redline_html", "redline_pdf"]
 
 _TOKEN_RE = re.compile(r"<[^>]*>\s*|[^<\s]+\s*|\s+")
 _BODY_RE = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.DOTALL)
-_BLOCK_START_RE = re.compile(r"<(p|li|tr|h[1-6]|dt|dd|section|div|table|ul|ol|blockquote|figure)[\s>]", re.IGNORECASE)
+_BLOCK_START_RE = re.compile(
+    r"<(p|li|tr|h[1-6]|dt|dd|dl|section|div|table|thead|tbody|tfoot|ul|ol|blockquote|figure)[\s>]",
+    re.IGNORECASE)
+# Closing tags of containers stand alone, so that the row or item before them is a whole element.
+_BLOCK_END_RE = re.compile(r"</(dl|section|div|table|thead|tbody|tfoot|ul|ol|blockquote|figure)>", re.IGNORECASE)
+_TAG_NAME_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                        "source", "track", "wbr"})
 # Elements whose text becomes the running page header or footer (CSS string-set).
 _RUNNING_RE = re.compile(r'<div class="running-')
 # render_html(chart=False) may leave the chart's placeholder paragraph behind.
@@ -70,8 +77,54 @@ def _word_redline(old: list[str], new: list[str], out: list[str]) -> None:
             if not _is_tag(token):
                 run.append(token)
                 continue
-            text = "".join(run)
-            out.append(f'<ins class="redline">{text.rstrip()}</ins> ' if text.strip() else text)
+            out.append(_wrap("ins", "".join(run)))
+            run = []
+            if token != "<":
+                out.append(token)
+
+
+def _wrap(tag: str, text: str) -> str:
+    """``text`` marked as inserted or deleted, its trailing whitespace kept outside."""
+    if not text.strip():
+        return text
+    words = text.rstrip()
+    return f'<{tag} class="redline">{words}</{tag}>{text[len(words):]}'
+
+
+def _balanced(tokens: list[str]) -> bool:
+    """True when the tags among ``tokens`` close every element they open, and only those."""
+    stack: list[str] = []
+    for token in tokens:
+        match = _TAG_NAME_RE.match(token)
+        if match is None or token.rstrip().endswith("/>"):
+            continue
+        closing, name = match.group(1) == "/", match.group(2).lower()
+        if name in _VOID_TAGS:
+            continue
+        if not closing:
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
+
+
+def _deleted_blocks(blocks: list[list[str]], out: list[str]) -> None:
+    """Whole blocks only in the old document: struck through where they stood.
+
+    When they form complete elements (table rows, paragraphs, list items) their
+    tags are kept, so a removed month stays a row of its table; otherwise only
+    their words are kept, since half an element would break the new document.
+    """
+    for block in blocks:
+        if not _balanced(block):
+            _word_redline(block, [], out)
+            continue
+        run: list[str] = []
+        for token in [*block, "<"]:
+            if not _is_tag(token):
+                run.append(token)
+                continue
+            out.append(_wrap("del", "".join(run)))
             run = []
             if token != "<":
                 out.append(token)
@@ -81,18 +134,43 @@ def _blocks(body: str) -> list[list[str]]:
     """Tokens grouped into blocks, each starting at a block-level tag."""
     blocks: list[list[str]] = [[]]
     for token in _tokens(body):
-        if _BLOCK_START_RE.match(token) and blocks[-1]:
+        if (_BLOCK_START_RE.match(token) or _BLOCK_END_RE.match(token)) and blocks[-1]:
             blocks.append([])
         blocks[-1].append(token)
+        if _BLOCK_END_RE.match(token):
+            blocks.append([])
     return [b for b in blocks if b]
+
+
+def _signature(block: list[str]) -> str:
+    """What a block is about: its tag and first word (``<tr> Jul``), to pair changed rows."""
+    first_word = next((t.strip() for t in block if not _is_tag(t) and t.strip()), "")
+    return f"{block[0][:4]} {first_word}"
+
+
+def _changed_blocks(old: list[list[str]], new: list[list[str]], out: list[str]) -> None:
+    """Blocks that differ: paired by signature (the July row with the July row), then in order."""
+    matcher = difflib.SequenceMatcher(None, [_signature(b) for b in old], [_signature(b) for b in new],
+                                      autojunk=False)
+    for _, i1, i2, j1, j2 in matcher.get_opcodes():
+        pairs = min(i2 - i1, j2 - j1)
+        for n in range(pairs):
+            if _RUNNING_RE.match(new[j1 + n][0]):
+                out.extend(new[j1 + n])  # page headers and footers show the new text only
+            else:
+                _word_redline(old[i1 + n], new[j1 + n], out)
+        _deleted_blocks([b for b in old[i1 + pairs:i2] if not _RUNNING_RE.match(b[0])], out)
+        for block in new[j1 + pairs:j2]:
+            _word_redline([], block, out)
 
 
 def redline_body(old_body: str, new_body: str) -> str:
     """The new body with ``<del>``/``<ins>`` marking word changes against the old one.
 
-    Blocks (paragraphs, list items, table rows, headings) are aligned first and
-    changed blocks paired in order, so a changed table cell is compared with
-    the same cell of the old row, not with the nearest equal number elsewhere.
+    Blocks (paragraphs, list items, table rows, headings) are aligned first;
+    changed blocks are paired by their first word and then in order, so the
+    July row is compared with the old July row (not with the nearest equal
+    number elsewhere), and rows of dropped months stay struck-through rows.
     """
     old, new = _blocks(old_body), _blocks(new_body)
     matcher = difflib.SequenceMatcher(None, ["".join(b) for b in old], ["".join(b) for b in new],
@@ -103,17 +181,7 @@ def redline_body(old_body: str, new_body: str) -> str:
             for block in new[j1:j2]:
                 out.extend(block)
             continue
-        pairs = min(i2 - i1, j2 - j1)
-        for n in range(pairs):
-            if _RUNNING_RE.match(new[j1 + n][0]):
-                out.extend(new[j1 + n])  # page headers and footers show the new text only
-            else:
-                _word_redline(old[i1 + n], new[j1 + n], out)
-        for block in old[i1 + pairs:i2]:
-            if not _RUNNING_RE.match(block[0]):
-                _word_redline(block, [], out)
-        for block in new[j1 + pairs:j2]:
-            _word_redline([], block, out)
+        _changed_blocks(old[i1:i2], new[j1:j2], out)
     return "".join(out)
 
 
