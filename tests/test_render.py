@@ -221,7 +221,7 @@ def test_an_open_code_fence_cannot_swallow_the_document(tmp_path: Path) -> None:
 
 
 def test_no_template_is_ever_built_from_a_string() -> None:
-    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "slagen").glob("*.py"))
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "slagen").rglob("*.py"))
     assert "from_string(" not in sources
 
 
