@@ -385,3 +385,9 @@ def test_signing_into_an_empty_field_prepared_in_the_pdf(kit: Kit) -> None:
     signed = sign_pdf(out.getvalue(), kit.sales, None, "witness")
     report = verify_pdf(signed, trust_roots=[kit.ca])
     assert report.ok and [s.field_name for s in report.signatures] == ["witness"]
+
+
+def test_needs_passphrase(kit: Kit) -> None:
+    from slagen.signoff.sign import needs_passphrase
+
+    assert needs_passphrase(kit.marketing) and not needs_passphrase(kit.sales)

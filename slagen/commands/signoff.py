@@ -43,7 +43,9 @@ def _passphrase(pkcs12: Path, env: str | None) -> str | None:
                 hint=f"export {env}=... before signing",
             )
         return value
-    if sys.stdin.isatty():
+    from slagen.signoff.sign import needs_passphrase
+
+    if sys.stdin.isatty() and needs_passphrase(pkcs12):
         return str(
             typer.prompt(
                 f"Passphrase for {pkcs12}", hide_input=True, default="", show_default=False

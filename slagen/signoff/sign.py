@@ -18,7 +18,7 @@ from typing import Any
 
 from slagen.errors import FileAccessError, UsageError, UserError
 
-__all__ = ["SignatureBox", "find_signature_box", "sign_pdf"]
+__all__ = ["SignatureBox", "find_signature_box", "needs_passphrase", "sign_pdf"]
 
 BLOCK_DEST_PREFIX = "signature-"
 GAP = 10.0  # the stylesheet's gap between signature blocks
@@ -168,6 +168,17 @@ def _encodable(char: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def needs_passphrase(pkcs12_path: str | Path) -> bool:
+    """True when the PKCS#12 file cannot be opened without a passphrase (or at all)."""
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    try:
+        pkcs12.load_key_and_certificates(Path(pkcs12_path).read_bytes(), None)
+    except (OSError, ValueError, TypeError):
+        return True
+    return False
 
 
 def _load_signer(path: Path, passphrase: str | bytes | None) -> Any:
