@@ -400,3 +400,22 @@ def test_salesforce_mapping_reads_us_dates(agreement_path: Path, tmp_path: Path,
     (finding,) = report.stats.findings
     assert finding.line == 4 and finding.column == "source (Lead Source)"
     assert "Carrier Pigeon" in finding.message
+
+
+def test_strict_fails_on_unknown_segments_too(agreement_path: Path, tmp_path: Path) -> None:
+    rows = [["A", "2026-01-05", "west", "marketing", "", "", "", "", "", ""]]
+    path = write_csv(tmp_path / "w.csv", rows)
+    assert report_for(agreement_path, path, "2026-01-31").stats.unknown_segments == {"west": 1}
+    with pytest.raises(ActualsError, match="unknown segments: west"):
+        report_for(agreement_path, path, "2026-01-31", strict=True)
+
+
+def test_nothing_after_as_of_counts(agreement_path: Path, tmp_path: Path) -> None:
+    rows = [["A", "2026-01-10T10:00", "north", "marketing", "2026-01-10T10:00", "2026-01-20T10:00", "1",
+             "false", "2026-01-25T10:00", "100"],
+            ["B", "2026-01-16T00:00", "north", "marketing", "", "", "", "", "", ""]]
+    report = report_for(agreement_path, write_csv(tmp_path / "a.csv", rows), "2026-01-15")
+    jan = month_of(report, "north", "2026-01")
+    assert report.after_as_of == 1 and jan.marketing_leads == 1
+    assert jan.customers_won == 0  # won on the 25th: not yet
+    assert (jan.speed.attempted, jan.speed.overdue) == (0, 1)  # attempted on the 20th: not yet, and late

@@ -84,7 +84,8 @@ def _markdown_table(table: Table) -> str:
     return "\n".join(lines)
 
 
-def _section_markdown(section: Section, level: int, chart_ref: dict[str, str] | None) -> list[str]:
+def _section_markdown(section: Section, level: int,
+                      chart_ref: dict[str, tuple[str, str]] | None) -> list[str]:
     """Markdown blocks of one section; a chart becomes an image (files) or a placeholder."""
     blocks = [f"{'#' * level} {md_text(section.title)}"]
     if section.bullets:  # one list, not a list per paragraph
@@ -98,7 +99,8 @@ def _section_markdown(section: Section, level: int, chart_ref: dict[str, str] | 
             if kind == "code":
                 blocks.append("```yaml\n" + value.rstrip("\n") + "\n```")
             elif chart_ref is not None:
-                blocks.append(f"![{md_text(value)}]({chart_ref[value]})")
+                file, alt = chart_ref[value]
+                blocks.append(f"![{md_text(alt)}]({file})")
             else:
                 blocks.append(f"\x00chart:{value}\x00")
         else:
@@ -108,7 +110,9 @@ def _section_markdown(section: Section, level: int, chart_ref: dict[str, str] | 
 
 def render_markdown(report: PerformanceReport) -> str:
     """Markdown with the charts as images of the SVG files written beside it."""
-    refs = {key: chart_name(report, key) for key in CHART_KEYS}
+    lang = report.agreement.language
+    month = format_month(report.focus_month, lang)
+    refs = {key: (chart_name(report, key), word(f"chart_{key}", lang, month=month)) for key in CHART_KEYS}
     blocks: list[str] = []
     for i, section in enumerate(report_sections(report)):
         blocks.extend(_section_markdown(section, 1 if i == 0 else 2, refs))
