@@ -232,6 +232,8 @@ def test_errors_exit_2(july_reset: Repo, tmp_path: Path) -> None:
     assert result.returncode == 2 and "unknown git revision 'no-such-tag'" in result.stderr
     result = slagen("diff", "agreements/other.yaml", "--from", "v1", cwd=july_reset.path)
     assert result.returncode == 2 and "does not exist in revision v1" in result.stderr
+    result = slagen("diff", "agreements", "--from", "v1", cwd=july_reset.path)
+    assert result.returncode == 2 and "is a folder in revision v1" in result.stderr
     outside = tmp_path / "plain"
     outside.mkdir()
     (outside / "a.yaml").write_text(dump(agreement()), encoding="utf-8")

@@ -1,6 +1,6 @@
 """Reading agreement versions: a file in the working tree, or ``REV:PATH`` from git.
 
-Git is run as a subprocess (``git show REV:PATH``), never through a library:
+Git is run as a subprocess (``git cat-file blob REV:PATH``, what ``git show`` prints), never through a library:
 whatever git the user has — with its config, worktrees and shallow clones —
 is the one that answers. A revision git does not have is a :class:`UserError`
 that says how to get it; in a shallow clone (CI checkouts fetch one commit by
@@ -61,6 +61,11 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
         raise UserError(f"git {' '.join(args)} did not answer within {GIT_TIMEOUT} s") from None
 
 
+def _stderr(done: subprocess.CompletedProcess[bytes]) -> str:
+    lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    return lines[0].removeprefix("fatal: ") if lines else f"exit code {done.returncode}"
+
+
 def git_toplevel(cwd: Path) -> Path:
     """The top folder of the repository containing ``cwd``.
 
@@ -69,6 +74,9 @@ def git_toplevel(cwd: Path) -> Path:
     """
     done = _git(["rev-parse", "--show-toplevel"], cwd)
     if done.returncode != 0:
+        message = _stderr(done)
+        if "not a git repository" not in message:  # e.g. "detected dubious ownership"
+            raise UserError(f"git cannot read the repository at {cwd}: {message}")
         raise UserError(f"{cwd}: not inside a git repository",
                         hint="run slagen from the repository, or compare two files: slagen diff OLD NEW")
     return Path(done.stdout.decode("utf-8", "replace").strip())
@@ -119,8 +127,13 @@ def read_git(rev: str, path: str, *, cwd: str | Path | None = None) -> Source:
     if check.returncode != 0:
         raise _missing_revision(rev, where)
     spec = f"{rev}:{_repo_path(path, where)}"
-    done = _git(["show", spec], where)
+    done = _git(["cat-file", "blob", spec], where)  # a blob only: never a tree listing
     if done.returncode != 0:
+        message = _stderr(done)
+        if message.endswith("bad file"):
+            raise FileAccessError(f"{path} is a folder in revision {rev}, not an agreement file")
+        if "does not exist" not in message and "exists on disk, but not in" not in message:
+            raise UserError(f"git cat-file blob {spec} failed: {message}")
         raise FileAccessError(
             f"{path} does not exist in revision {rev}",
             hint="the file may have been added later or renamed; name the old path as REV:OLD_PATH",
