@@ -391,3 +391,15 @@ def test_needs_passphrase(kit: Kit) -> None:
     from slagen.signoff.sign import needs_passphrase
 
     assert needs_passphrase(kit.marketing) and not needs_passphrase(kit.sales)
+
+
+def test_a_malformed_signature_is_reported_without_hiding_the_others(kit: Kit) -> None:
+    start = kit.signed.rindex(b"/Contents <") + len(b"/Contents <")  # the sales signature's CMS
+    end = kit.signed.index(b">", start)
+    broken = kit.signed[:start] + b"0" * (end - start) + kit.signed[end:]
+    report = verify_pdf(broken, trust_roots=[kit.ca])
+    by_field = {s.field_name: s for s in report.signatures}
+    assert by_field["marketing"].ok
+    assert by_field["sales"].trust == "not checked"
+    assert "cannot be read or validated" in by_field["sales"].problems[0]
+    assert not report.ok

@@ -125,19 +125,48 @@ def _quiet_pyhanko() -> Iterator[None]:
 
 def _check_signatures(pdf_bytes: bytes, roots: list[Any]) -> list[SignatureReport]:
     from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import enumerate_sig_fields
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
     from pyhanko_certvalidator import ValidationContext
 
-    reports = []
+    signatures, broken = [], []
     with _quiet_pyhanko():
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
-        for sig in reader.embedded_signatures:
+        # One by one rather than reader.embedded_signatures: a malformed signature
+        # must be reported, not hide the others.
+        for name, _value, field_ref in enumerate_sig_fields(reader, filled_status=True):
+            try:
+                signatures.append(EmbeddedPdfSignature(reader, field_ref, name))
+            except Exception as exc:  # noqa: BLE001 -- asn1crypto and pyHanko raise many kinds
+                broken.append(_unreadable(str(name), exc))
+        reports = []
+        for sig in sorted(signatures, key=lambda s: s.signed_revision):
             context = ValidationContext(
                 trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail"
             )
-            status = validate_pdf_signature(sig, context)
+            try:
+                status = validate_pdf_signature(sig, context)
+            except Exception as exc:  # noqa: BLE001 -- see above
+                reports.append(_unreadable(str(sig.field_name), exc))
+                continue
             reports.append(_signature_report(sig.field_name, status, roots_given=bool(roots)))
-    return reports
+    return reports + broken
+
+
+def _unreadable(name: str, exc: Exception) -> SignatureReport:
+    return SignatureReport(
+        field_name=name,
+        signer="unknown",
+        subject="unknown",
+        issuer="unknown",
+        signing_time=None,
+        intact=False,
+        valid=False,
+        coverage="unknown",
+        trust="not checked",
+        problems=[f"the signature cannot be read or validated: {exc}"],
+    )
 
 
 def _signature_report(name: str, status: Any, *, roots_given: bool) -> SignatureReport:
