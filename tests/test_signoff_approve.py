@@ -262,3 +262,26 @@ def test_any_name_round_trips_or_is_refused_as_usage(tmp_path: Path, name: str) 
     assert agreement is not None
     approval = agreement.current_approval("sales")
     assert approval is not None and approval.name == approval.title == " ".join(name.split())
+
+
+def test_fingerprint_command_shows_each_partys_status(tmp_path: Path) -> None:
+    import json
+
+    path = _commented(tmp_path)
+    approve(path, "marketing", "Dana Whitfield", date="2026-06-20")
+    fingerprint = validate_file(path).agreement.fingerprint  # type: ignore[union-attr]
+    result = runner.invoke(app, ["fingerprint", str(path)])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:3] == [
+        f"{fingerprint}  {path}",
+        "  marketing: current — Dana Whitfield, VP Marketing, 2026-06-20",
+        "  sales: pending",
+    ]
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("close_rate: '15%'", "close_rate: '16%'", 1),
+        encoding="utf-8",
+    )
+    (status,) = json.loads(runner.invoke(app, ["fingerprint", str(path), "-f", "json"]).stdout)
+    assert status["fingerprint"] != fingerprint and not status["approved"]
+    assert [p["status"] for p in status["parties"]] == ["stale", "pending"]
+    assert status["parties"][0]["fingerprint"] == fingerprint

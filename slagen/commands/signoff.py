@@ -247,9 +247,38 @@ def extract(
     run(body)
 
 
+def fingerprint(
+    paths: Annotated[list[Path], typer.Argument(help="Agreement files.")],
+    fmt: Annotated[
+        VerifyFormat, typer.Option("--format", "-f", help="Output: text or json.")
+    ] = VerifyFormat.text,
+) -> None:
+    """Print each agreement's fingerprint (SPEC §4) and every party's approval status.
+
+    A party's approval is current, stale (it approved other content) or
+    pending. Exit code 0, 1 for an invalid agreement, 2 for usage or I/O errors.
+
+    Examples:
+
+        slagen fingerprint agreements/acme.yaml
+
+        slagen fingerprint agreements/*.yaml --format json
+    """
+
+    def body() -> None:
+        from slagen.signoff.status import approval_status, format_status
+        from slagen.validate import load_agreement
+
+        statuses = [approval_status(load_agreement(p)[0], str(p)) for p in paths]
+        if fmt is VerifyFormat.json:
+            typer.echo(json.dumps(statuses, indent=2, ensure_ascii=False))
+        else:
+            typer.echo("".join(map(format_status, statuses)), nl=False)
+
+    run(body)
+
+
 def register(app: typer.Typer) -> None:
     """Add the sign-off commands to the CLI."""
-    app.command()(approve)
-    app.command()(sign)
-    app.command()(verify)
-    app.command()(extract)
+    for command in (approve, sign, verify, extract, fingerprint):
+        app.command()(command)

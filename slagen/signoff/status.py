@@ -1,0 +1,48 @@
+"""Where an agreement stands in sign-off: its fingerprint and each party's approval."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slagen.model import Agreement
+
+__all__ = ["approval_status", "format_status"]
+
+
+def approval_status(agreement: Agreement, file: str) -> dict[str, Any]:
+    """The fingerprint and, per party, ``current``, ``stale`` or ``pending`` with the approval shown."""
+    parties = []
+    for party in agreement.parties:
+        current = agreement.current_approval(party.id)
+        earlier = [a for a in agreement.approvals if a.party == party.id]
+        shown = current or (max(earlier, key=lambda a: a.date) if earlier else None)
+        parties.append(
+            {
+                "id": party.id,
+                "status": "current" if current else "stale" if earlier else "pending",
+                "name": shown.name if shown else None,
+                "title": shown.title if shown else None,
+                "date": shown.date.isoformat() if shown else None,
+                "fingerprint": shown.fingerprint if shown else None,
+            }
+        )
+    return {
+        "file": file,
+        "id": agreement.id,
+        "revision": agreement.revision.number,
+        "fingerprint": agreement.fingerprint,
+        "approved": agreement.is_approved,
+        "parties": parties,
+    }
+
+
+def format_status(status: dict[str, Any]) -> str:
+    """``sha256:…  FILE`` (as sha256sum prints), then one line per party."""
+    lines = [f"{status['fingerprint']}  {status['file']}"]
+    for party in status["parties"]:
+        who = ""
+        if party["name"]:
+            who = f" — {party['name']}" + (f", {party['title']}" if party["title"] else "")
+            who += f", {party['date']}"
+        lines.append(f"  {party['id']}: {party['status']}{who}")
+    return "\n".join(lines) + "\n"
