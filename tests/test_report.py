@@ -419,3 +419,19 @@ def test_nothing_after_as_of_counts(agreement_path: Path, tmp_path: Path) -> Non
     assert report.after_as_of == 1 and jan.marketing_leads == 1
     assert jan.customers_won == 0  # won on the 25th: not yet
     assert (jan.speed.attempted, jan.speed.overdue) == (0, 1)  # attempted on the 20th: not yet, and late
+
+
+def test_depth_waits_for_the_attempts_window(tmp_path: Path) -> None:
+    path = tmp_path / "acme.yaml"
+    path.write_text(AGREEMENT.format(lang="en").replace(
+        "follow_up: {first_attempt_within: 1h, min_attempts: 6}",
+        "follow_up: {first_attempt_within: 1h, min_attempts: 6, attempts_within: 14d}"), encoding="utf-8")
+    rows = [["A", "2026-03-01T10:00", "north", "marketing", "2026-03-01T10:00", "2026-03-01T10:20", "6",
+             "false", "", ""],
+            ["B", "2026-03-10T10:00", "north", "marketing", "2026-03-10T10:00", "2026-03-10T10:20", "1",
+             "false", "", ""]]
+    report = report_for(path, write_csv(tmp_path / "d.csv", rows), "2026-03-20")
+    depth = month_of(report, "north", "2026-03").depth
+    assert (depth.unconnected, depth.average_attempts) == (1, Decimal(6))  # B's 14 days are not over
+    later = report_for(path, write_csv(tmp_path / "d.csv", rows), "2026-03-31")
+    assert month_of(later, "north", "2026-03").depth.average_attempts == Decimal("3.5")

@@ -78,8 +78,12 @@ def build_report(
         raise ActualsError(f"agreement {agreement.id} has no targets to report against",
                            hint="add a targets block (SPEC §2)")
     stats = ReadStats(file=str(actuals))
-    window = agreement.follow_up.first_attempt_within.timedelta if agreement.follow_up else None
-    aggregator = Aggregator(as_of=as_of, window=window)
+    follow = agreement.follow_up
+    aggregator = Aggregator(
+        as_of=as_of,
+        window=follow.first_attempt_within.timedelta if follow else None,
+        attempts_window=follow.attempts_within.timedelta if follow and follow.attempts_within else None,
+    )
     aggregator.add_all(read_actuals(actuals, timezone=agreement.timezone,
                                     segments=segment_spellings(agreement),
                                     mapping=mapping, stats=stats))

@@ -10,6 +10,7 @@ Which month a lead counts in:
 
 - delivered leads and the daily pace: the month of ``created_at``;
 - follow-up speed and depth (marketing leads only): the month of ``handed_off_at``;
+  depth only counts leads whose ``attempts_within`` window (when given) is over;
 - customers won and revenue: the month of ``closed_at`` (a revenue month);
 - close rate and sales cycle (recalibration): the ``created_at`` month (the cohort).
 
@@ -68,9 +69,11 @@ class Bucket:
 class Aggregator:
     """Feed leads one at a time; read the buckets afterwards."""
 
-    def __init__(self, *, as_of: dt.date, window: dt.timedelta | None) -> None:
+    def __init__(self, *, as_of: dt.date, window: dt.timedelta | None,
+                 attempts_window: dt.timedelta | None = None) -> None:
         self.as_of = as_of
         self.window = window
+        self.attempts_window = attempts_window
         self.buckets: dict[tuple[str, str], Bucket] = {}
         self.after_as_of = 0
         self._cutoff: dt.datetime | None = None
@@ -131,7 +134,10 @@ class Aggregator:
             follow.delays[minutes] = follow.delays.get(minutes, 0) + 1
             if self.window is not None and first - handoff <= self.window:
                 follow.on_time += 1
-        if not lead.connected:
+        # Depth counts a lead once its attempts window (follow_up.attempts_within) is over:
+        # a lead handed off yesterday has not had the chance of six attempts yet.
+        matured = self.attempts_window is None or cutoff - handoff >= self.attempts_window
+        if not lead.connected and matured:
             follow.unconnected += 1
             follow.unconnected_attempts += lead.attempts
 
