@@ -64,6 +64,7 @@ def validate(
     fmt: Annotated[FindingFormat, typer.Option("--format", "-f", help="Output: text, json or github annotations.")] = FindingFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     require_approved: Annotated[bool, typer.Option("--require-approved", help="Missing or stale approvals are errors (protected branches).")] = False,
+    against: Annotated[str | None, typer.Option("--against", help="Also run the reset checks against this git revision (e.g. origin/main).")] = None,
 ) -> None:
     """Validate agreement files against the schema and the semantic rules.
 
@@ -77,6 +78,8 @@ def validate(
         slagen validate agreements/acme.yaml --format json
 
         slagen validate agreements/ --strict --format github
+
+        slagen validate agreements/ --against origin/main --require-approved
     """
 
     def body() -> None:
@@ -88,6 +91,12 @@ def validate(
         if not files:
             raise UsageError("no agreement files (*.yaml) found in " + ", ".join(map(str, targets)))
         results = [validate_file(f, require_approved=require_approved) for f in files]
+        if against:
+            from slagen.diff import reset_check_findings
+
+            for r in results:
+                r.findings = sorted([*r.findings, *reset_check_findings(r, against)],
+                                    key=lambda f: (f.line, f.column, f.severity != "error"))
         typer.echo(report_findings(results, fmt.value, strict=strict), nl=False)
         if any(r.failed(strict=strict) for r in results):
             raise typer.Exit(1)

@@ -244,3 +244,16 @@ def test_errors_exit_2(july_reset: Repo, tmp_path: Path) -> None:
     assert result.returncode == 2 and "bad.yaml:" in result.stderr
     result = slagen("diff", "a.yaml", cwd=outside)
     assert result.returncode == 2 and "name two versions" in result.stderr
+
+
+def test_validate_against_cli(july_reset: Repo) -> None:
+    """`slagen validate --against REV` fails a content change without a new revision."""
+    assert slagen("validate", FILE, "--against", "v2", cwd=july_reset.path).returncode == 0
+    bad = agreement()
+    segment(bad, "na")["close_rate"] = "20%"
+    july_reset.write(FILE, bad)
+    done = slagen("validate", FILE, "--against", "v2", "--format", "json", cwd=july_reset.path)
+    assert done.returncode == 1, done.stderr
+    assert "revision-not-incremented" in done.stdout
+    missing = slagen("validate", FILE, "--against", "no-such-rev", cwd=july_reset.path)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
