@@ -403,3 +403,11 @@ def test_a_malformed_signature_is_reported_without_hiding_the_others(kit: Kit) -
     assert by_field["sales"].trust == "not checked"
     assert "cannot be read or validated" in by_field["sales"].problems[0]
     assert not report.ok
+
+
+def test_signing_a_draft_warns_but_signs(kit: Kit, tmp_path: Path) -> None:
+    pdf = _write(tmp_path, kit.pdf)
+    result = runner.invoke(app, ["sign", str(pdf), "--pkcs12", str(kit.sales)])
+    assert result.exit_code == 0
+    assert "warning: this PDF is a draft: marketing, sales had not approved" in result.stderr
+    assert pdf.read_bytes().startswith(kit.pdf) and len(pdf.read_bytes()) > len(kit.pdf)
