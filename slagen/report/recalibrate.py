@@ -11,7 +11,8 @@ mid-year. Observed, per segment, over the months reported:
 - sales cycle: average days from creation to win, in months of 30.4375 days.
 
 A value is suggested only when it rests on at least :data:`MIN_LEADS` leads and
-:data:`MIN_WINS` wins; otherwise the agreement's value is kept. Monthly inputs
+:data:`MIN_WINS` wins, and differs from the agreed one by more than :data:`TOLERANCE`
+(relative); otherwise the agreement's value is kept. Monthly inputs
 are suggested as month maps that keep every month up to the as-of month as
 signed (a revision must not rewrite history, SPEC §2).
 """
@@ -30,6 +31,7 @@ from slagen.scalars import shift_month
 MIN_LEADS = 30
 MIN_WINS = 5
 DAYS_PER_MONTH = Decimal("30.4375")
+TOLERANCE = Decimal("0.05")  # observed within ±5 % of the agreed value: no change suggested
 
 
 @dataclass(frozen=True)
@@ -126,18 +128,19 @@ def suggest_fragment(agreement: Agreement, observed: list[Observed], as_of: dt.d
             lines.append("      # " + word("frag_little", lang, leads=obs.leads, wins=obs.wins,
                                               min_leads=MIN_LEADS, min_wins=MIN_WINS))
             continue
-        suggestions: list[tuple[str, str, str]] = []
+        suggestions: list[tuple[str, Decimal, str]] = []
         if obs.marketing_share is not None:
-            suggestions.append(("marketing_share", _percent(obs.marketing_share), "share"))
+            suggestions.append(("marketing_share", obs.marketing_share, "share"))
         if obs.avg_deal_size is not None:
-            deal = obs.avg_deal_size.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-            suggestions.append(("avg_deal_size", str(deal), "deal"))
+            suggestions.append(("avg_deal_size", obs.avg_deal_size.quantize(Decimal(1), rounding=ROUND_HALF_UP),
+                                "deal"))
         if obs.close_rate is not None:
-            if segment.funnel:
+            agreed = obs.agreed_close_rate or Decimal(0)
+            if segment.funnel and abs(obs.close_rate - agreed) > agreed * TOLERANCE:
                 lines.append("      # " + word("frag_funnel", lang, observed=_percent(obs.close_rate),
-                                                  agreed=_percent(obs.agreed_close_rate or Decimal(0))))
-            else:
-                suggestions.append(("close_rate", _percent(obs.close_rate), "rate"))
+                                                  agreed=_percent(agreed)))
+            elif not segment.funnel:
+                suggestions.append(("close_rate", obs.close_rate, "rate"))
         for name, value, kind in suggestions:
             lines.extend(_monthly(name, value, kind, segment, kept, later))
         if obs.sales_cycle_months is not None and obs.sales_cycle_months != segment.sales_cycle_months:
@@ -148,16 +151,19 @@ def suggest_fragment(agreement: Agreement, observed: list[Observed], as_of: dt.d
     return "\n".join(lines) + "\n"
 
 
-def _monthly(name: str, value: str, kind: str, segment: Segment, kept: list[str],
+def _monthly(name: str, observed: Decimal, kind: str, segment: Segment, kept: list[str],
              later: list[str]) -> list[str]:
     current = getattr(segment, name)
 
-    def shown(month: str) -> str:
-        old = current[month]
-        return _percent(old) if kind in ("share", "rate") else format(old.normalize(), "f")
+    def show(number: Decimal) -> str:
+        return _percent(number) if kind in ("share", "rate") else format(number.normalize(), "f")
 
-    if all(shown(month) == value for month in later or kept[-1:]):
-        return []  # what was observed is what was agreed
+    def shown(month: str) -> str:
+        return show(current[month])
+
+    value = show(observed)
+    if all(abs(observed - current[m]) <= current[m] * TOLERANCE for m in later or kept[-1:]):
+        return []  # the actuals confirm what was agreed, within the tolerance
     if not later or not kept:
         return [f"      {name}: {value}"]
     lines = [f"      {name}:"]
