@@ -54,28 +54,6 @@ def _passphrase(pkcs12: Path, env: str | None) -> str | None:
     return None
 
 
-def _draft_warning(pdf_bytes: bytes) -> str:
-    """Why the signed PDF may not be what the parties agreed, or ``""``."""
-    from slagen.errors import CheckFailed
-    from slagen.signoff.extract import extract_agreement
-    from slagen.validate import validate_text
-
-    try:
-        result = validate_text(extract_agreement(pdf_bytes), "agreement.yaml (embedded)")
-    except CheckFailed as exc:
-        return exc.message
-    agreement = result.agreement
-    if agreement is None:
-        return "the embedded agreement.yaml is not a valid agreement"
-    pending = [p.id for p in agreement.parties if agreement.current_approval(p.id) is None]
-    if pending:
-        return (
-            "this PDF is a draft: " + ", ".join(pending) + " had not approved its content "
-            "(slagen approve, then render again before signing)"
-        )
-    return ""
-
-
 def approve(
     path: Annotated[Path, typer.Argument(help="The agreement file to approve.")],
     party: Annotated[
@@ -169,13 +147,14 @@ def sign(
 
     def body() -> None:
         from slagen.signoff.sign import sign_pdf
+        from slagen.signoff.status import draft_reason
         from slagen.write import write_atomic
 
         data = _read_pdf(pdf)
         signed = sign_pdf(data, pkcs12, _passphrase(pkcs12, passphrase_env), field)
         target = write_atomic(output or pdf, signed)
         typer.echo(f"signed {target}" + (f" (field {field})" if field else ""))
-        draft = _draft_warning(data)
+        draft = draft_reason(data)
         if draft:
             typer.echo(f"slagen: warning: {draft}", err=True)
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from slagen.errors import CheckFailed
 from slagen.model import Agreement
+from slagen.signoff.extract import extract_agreement
+from slagen.validate import validate_text
 
-__all__ = ["approval_status", "format_status"]
+__all__ = ["approval_status", "draft_reason", "format_status"]
 
 
 def approval_status(agreement: Agreement, file: str) -> dict[str, Any]:
@@ -46,3 +49,21 @@ def format_status(status: dict[str, Any]) -> str:
             who += f", {party['date']}"
         lines.append(f"  {party['id']}: {party['status']}{who}")
     return "\n".join(lines) + "\n"
+
+
+def draft_reason(pdf_bytes: bytes) -> str:
+    """Why the signed PDF may not be what the parties agreed, or ``""``."""
+    try:
+        result = validate_text(extract_agreement(pdf_bytes), "agreement.yaml (embedded)")
+    except CheckFailed as exc:
+        return exc.message
+    agreement = result.agreement
+    if agreement is None:
+        return "the embedded agreement.yaml is not a valid agreement"
+    pending = [p.id for p in agreement.parties if agreement.current_approval(p.id) is None]
+    if pending:
+        return (
+            "this PDF is a draft: " + ", ".join(pending) + " had not approved its content "
+            "(slagen approve, then render again before signing)"
+        )
+    return ""
