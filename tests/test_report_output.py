@@ -186,3 +186,22 @@ def test_pace_chart_follows_the_month_in_detail(agreement_path: Path, actuals: P
     svg = document.render_charts(report)["pace"]
     assert _vertices(_element(svg, "goal-line")) == 29  # days 0..28 of February
     assert _vertices(_element(svg, "actual-line")) >= 29
+
+
+def test_exit_codes_through_a_real_process(agreement_path: Path, actuals: Path, tmp_path: Path) -> None:  # noqa: F811
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        code = "import sys; from slagen.cli import main; sys.argv = ['slagen', *sys.argv[1:]]; main()"
+        return subprocess.run([sys.executable, "-c", code, "report", str(agreement_path), *args],
+                              capture_output=True, text=True, check=False)
+
+    ok = run("-a", str(actuals), "--as-of", "2026-04-30")
+    assert ok.returncode == 0 and "Performance against plan" in ok.stdout
+    strict = run("-a", str(actuals), "--as-of", "2026-04-30", "--strict")
+    assert strict.returncode == 1 and "Traceback" not in strict.stderr
+    early = run("-a", str(actuals), "--as-of", "2025-06-30")
+    assert early.returncode == 2 and "before the agreement's first month" in early.stderr
+    missing = run("-a", str(tmp_path / "missing.csv"), "--as-of", "2026-04-30")
+    assert missing.returncode == 2 and "missing.csv" in missing.stderr and "Traceback" not in missing.stderr
