@@ -435,3 +435,15 @@ def test_depth_waits_for_the_attempts_window(tmp_path: Path) -> None:
     assert (depth.unconnected, depth.average_attempts) == (1, Decimal(6))  # B's 14 days are not over
     later = report_for(path, write_csv(tmp_path / "d.csv", rows), "2026-03-31")
     assert month_of(later, "north", "2026-03").depth.average_attempts == Decimal("3.5")
+
+
+def test_semicolon_csv_with_decimal_commas_and_any_header_case(agreement_path: Path, tmp_path: Path) -> None:
+    # What Excel writes as "CSV" in a Spanish locale.
+    header = ";".join(name.upper() for name in HEADER)
+    path = tmp_path / "excel.csv"
+    path.write_text(header + "\nL1;2026-01-05 10:00;North;marketing;;;;;2026-01-20 10:00;1.234,50\n",
+                    encoding="utf-8-sig")
+    report = report_for(agreement_path, path, "2026-01-31")
+    jan = month_of(report, "north", "2026-01")
+    assert report.stats.skipped == 0
+    assert (jan.marketing_leads, jan.customers_won, jan.marketing_revenue) == (1, 1, Decimal("1234.50"))

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from slagen.errors import FileAccessError
@@ -130,7 +131,8 @@ def read_actuals(
     except OSError as exc:
         raise FileAccessError(f"{source}: cannot read: {exc.strerror or exc}") from exc
     with handle:
-        reader = csv.reader(handle)
+        delimiter = _sniff_delimiter(handle)
+        reader = csv.reader(handle, delimiter=delimiter)
         try:
             header = next(reader)
         except StopIteration:
@@ -158,7 +160,8 @@ def read_actuals(
                 continue  # blank line
             stats.rows += 1
             try:
-                lead = _parse_row(row, line, index, mapping, zone, segments, stats, str(source))
+                lead = _parse_row(row, line, index, mapping, zone, segments, stats, str(source),
+                                  decimal_comma=delimiter == ";")
             except _RowError as exc:
                 label = mapping.columns.get(exc.column, exc.column)
                 column = exc.column if label == exc.column else f"{exc.column} ({label})"
@@ -174,13 +177,33 @@ def _not_utf8(source: Path, exc: UnicodeDecodeError) -> ActualsError:
                         hint="export the CSV as UTF-8 (in Excel: CSV UTF-8)")
 
 
+def _sniff_delimiter(handle: TextIO) -> str:
+    # Excel in many European locales (Spanish among them) saves "CSV" with
+    # semicolons and decimal commas; the header row tells which it is.
+    try:
+        first = handle.readline()
+    except UnicodeDecodeError:
+        first = ""  # the reader reports it
+    handle.seek(0)
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _decimal_point(text: str) -> str:
+    """``1.234,50`` → ``1234.50`` (a semicolon CSV writes decimal commas)."""
+    return text.replace(".", "").replace(",", ".") if "," in text else text
+
+
 def _column_index(header: list[str], mapping: ColumnMapping, file: str) -> dict[str, int]:
     positions = {name.strip(): i for i, name in enumerate(header)}
+    folded = {name.strip().casefold(): i for i, name in reversed(list(enumerate(header)))}
     index: dict[str, int] = {}
     for name in COLUMNS:
         crm = mapping.columns.get(name, name)
-        if crm in positions:
-            index[name] = positions[crm]
+        position = positions.get(crm, folded.get(crm.casefold()))  # exact header first, then any case
+        if position is not None:
+            index[name] = position
     missing = [mapping.columns.get(n, n) for n in REQUIRED if n not in index]
     if missing:
         raise ActualsError(
@@ -191,7 +214,8 @@ def _column_index(header: list[str], mapping: ColumnMapping, file: str) -> dict[
 
 
 def _parse_row(row: list[str], line: int, index: dict[str, int], mapping: ColumnMapping,
-               zone: ZoneInfo, segments: dict[str, str], stats: ReadStats, file: str) -> Lead | None:
+               zone: ZoneInfo, segments: dict[str, str], stats: ReadStats, file: str,
+               *, decimal_comma: bool = False) -> Lead | None:
     def cell(name: str) -> str:
         position = index.get(name)
         value = row[position].strip() if position is not None and position < len(row) else ""
@@ -230,7 +254,7 @@ def _parse_row(row: list[str], line: int, index: dict[str, int], mapping: Column
     revenue = None
     if revenue_text:
         try:
-            revenue = Decimal(revenue_text)
+            revenue = Decimal(_decimal_point(revenue_text) if decimal_comma else revenue_text)
         except InvalidOperation:
             raise _RowError("revenue", f"must be a number like 12000.50 (got {revenue_text!r})") from None
         if not revenue.is_finite() or revenue < 0:
