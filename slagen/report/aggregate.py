@@ -2,9 +2,10 @@
 
 Memory is bounded by the number of segments × months, never by rows. Each
 bucket keeps counters and one histogram of follow-up delays at **minute
-resolution** (``{minutes: leads}``, delays capped at :data:`MAX_DELAY_MINUTES`),
-so the median and 90th percentile are exact to the minute without keeping a
-list of delays; the average uses exact seconds.
+resolution** (``{minutes: leads}``; delays over a week are kept to the hour and
+capped at a year), so the median and 90th percentile are exact to the minute
+without keeping a list of delays, and a histogram never holds more than about
+19,000 keys; the average uses exact seconds.
 
 Which month a lead counts in:
 
@@ -29,6 +30,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from slagen.report.actuals import Lead
 
 MAX_DELAY_MINUTES = 60 * 24 * 366
+MINUTE_RESOLUTION = 60 * 24 * 7  # beyond a week, delays are kept to the hour
 RATIO = Decimal("0.0001")
 
 
@@ -131,6 +133,8 @@ class Aggregator:
             follow.attempted += 1
             follow.delay_seconds += seconds
             minutes = min(seconds // 60, MAX_DELAY_MINUTES)
+            if minutes > MINUTE_RESOLUTION:
+                minutes -= minutes % 60
             follow.delays[minutes] = follow.delays.get(minutes, 0) + 1
             if self.window is not None and first - handoff <= self.window:
                 follow.on_time += 1
