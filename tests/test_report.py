@@ -447,3 +447,20 @@ def test_semicolon_csv_with_decimal_commas_and_any_header_case(agreement_path: P
     jan = month_of(report, "north", "2026-01")
     assert report.stats.skipped == 0
     assert (jan.marketing_leads, jan.customers_won, jan.marketing_revenue) == (1, 1, Decimal("1234.50"))
+
+
+def test_json_mapping_and_bad_mappings(agreement_path: Path, tmp_path: Path) -> None:
+    mapping = tmp_path / "crm.json"
+    mapping.write_text(json.dumps({"columns": {"id": "Key", "segment": "Territory"},
+                                   "values": {"source": {"Inbound": "marketing"}}}), encoding="utf-8")
+    header = ["Key", "created_at", "Territory", "source"]
+    path = write_csv(tmp_path / "crm.csv", [["1", "2026-01-02", "south", "Inbound"]], header=header)
+    report = report_for(agreement_path, path, "2026-01-31", mapping=load_mapping(mapping))
+    assert month_of(report, "south", "2026-01").marketing_leads == 1
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("columns: {lead_id: Key}\n", encoding="utf-8")
+    with pytest.raises(ActualsError, match="'lead_id' is not a canonical column"):
+        load_mapping(bad)
+    result = CliRunner().invoke(app, ["report", str(agreement_path), "-a", str(path), "--columns", str(bad),
+                                      "--as-of", "2026-01-31"])
+    assert result.exit_code == 1 and "canonical columns: id, created_at" in result.output
