@@ -285,3 +285,20 @@ def test_fingerprint_command_shows_each_partys_status(tmp_path: Path) -> None:
     assert status["fingerprint"] != fingerprint and not status["approved"]
     assert [p["status"] for p in status["parties"]] == ["stale", "pending"]
     assert status["parties"][0]["fingerprint"] == fingerprint
+
+
+def test_a_file_without_a_final_line_break(tmp_path: Path) -> None:
+    stale = "sha256:" + "3" * 64
+    text = SOURCE.read_text(encoding="utf-8") + (
+        f"approvals:\n  - party: sales\n    name: M\n    date: 2026-01-01\n    fingerprint: {stale}"
+    )
+    path = tmp_path / SOURCE.name
+    path.write_text(text, encoding="utf-8")
+    approve(path, "marketing", "Dana Whitfield", date="2026-06-20")
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(text + "\n  - party: marketing\n")
+    path.write_text(SOURCE.read_text(encoding="utf-8").rstrip("\n"), encoding="utf-8")
+    approve(path, "sales", "Marcus Oyelaran", date="2026-06-21")
+    assert path.read_text(encoding="utf-8").startswith(
+        SOURCE.read_text(encoding="utf-8") + "approvals:\n"
+    )

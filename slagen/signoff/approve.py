@@ -162,8 +162,7 @@ def _with_approval(text: str, party: str, entry: Mapping[str, Any], agreement: A
     item = _item_lines(entry, dash, key, newline)
 
     if key_node is None:  # no approvals yet: a new block at the end of the file
-        if lines and not lines[-1].endswith(("\n", "\r", "\x85", "\u2028", "\u2029")):
-            lines[-1] += newline
+        _end_with_break(lines, len(lines) - 1, newline)
         return "".join(lines) + "approvals:" + newline + "".join(item)
 
     assert value_node is not None
@@ -172,6 +171,7 @@ def _with_approval(text: str, party: str, entry: Mapping[str, Any], agreement: A
         mine = [i for i, node in enumerate(value_node.value) if _party_of(node) == party]
         if not mine:
             last_end = spans[-1][1]
+            _end_with_break(lines, last_end, newline)
             return "".join(lines[: last_end + 1] + item + lines[last_end + 1 :])
         for i in reversed(mine):  # from the bottom up, so earlier line numbers stay right
             start, end = spans[i]
@@ -188,6 +188,14 @@ def _with_approval(text: str, party: str, entry: Mapping[str, Any], agreement: A
     header = "approvals:" + (" " + comment.group().strip() if comment else "") + newline
     lines[start : end + 1] = [header, *items, *item]
     return "".join(lines)
+
+
+def _end_with_break(lines: list[str], index: int, newline: str) -> None:
+    """A file's last line may lack its line break; one is needed before appending."""
+    if 0 <= index < len(lines) and not lines[index].endswith(
+        ("\n", "\r", "\x85", "\u2028", "\u2029")
+    ):
+        lines[index] += newline
 
 
 def _top_level(root: yaml.Node, name: str) -> tuple[yaml.Node | None, yaml.Node | None]:
