@@ -464,3 +464,13 @@ def test_json_mapping_and_bad_mappings(agreement_path: Path, tmp_path: Path) -> 
     result = CliRunner().invoke(app, ["report", str(agreement_path), "-a", str(path), "--columns", str(bad),
                                       "--as-of", "2026-01-31"])
     assert result.exit_code == 1 and "canonical columns: id, created_at" in result.output
+
+
+def test_mapping_excludes_rows_that_are_not_leads(agreement_path: Path, tmp_path: Path) -> None:
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("exclude:\n  status: [Rejected]\n", encoding="utf-8")
+    rows = [["1", "2026-01-02", "north", "marketing", "Accepted"], ["2", "2026-01-03", "north", "marketing", "Rejected"]]
+    path = write_csv(tmp_path / "r.csv", rows, header=["id", "created_at", "segment", "source", "status"])
+    report = report_for(agreement_path, path, "2026-01-31", mapping=load_mapping(mapping))
+    assert report.stats.excluded == 1 and report.stats.skipped == 0
+    assert month_of(report, "north", "2026-01").marketing_leads == 1

@@ -43,7 +43,7 @@ def test_json_shape(report) -> None:
     assert (data["report"], data["agreement"], data["as_of"], data["month"]) == (1, "acme", "2026-04-15", "2026-04")
     assert data["follow_up"] == {"first_attempt_within": "1h", "first_attempt_within_minutes": 60,
                                  "min_attempts": 6}
-    assert set(data["actuals"]) == {"file", "rows", "skipped", "warnings", "after_as_of", "outside_period",
+    assert set(data["actuals"]) == {"file", "rows", "skipped", "excluded", "warnings", "after_as_of", "outside_period",
                                     "unknown_segments", "unknown_other", "findings"}
     assert data["actuals"]["findings"][0]["column"] == "created_at"
     assert [s["id"] for s in data["scopes"]] == ["north", "south", "total"]

@@ -21,9 +21,14 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from slagen.errors import FileAccessError
-from slagen.report.mapping import COLUMNS, ActualsError, ColumnMapping, load_mapping
+from slagen.report.mapping import (
+    ActualsError,
+    ColumnMapping,
+    column_index,
+    exclusions,
+    load_mapping,
+)
 
-REQUIRED = ("id", "created_at", "segment", "source")
 SOURCES = ("marketing", "sales")
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "t"})
 FALSE_WORDS = frozenset({"false", "no", "n", "0", "f", ""})
@@ -75,6 +80,7 @@ class ReadStats:
     file: str
     rows: int = 0
     skipped: int = 0
+    excluded: int = 0  # rows the mapping's `exclude` says are not leads
     warnings: int = 0
     findings: list[RowFinding] = field(default_factory=list)
     unknown_segments: dict[str, int] = field(default_factory=dict)
@@ -141,7 +147,8 @@ def read_actuals(
             raise _not_utf8(source, exc) from None
         except csv.Error as exc:
             raise ActualsError(f"{source}:1: cannot read the header: {exc}") from exc
-        index = _column_index(header, mapping, str(source))
+        index = column_index(header, mapping, str(source))
+        excluded = exclusions(header, mapping, str(source))
         previous_end = reader.line_num
         while True:
             try:
@@ -159,6 +166,9 @@ def read_actuals(
             if not any(cell.strip() for cell in row):
                 continue  # blank line
             stats.rows += 1
+            if excluded and any(p < len(row) and row[p].strip() in values for p, values in excluded):
+                stats.excluded += 1
+                continue
             try:
                 lead = _parse_row(row, line, index, mapping, zone, segments, stats, str(source),
                                   decimal_comma=delimiter == ";")
@@ -193,24 +203,6 @@ def _sniff_delimiter(handle: TextIO) -> str:
 def _decimal_point(text: str) -> str:
     """``1.234,50`` → ``1234.50`` (a semicolon CSV writes decimal commas)."""
     return text.replace(".", "").replace(",", ".") if "," in text else text
-
-
-def _column_index(header: list[str], mapping: ColumnMapping, file: str) -> dict[str, int]:
-    positions = {name.strip(): i for i, name in enumerate(header)}
-    folded = {name.strip().casefold(): i for i, name in reversed(list(enumerate(header)))}
-    index: dict[str, int] = {}
-    for name in COLUMNS:
-        crm = mapping.columns.get(name, name)
-        position = positions.get(crm, folded.get(crm.casefold()))  # exact header first, then any case
-        if position is not None:
-            index[name] = position
-    missing = [mapping.columns.get(n, n) for n in REQUIRED if n not in index]
-    if missing:
-        raise ActualsError(
-            f"{file}:1: missing column(s) {', '.join(missing)} (header: {', '.join(header)})",
-            hint="name the CRM's headers in a --columns mapping file",
-        )
-    return index
 
 
 def _parse_row(row: list[str], line: int, index: dict[str, int], mapping: ColumnMapping,

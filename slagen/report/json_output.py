@@ -8,7 +8,7 @@ handed off). Keys are always present. Shape (``report`` is the shape version)::
 
     {"report": 1, "agreement": "id", "revision": 2, "language": "en", "currency": "USD",
      "timezone": "America/Chicago", "as_of": "2026-03-15", "month": "2026-03",
-     "actuals": {"file": "…", "rows": 1500, "skipped": 1, "warnings": 0,
+     "actuals": {"file": "…", "rows": 1500, "skipped": 1, "excluded": 0, "warnings": 0,
                  "after_as_of": 0, "outside_period": 0,
                  "unknown_segments": {"apac": 3}, "unknown_other": 0,
                  "findings": [{"file", "line", "column", "severity", "message"}]},
@@ -112,6 +112,7 @@ def report_data(report: PerformanceReport) -> dict[str, Any]:
         "as_of": report.as_of.isoformat(),
         "month": report.focus_month,
         "actuals": {"file": report.actuals, "rows": stats.rows, "skipped": stats.skipped,
+                    "excluded": stats.excluded,
                     "warnings": stats.warnings, "after_as_of": report.after_as_of,
                     "outside_period": report.outside_period,
                     "unknown_segments": dict(sorted(stats.unknown_segments.items())),

@@ -61,6 +61,8 @@ def report_sections(report: PerformanceReport) -> list[Section]:
     stats = report.stats
     head.items.append(word("actuals", lang, file=report.actuals, rows=f.count(stats.rows),
                            skipped=f.count(stats.skipped), unknown=f.count(stats.unknown_rows)))
+    if stats.excluded:
+        head.items.append(word("excluded", lang, count=f.count(stats.excluded)))
     if report.after_as_of or report.outside_period:
         head.items.append(word("ignored", lang, after=f.count(report.after_as_of),
                                outside=f.count(report.outside_period)))

@@ -18,6 +18,8 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
                 "Datos reales: {file}: {rows} filas leídas, {skipped} omitidas, {unknown} de segmentos desconocidos"),
     "ignored": ("{after} rows created after the as-of date and {outside} outside the agreement's months are not counted.",
                 "No se cuentan {after} filas creadas después de la fecha de corte ni {outside} fuera de los meses del acuerdo."),
+    "excluded": ("{count} rows excluded by the mapping (not leads).",
+                 "{count} filas excluidas por el mapeo (no son leads)."),
     "unknown": (("Unknown segments (not counted in any segment or the total): {names}. "
                 "The agreement's segments are {known} (id or name, any case)."),
                 ("Segmentos desconocidos (no cuentan en ningún segmento ni en el total): {names}. "
