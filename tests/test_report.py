@@ -195,6 +195,8 @@ def test_conditions_streaks_and_cancellation(agreement_path: Path, actuals: Path
     assert cancel.kind == "cancellation"
     assert [c.met for c in cancel.months] == [False, True, True, True]
     assert cancel.streak == 3 and cancel.triggered and cancel.triggered_months == ("2026-04",)
+    assert cancel.segments_triggered == ("north",)  # South delivered its 50 every month
+    assert cancel.segments_met == {"north": ("2026-02", "2026-03", "2026-04")}
     revenue = by_text["Revenue short two months"]
     assert revenue.triggered_months == ("2026-03",)  # total: Feb 80 %, Mar 73 %; Apr back on goal
     assert not revenue.triggered

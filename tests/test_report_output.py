@@ -25,7 +25,7 @@ REVENUE_KEYS = {"customers_needed", "customers_won", "sales_customers_won", "mar
 SPEED_KEYS = {"handed_off", "attempted", "on_time", "overdue", "waiting", "average_minutes",
               "median_minutes", "p90_minutes", "on_time_pct"}
 CONDITION_KEYS = {"kind", "index", "text", "action", "owner", "metric", "below", "above", "for_months",
-                  "streak", "triggered", "triggered_months", "months", "segments_met"}
+                  "streak", "triggered", "triggered_months", "months", "segments_met", "segments_triggered"}
 DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 MONEY = re.compile(r"^[0-9]+\.[0-9]{2}$")
 

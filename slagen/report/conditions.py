@@ -40,6 +40,7 @@ class ConditionResult:
     triggered: bool
     triggered_months: tuple[str, ...]
     segments_met: dict[str, tuple[str, ...]]  # segment id → months it met the condition alone
+    segments_triggered: tuple[str, ...]  # segments whose own streak reaches for_months
 
 
 def metric_value(metric: str, row: MonthMetrics) -> Decimal | None:
@@ -95,13 +96,17 @@ def evaluate_conditions(agreement: Agreement, scopes: list[ScopeMetrics]) -> lis
         streak = checks[-1].streak if checks else 0
         triggered_months = tuple(c.month for c in checks if c.streak >= condition.for_months)
         segments_met = {}
+        segments_triggered = []
         for scope in (s for s in scopes if s.kind == "segment"):
-            met = tuple(c.month for c in evaluate(condition, _relevant(condition, scope.months)) if c.met)
+            own = evaluate(condition, _relevant(condition, scope.months))
+            met = tuple(c.month for c in own if c.met)
             if met:
                 segments_met[scope.id] = met
+            if own and own[-1].streak >= condition.for_months:
+                segments_triggered.append(scope.id)
         results.append(ConditionResult(
             kind=kind, index=index, text=text.strip(), action=action.strip(), owner=owner,
             condition=condition, months=checks, streak=streak,
             triggered=streak >= condition.for_months, triggered_months=triggered_months,
-            segments_met=segments_met))
+            segments_met=segments_met, segments_triggered=tuple(segments_triggered)))
     return results

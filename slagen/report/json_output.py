@@ -25,7 +25,7 @@ handed off). Keys are always present. Shape (``report`` is the shape version)::
                      "for_months": 1, "streak": 2, "triggered": true,
                      "triggered_months": ["2026-02"],
                      "months": [{"month": "2026-01", "value": "0.93", "met": false, "streak": 0}],
-                     "segments_met": {"na": ["2026-02"]}}],
+                     "segments_met": {"na": ["2026-02"]}, "segments_triggered": []}],
      "recalibration": {"segments": [{"segment": "na", "leads": 400, "wins": 60, "enough_data": true,
                                      "close_rate": {"observed": "0.15", "agreed": "0.15"},
                                      "avg_deal_size": {"observed": "…", "agreed": "…"},
@@ -133,6 +133,7 @@ def report_data(report: PerformanceReport) -> dict[str, Any]:
             "months": [{"month": m.month, "value": _dec(m.value), "met": m.met, "streak": m.streak}
                        for m in c.months],
             "segments_met": {k: list(v) for k, v in c.segments_met.items()},
+            "segments_triggered": list(c.segments_triggered),
         } for c in report.conditions],
         "recalibration": {
             "segments": [{

@@ -189,6 +189,8 @@ def condition_line(result: ConditionResult, report: PerformanceReport) -> str:
     if result.segments_met:
         parts = [f"{seg} {', '.join(months[-3:])}" for seg, months in result.segments_met.items()]
         line += f"; {word('segments_met', lang)}: {'; '.join(parts)}"
+    if result.segments_triggered and not result.triggered:
+        line += f"; {word('segments_triggered', lang)}: {', '.join(result.segments_triggered)}"
     return line
 
 
