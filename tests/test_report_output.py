@@ -205,3 +205,15 @@ def test_exit_codes_through_a_real_process(agreement_path: Path, actuals: Path, 
     assert early.returncode == 2 and "before the agreement's first month" in early.stderr
     missing = run("-a", str(tmp_path / "missing.csv"), "--as-of", "2026-04-30")
     assert missing.returncode == 2 and "missing.csv" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_example_report_markdown_and_json_match_golden(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`SLAGEN_REGEN_GOLDEN=1 pytest tests/test_report_output.py` rewrites them; review the diff."""
+    from slagen.report.json_output import report_json
+    from tests.conftest import GOLDEN, check_golden
+
+    monkeypatch.chdir(root)  # the CSV's name, as given, is part of the report
+    agreement, table = load_agreement(root / "agreements/northwind-marketing-sales.yaml")
+    report = build_report(agreement, table, "examples/actuals/northwind-2026.csv", as_of=dt.date(2026, 3, 15))
+    check_golden(GOLDEN / "report" / "northwind-marketing-sales-report.md", document.render_markdown(report))
+    check_golden(GOLDEN / "report" / "northwind-marketing-sales-report.json", report_json(report))
