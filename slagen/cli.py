@@ -64,6 +64,7 @@ def validate(
     fmt: Annotated[FindingFormat, typer.Option("--format", "-f", help="Output: text, json or github annotations.")] = FindingFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     require_approved: Annotated[bool, typer.Option("--require-approved", help="Missing or stale approvals are errors (protected branches).")] = False,
+    fingerprints: Annotated[bool, typer.Option("--fingerprints", help="Also report each valid agreement's fingerprint and approval state (severity info).")] = False,
     against: Annotated[str | None, typer.Option("--against", help="Also run the reset checks against this git revision (e.g. origin/main).")] = None,
 ) -> None:
     """Validate agreement files against the schema and the semantic rules.
@@ -75,7 +76,7 @@ def validate(
 
         slagen validate
 
-        slagen validate agreements/acme.yaml --format json
+        slagen validate agreements/acme.yaml --format json --fingerprints
 
         slagen validate agreements/ --strict --format github
 
@@ -91,6 +92,13 @@ def validate(
         if not files:
             raise UsageError("no agreement files (*.yaml) found in " + ", ".join(map(str, targets)))
         results = [validate_file(f, require_approved=require_approved) for f in files]
+        if fingerprints:
+            from slagen.validate import fingerprint_finding
+
+            for r in results:
+                info = fingerprint_finding(r)
+                if info is not None:
+                    r.findings.append(info)
         if against:
             from slagen.diff import reset_check_findings
 

@@ -21,10 +21,11 @@ class Finding:
     line: int
     column: int
     path: str
-    severity: str  # "error" | "warning"
+    severity: str  # "error" | "warning" | "info"
     code: str
     message: str
     hint: str = ""
+    fingerprint: str = ""  # set on "info" findings of `validate --fingerprints`
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -38,6 +39,8 @@ class Finding:
         }
         if self.hint:
             data["hint"] = self.hint
+        if self.fingerprint:
+            data["fingerprint"] = self.fingerprint
         return data
 
     def format_text(self) -> str:

@@ -16,7 +16,7 @@ def _text(results: Sequence[ValidationResult], strict: bool) -> str:
     for result in results:
         for finding in result.findings:
             lines.append(finding.format_text())
-        if not result.findings:
+        if not result.errors and not result.warnings:
             lines.append(f"{result.file}: ok")
     errors = sum(len(r.errors) for r in results)
     warnings = sum(len(r.warnings) for r in results)
@@ -42,7 +42,7 @@ def _escape_data(text: str) -> str:
 
 
 def _github_line(f: Finding) -> str:
-    level = "error" if f.severity == "error" else "warning"
+    level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
     props = f"file={_escape_property(f.file)},line={f.line},col={f.column},title={_escape_property(f.code)}"
     message = (f"{f.path}: " if f.path else "") + f.message + (f" (hint: {f.hint})" if f.hint else "")
     return f"::{level} {props}::{_escape_data(message)}"

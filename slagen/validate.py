@@ -20,6 +20,7 @@ from slagen.targets import TargetTable, compute_targets
 __all__ = [
     "ValidationResult",
     "collect_agreement_files",
+    "fingerprint_finding",
     "load_agreement",
     "validate_document",
     "validate_file",
@@ -110,6 +111,18 @@ def validate_document(doc: Document, *, require_approved: bool = False) -> Valid
         findings.extend(_approval_findings(doc, agreement, require_approved=require_approved))
     result.findings = sorted(findings, key=lambda f: (f.line, f.column, f.severity != "error"))
     return result
+
+
+def fingerprint_finding(result: ValidationResult) -> Finding | None:
+    """An ``info`` finding with the agreement's fingerprint and approval state (SPEC §4)."""
+    agreement, doc = result.agreement, result.document
+    if agreement is None or doc is None:
+        return None
+    pending = [p.id for p in agreement.parties if agreement.current_approval(p.id) is None]
+    state = "approved by every party" if not pending else "awaiting approval by " + ", ".join(pending)
+    mark = doc.mark(("id",))
+    return Finding(result.file, mark.line, mark.column, "", "info", "fingerprint",
+                   f"fingerprint {agreement.fingerprint}; {state}", fingerprint=agreement.fingerprint)
 
 
 def validate_text(text: str | bytes, file: str = "<string>", *, require_approved: bool = False) -> ValidationResult:

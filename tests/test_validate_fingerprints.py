@@ -1,0 +1,37 @@
+"""`slagen validate --fingerprints`: the SPEC §4 fingerprint in validate's JSON output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from slagen.fingerprint import compute_fingerprint
+from slagen.loader import load_file
+from tests.conftest import ROOT
+
+FILE = "agreements/compania-x-multinivel.yaml"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "slagen.cli", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_json_carries_the_fingerprint_as_an_info_entry() -> None:
+    proc = run("validate", FILE, "--format", "json", "--fingerprints", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    [entry] = json.loads(proc.stdout)
+    expected = compute_fingerprint(load_file(ROOT / FILE).data)
+    assert entry["severity"] == "info" and entry["code"] == "fingerprint"
+    assert entry["fingerprint"] == expected and expected in entry["message"]
+    assert "awaiting approval by marketing, ventas, servicio" in entry["message"]
+
+
+def test_default_json_is_the_plain_list_of_findings() -> None:
+    proc = run("validate", FILE, "--format", "json")
+    assert proc.returncode == 0 and json.loads(proc.stdout) == []
+
+
+def test_github_format_makes_it_a_notice() -> None:
+    proc = run("validate", FILE, "--format", "github", "--fingerprints")
+    assert proc.stdout.startswith("::notice file=agreements/compania-x-multinivel.yaml,line=")
