@@ -73,7 +73,7 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "last_months": ("latest complete months", "últimos meses completos"),
     "no_complete": ("no complete month yet", "aún no hay meses completos"),
     "segments_met": ("segments meeting it on their own", "segmentos que la cumplen por sí solos"),
-    "segments_triggered": ("met long enough by", "cumplida el tiempo suficiente por"),
+    "segments_triggered": ("triggered on their own", "activada por sí solos"),
     "leads_delivered_pct": ("leads delivered", "leads entregados"),
     "first_attempt_on_time_pct": ("first attempts on time", "primeros intentos a tiempo"),
     "avg_attempts_unconnected": ("average attempts on unconnected leads", "intentos promedio sin conexión"),
