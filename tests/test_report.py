@@ -476,3 +476,17 @@ def test_mapping_excludes_rows_that_are_not_leads(agreement_path: Path, tmp_path
     report = report_for(agreement_path, path, "2026-01-31", mapping=load_mapping(mapping))
     assert report.stats.excluded == 1 and report.stats.skipped == 0
     assert month_of(report, "north", "2026-01").marketing_leads == 1
+
+
+@pytest.mark.parametrize(("cell", "amount"), [("USD 12,000.50", "12000.50"), ("$1,200", "1200"),
+                                              ("900.5", "900.5"), ("EUR 300", "300")])
+def test_revenue_cells_as_crms_write_them(agreement_path: Path, tmp_path: Path, cell: str, amount: str) -> None:
+    rows = [["1", "2026-01-02", "north", "marketing", "", "", "", "", "2026-01-09", cell]]
+    report = report_for(agreement_path, write_csv(tmp_path / "m.csv", rows), "2026-01-31")
+    assert month_of(report, "north", "2026-01").marketing_revenue == Decimal(amount)
+
+
+def test_an_ambiguous_amount_is_a_bad_row(agreement_path: Path, tmp_path: Path) -> None:
+    rows = [["1", "2026-01-02", "north", "marketing", "", "", "", "", "2026-01-09", "12,00"]]
+    report = report_for(agreement_path, write_csv(tmp_path / "m.csv", rows), "2026-01-31")
+    assert report.stats.skipped == 1 and report.stats.findings[0].column == "revenue"

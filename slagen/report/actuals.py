@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -34,6 +35,8 @@ TRUE_WORDS = frozenset({"true", "yes", "y", "1", "t"})
 FALSE_WORDS = frozenset({"false", "no", "n", "0", "f", ""})
 MAX_FINDINGS = 100  # kept in full; the rest are only counted
 MAX_UNKNOWN_NAMES = 50
+_CURRENCY_RE = re.compile(r"^\s*(?:[A-Z]{3}|[$€£¥])\s*|\s*(?:[A-Z]{3}|[$€£¥])\s*$")
+_GROUPED_RE = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 
 __all__ = ["ActualsError", "ColumnMapping", "Lead", "ReadStats", "RowFinding", "load_mapping", "read_actuals"]
 
@@ -200,9 +203,18 @@ def _sniff_delimiter(handle: TextIO) -> str:
     return best if counts[best] else ","
 
 
-def _decimal_point(text: str) -> str:
-    """``1.234,50`` → ``1234.50`` (a semicolon CSV writes decimal commas)."""
-    return text.replace(".", "").replace(",", ".") if "," in text else text
+def _amount_text(text: str, decimal_comma: bool) -> str:
+    """A CRM money cell as a plain decimal: ``USD 12,000.50`` → ``12000.50``.
+
+    A currency code or symbol around the number is dropped, and so are thousands
+    separators: ``,`` normally, ``.`` in a semicolon CSV, whose decimal mark is ``,``.
+    """
+    text = _CURRENCY_RE.sub("", text).strip()
+    if decimal_comma:
+        return text.replace(".", "").replace(",", ".")
+    if _GROUPED_RE.match(text):
+        return text.replace(",", "")
+    return text
 
 
 def _parse_row(row: list[str], line: int, index: dict[str, int], mapping: ColumnMapping,
@@ -246,7 +258,7 @@ def _parse_row(row: list[str], line: int, index: dict[str, int], mapping: Column
     revenue = None
     if revenue_text:
         try:
-            revenue = Decimal(_decimal_point(revenue_text) if decimal_comma else revenue_text)
+            revenue = Decimal(_amount_text(revenue_text, decimal_comma))
         except InvalidOperation:
             raise _RowError("revenue", f"must be a number like 12000.50 (got {revenue_text!r})") from None
         if not revenue.is_finite() or revenue < 0:
