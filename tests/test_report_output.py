@@ -93,7 +93,7 @@ def _vertices(group: ET.Element) -> int:
 
 def test_charts_contain_the_plotted_series(report) -> None:
     svgs = document.render_charts(report)
-    assert set(svgs) == {"pace", "delivered", "speed", "depth"}
+    assert set(svgs) == {"pace", "pace_segments", "delivered", "speed", "depth"}
     months = len(report.months)
     # Pace: the goal line over days 0..30 of April, the actual step line to day 15.
     assert _vertices(_element(svgs["pace"], "goal-line")) == 31
@@ -106,6 +106,9 @@ def test_charts_contain_the_plotted_series(report) -> None:
     _element(svgs["speed"], "target-line")
     _element(svgs["speed"], "p90-line")
     _element(svgs["depth"], "target-line")
+    for segment in ("north", "south"):
+        assert _vertices(_element(svgs["pace_segments"], f"goal-line-{segment}")) == 31
+        _element(svgs["pace_segments"], f"actual-line-{segment}")
     assert "<title>" in svgs["pace"]
 
 
@@ -131,12 +134,12 @@ def test_files_are_written_and_deterministic(agreement_path: Path, actuals: Path
     assert outputs[0] == outputs[1]
     names = set(outputs[0])
     assert names == {"acme-report.md", "acme-report.html", "acme-report.json",
-                     *(f"acme-report-{k}.svg" for k in ("pace", "delivered", "speed", "depth"))}
+                     *(f"acme-report-{k}.svg" for k in ("pace", "pace_segments", "delivered", "speed", "depth"))}
     markdown = outputs[0]["acme-report.md"].decode()
-    for key in ("pace", "delivered", "speed", "depth"):
+    for key in ("pace", "pace_segments", "delivered", "speed", "depth"):
         assert f"](acme-report-{key}.svg)" in markdown
     html = outputs[0]["acme-report.html"].decode()
-    assert html.count("<svg") == 4 and 'id="goal-line"' in html and "<script" not in html
+    assert html.count("<svg") == 5 and 'id="goal-line"' in html and "<script" not in html
 
 
 def test_failed_report_writes_nothing(agreement_path: Path, actuals: Path, tmp_path: Path) -> None:  # noqa: F811

@@ -2,7 +2,8 @@
 
 Same settings as :mod:`slagen.charts` (fixed hash salt, no date, glyphs as
 paths, Okabe–Ito colours). Every plotted series carries an SVG ``id`` so tests
-and readers can find it: ``goal-line``/``actual-line`` (pace), ``needed-N`` /
+and readers can find it: ``goal-line``/``actual-line`` (pace), ``goal-line-<segment>``/``actual-line-<segment>``
+(pace by segment), ``needed-N`` /
 ``delivered-N`` (monthly bars), ``average-N``/``p90-line``/``target-line`` (speed),
 ``attempts-N``/``target-line`` (depth), where N is the month's position.
 """
@@ -79,6 +80,44 @@ def _axes(title: str, y_label: str) -> Iterator[tuple[Any, Any, list[str]]]:
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Title": title})
     out.append(_styles_to_attributes(_PROLOG_RE.sub("", buffer.getvalue(), count=1)))
+
+
+def pace_segments_chart_svg(*, segments: Sequence[tuple[str, str, int, Sequence[int]]], days: int,
+                            title: str, lang: str) -> str:
+    """Small multiples: each segment's daily goal line and cumulative leads.
+
+    Args:
+        segments: ``(id, name, leads_needed, cumulative leads per day)`` per segment.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
+    cols = max(1, min(3, len(segments)))
+    rows = max(1, -(-len(segments) // cols))
+    with rc_context(RC):  # type: ignore[arg-type]  # matplotlib types keys as Literals
+        fig = Figure(figsize=(6.7, 1.8 * rows + 0.4))
+        fig.suptitle(title, x=0.01, ha="left", fontsize=9, fontweight="bold")
+        for i, (segment, name, needed, cumulative) in enumerate(segments):
+            ax = fig.add_subplot(rows, cols, i + 1)
+            ax.grid(axis="y", color=GRID_COLOR, linewidth=0.5, zorder=0)
+            ax.spines[["top", "right", "left"]].set_visible(False)
+            ax.tick_params(axis="both", length=0, pad=2, labelsize=6.5)
+            ax.plot(range(days + 1), [needed * d / days for d in range(days + 1)], color=PALETTE[0],
+                    linewidth=1, linestyle="--", zorder=2)[0].set_gid(f"goal-line-{segment}")
+            ax.step(range(len(cumulative) + 1), [0, *cumulative], where="post", color=PALETTE[2],
+                    linewidth=1.5, zorder=3)[0].set_gid(f"actual-line-{segment}")
+            ax.set_title(name, loc="left", fontsize=7.5)
+            ax.set_xlim(0, days)
+            ax.set_xticks([1, 10, 20, days])
+            _count_axis(ax, lang)
+            ax.set_ylim(0, max([needed, *cumulative, 1]) * 1.08)
+        fig.tight_layout(pad=0.4)
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Title": title})
+    return _styles_to_attributes(_PROLOG_RE.sub("", buffer.getvalue(), count=1))
 
 
 def _month_axis(ax: Any, months: Sequence[str], lang: str) -> None:

@@ -2,7 +2,7 @@
 
 Everything is rendered in memory; the command writes the files atomically.
 File names: ``<id>-report.md``, ``<id>-report.html``, ``<id>-report.pdf``,
-``<id>-report.json`` and ``<id>-report-<chart>.svg`` (pace, delivered, speed, depth).
+``<id>-report.json`` and ``<id>-report-<chart>.svg`` (pace, pace_segments, delivered, speed, depth).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def chart_name(report: PerformanceReport, key: str) -> str:
 
 
 def render_charts(report: PerformanceReport) -> dict[str, str]:
-    """Every chart as SVG text, keyed by ``pace``, ``delivered``, ``speed``, ``depth``."""
+    """Every chart as SVG text, keyed by :data:`~slagen.report.output.CHART_KEYS`."""
     from slagen.report import charts
 
     lang = report.agreement.language
@@ -54,6 +54,11 @@ def render_charts(report: PerformanceReport) -> dict[str, str]:
             title=word("chart_pace", lang, month=format_month(focus.month, lang)),
             labels=(word("goal_line", lang), word("actual", lang)), x_label=word("day", lang),
             y_label=word("leads_axis", lang), lang=lang),
+        "pace_segments": charts.pace_segments_chart_svg(
+            segments=[(s.id, s.name, m.goals.leads_needed, m.cumulative) for s in report.scopes
+                      if s.kind == "segment" for m in [s.month(focus.month)] if m is not None],
+            days=days_in_month(focus.month),
+            title=word("chart_pace_segments", lang, month=format_month(focus.month, lang)), lang=lang),
         "delivered": charts.delivered_chart_svg(
             months=months, needed=[m.goals.leads_needed for m in total.months],
             delivered=[m.marketing_leads for m in total.months], title=word("chart_delivered", lang),

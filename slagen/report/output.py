@@ -14,7 +14,7 @@ from slagen.report.conditions import ConditionResult
 from slagen.report.metrics import MonthMetrics, ScopeMetrics
 from slagen.report.wording import Formats, word
 
-CHART_KEYS = ("pace", "delivered", "speed", "depth")
+CHART_KEYS = ("pace", "pace_segments", "delivered", "speed", "depth")
 
 
 @dataclass
@@ -95,6 +95,7 @@ def report_sections(report: PerformanceReport) -> list[Section]:
           f.count(m.goal_to_date, 1), f.pct(m.pace_pct), f.count(m.sales_leads), f.count(m.customers_won),
           f.pct(m.revenue_pct), f.pct(m.speed.on_time_pct), f.count(m.depth.average_attempts, 1)]
          for scope in report.scopes for m in [scope.month(report.focus_month)] if m is not None]))
+    focus.items.append(("chart", "pace_segments"))
     sections.append(focus)
 
     by_segment = Section(word("by_segment", lang))

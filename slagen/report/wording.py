@@ -100,6 +100,8 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "frag_agreed": ("agreed {value}", "acordado {value}"),
     "frag_confirmed": ("the actuals confirm the agreed inputs", "los datos reales confirman los datos acordados"),
     "chart_pace": ("Daily goal line against actual leads, {month}", "Línea de meta diaria frente a leads reales, {month}"),
+    "chart_pace_segments": ("Daily goal line (dashed) against actual leads by segment, {month}",
+                            "Línea de meta diaria (discontinua) frente a leads reales por segmento, {month}"),
     "chart_delivered": ("Marketing leads delivered against needed", "Leads de marketing entregados frente a necesarios"),
     "chart_speed": ("Hours from handoff to first attempt", "Horas desde la entrega hasta el primer intento"),
     "chart_depth": ("Attempts on leads not connected", "Intentos en leads sin conexión"),
