@@ -139,6 +139,85 @@ def init(
     run(body)
 
 
+def _plain_output() -> bool:
+    # CI logs want one line per agreement, not a redrawn bar.
+    import os
+
+    return not sys.stdout.isatty() or bool(os.environ.get("CI"))
+
+
+def build(
+    folder: Annotated[Path, typer.Argument(
+        help="A repository (its agreements/ folder is used) or a folder of agreements.")] = Path("."),
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Output folder [default: slagen.toml's output, else build/].",
+        show_default=False)] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Processes to render with [default: number of CPUs].", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Render everything, even what did not change.")] = False,
+) -> None:
+    """Render every agreement of a repository, in parallel, only what changed.
+
+    An agreement is rendered again when its source, the templates, slagen.toml
+    or slagen's version changed, or an output is missing. OUT/manifest.json
+    lists every output with its SHA-256 and the agreement's fingerprint. A broken
+    agreement is reported and the others are still rendered; the exit code is 1
+    when anything failed. Formats and page size come from slagen.toml
+    (default: md and pdf, A4).
+
+    Examples:
+
+        slagen build
+
+        slagen build agreements/ -o build/ --jobs 4
+
+        slagen build --force
+    """
+
+    def body() -> None:
+        from slagen.authoring.build import BuildEvent, build_repository
+
+        plain = _plain_output()
+        bar = None
+        failures: list[BuildEvent] = []
+
+        def started(total: int) -> None:
+            nonlocal bar
+            if not plain:
+                bar = typer.progressbar(length=total, label="Rendering", file=sys.stderr)
+                bar.__enter__()
+
+        def done(event: BuildEvent) -> None:
+            if event.status == "failed":
+                failures.append(event)
+            if bar is not None:
+                bar.update(1)
+            elif event.status == "failed":
+                typer.echo(f"failed   {event.source}")
+            else:
+                typer.echo(f"{event.status:<8} {event.source} -> {', '.join(event.outputs)}")
+            if plain:
+                for message in event.messages if event.status != "failed" else ():
+                    typer.echo(f"  warning: {message}", err=True)
+
+        try:
+            result = build_repository(folder, output, jobs=jobs, force=force, on_event=done, on_start=started)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+        for event in failures:
+            for message in event.messages:
+                typer.echo(message, err=True)
+        counts = {s: len(result.by_status(s)) for s in ("rendered", "skipped", "failed")}
+        typer.echo(f"{counts['rendered']} rendered, {counts['skipped']} unchanged, {counts['failed']} failed; "
+                   f"manifest: {result.manifest}", err=True)
+        if result.failed:
+            raise typer.Exit(1)
+
+    run(body)
+
+
 def register(app: typer.Typer) -> None:
     app.command()(new)
     app.command()(init)
+    app.command()(build)
