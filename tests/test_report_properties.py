@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from slagen.report.aggregate import Bucket, percentile
@@ -43,3 +43,40 @@ def test_merged_buckets_equal_one_bucket_fed_everything(events: list[tuple[int, 
     for piece in pieces:
         merged.merge(piece)
     assert merged == whole
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["north", "south", "North", "SOUTH"]),
+                          st.sampled_from(["marketing", "sales"]),
+                          st.integers(1, 3), st.integers(1, 28), st.integers(0, 23)), max_size=40))
+def test_totals_are_sums_whatever_the_rows(leads: list[tuple[str, str, int, int, int]]) -> None:
+    import csv
+    import datetime as dt
+    import tempfile
+    from pathlib import Path
+
+    from slagen.report import build_report
+    from slagen.validate import load_agreement
+    from tests.test_report import AGREEMENT, HEADER
+
+    with tempfile.TemporaryDirectory() as folder:
+        agreement_path = Path(folder) / "acme.yaml"
+        agreement_path.write_text(AGREEMENT.format(lang="en"), encoding="utf-8")
+        csv_path = Path(folder) / "leads.csv"
+        with csv_path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(HEADER)
+            for i, (segment, source, month, day, hour) in enumerate(leads):
+                writer.writerow([i, f"2026-{month:02d}-{day:02d}T{hour:02d}:00", segment, source,
+                                 "", "", "", "", "", ""])
+        agreement, table = load_agreement(agreement_path)
+        report = build_report(agreement, table, csv_path, as_of=dt.date(2026, 3, 31))
+    segments = [s for s in report.scopes if s.kind == "segment"]
+    total = report.total
+    assert total.period.marketing_leads == sum(1 for lead in leads if lead[1] == "marketing")
+    assert total.period.sales_leads == sum(1 for lead in leads if lead[1] == "sales")
+    for i, month in enumerate(total.months):
+        assert month.marketing_leads == sum(s.months[i].marketing_leads for s in segments)
+        assert month.cumulative[-1] == month.marketing_leads
+        assert month.goals.leads_needed == 150
+    assert total.period.marketing_leads == sum(m.marketing_leads for m in total.months)
