@@ -217,7 +217,51 @@ def build(
     run(body)
 
 
+def serve(
+    folder: Annotated[Path, typer.Argument(
+        help="A repository (its agreements/ folder is used) or a folder of agreements.")] = Path("."),
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port (0: any free one).")] = 8000,
+    host: Annotated[str, typer.Option(
+        "--host", help="Interface to listen on; anything but loopback shares your drafts with the network.")
+    ] = "127.0.0.1",
+) -> None:
+    """Preview the agreements as HTML in a browser, refreshed when a YAML file or template changes.
+
+    Listens on the loopback interface only, unless --host says otherwise.
+    Invalid agreements show their findings on the page. Stop with Ctrl+C.
+
+    Examples:
+
+        slagen serve
+
+        slagen serve agreements/ --port 8080
+    """
+
+    def body() -> None:
+        from slagen.authoring.serve import LOOPBACK_HOSTS, make_server
+        from slagen.errors import UsageError
+
+        try:
+            server = make_server(folder, host=host, port=port)
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+                             hint="choose another --port (or 0 for any free one)") from exc
+        if host not in LOOPBACK_HOSTS:
+            typer.echo(f"warning: listening on {host}: anyone who can reach this machine can read the drafts",
+                       err=True)
+        typer.echo(f"Serving {server.agreements} at {server.url} (Ctrl+C to stop)", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+
+    run(body)
+
+
 def register(app: typer.Typer) -> None:
     app.command()(new)
     app.command()(init)
     app.command()(build)
+    app.command()(serve)
