@@ -12,10 +12,10 @@ from slagen.cli_support import run
 
 def render(
     paths: Annotated[list[Path], typer.Argument(help="Agreement files or folders.")],
-    to: Annotated[str, typer.Option("--to", help="Comma-separated formats: md, html, pdf.")] = "md,pdf",
-    out: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("build"),
+    to: Annotated[str | None, typer.Option("--to", help="Comma-separated formats: md, html, pdf (default md,pdf or slagen.toml's formats).")] = None,
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="Output folder (default build/ or slagen.toml's output).")] = None,
     templates: Annotated[Path | None, typer.Option("--templates", help="A folder of template overrides, tried before the shipped templates.")] = None,
-    page_size: Annotated[str, typer.Option("--page-size", help="A4 or Letter.")] = "A4",
+    page_size: Annotated[str | None, typer.Option("--page-size", help="A4 or Letter.")] = None,
     language: Annotated[str | None, typer.Option("--lang", help="Render in es or en instead of the agreement's own language.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to render with.")] = 1,
 ) -> None:
@@ -35,11 +35,15 @@ def render(
 
     def body() -> None:
         from slagen.build_docs import parse_formats, render_documents
+        from slagen.config import load_config
 
+        # Options given on the command line win over slagen.toml, which wins over defaults.
+        config = load_config(start=paths[0] if paths else ".")
+        formats = parse_formats(to) if to else config.formats
         warnings: list[str] = []
         written = render_documents(
-            paths, parse_formats(to), out, templates, page_size=page_size, language=language,
-            jobs=jobs, warnings=warnings,
+            paths, formats, out or config.output or Path("build"), templates or config.templates,
+            page_size=page_size or config.page_size, language=language, jobs=jobs, warnings=warnings,
         )
         for line in warnings:
             typer.echo(f"warning: {line}", err=True)
