@@ -144,15 +144,24 @@ def targets(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    reference: Annotated[bool, typer.Option("--reference", help="Print the Markdown format reference generated from the schema instead.")] = False,
+) -> None:
     """Print the agreement JSON Schema (draft 2020-12) for editors and other tools.
 
-    Example:
+    Examples:
 
         slagen schema > agreement.schema.json
+
+        slagen schema --reference > docs/format.md
     """
 
     def body() -> None:
+        if reference:
+            from slagen.format_reference import format_reference
+
+            typer.echo(format_reference(), nl=False)
+            return
         from slagen.schema import schema_text
 
         typer.echo(schema_text(), nl=False)
