@@ -98,7 +98,7 @@ def lead_targets_chart_svg(
                 )
         ax.set_xticks(positions)
         ax.set_xticklabels(
-            [_month_label(m, lang, first=(i == 0)) for i, m in enumerate(months)],
+            [month_label(m, lang, first=(i == 0)) for i, m in enumerate(months)],
             fontsize=6.5,
         )
         ax.set_xlim(-0.6, len(months) - 0.4)
@@ -127,7 +127,12 @@ def lead_targets_chart_svg(
         fig.tight_layout(pad=0.4)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Title": title})
-    return _styles_to_attributes(_PROLOG_RE.sub("", buffer.getvalue(), count=1))
+    return clean_svg(buffer.getvalue())
+
+
+def clean_svg(svg: str) -> str:
+    """matplotlib's SVG made fit to inline in HTML: no XML prolog, no style attributes."""
+    return _styles_to_attributes(_PROLOG_RE.sub("", svg, count=1))
 
 
 def _styles_to_attributes(svg: str) -> str:
@@ -145,7 +150,7 @@ def _styles_to_attributes(svg: str) -> str:
     return _STYLE_RE.sub(replace, svg)
 
 
-def _month_label(month: str, lang: str, *, first: bool) -> str:
+def month_label(month: str, lang: str, *, first: bool) -> str:
     # "ene\n2026": the year only under January and the first bar keeps 12+ labels legible.
     label = format_month(month, lang, short=True)
     name, _, year = label.rpartition(" ")

@@ -11,14 +11,13 @@ and readers can find it: ``goal-line``/``actual-line`` (pace), ``goal-line-<segm
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from slagen.charts import GRID_COLOR, PALETTE, TEXT_COLOR
-from slagen.i18n import format_month, format_number
+from slagen.charts import GRID_COLOR, PALETTE, TEXT_COLOR, clean_svg, month_label
+from slagen.i18n import format_number
 
 RC: dict[str, Any] = {
     "svg.hashsalt": "slagen",
@@ -32,30 +31,6 @@ RC: dict[str, Any] = {
     "text.color": TEXT_COLOR,
 }
 TARGET_COLOR = "#D55E00"
-_PROLOG_RE = re.compile(r"\A(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?", re.DOTALL)
-_STYLE_RE = re.compile(r'style="([^"]*)"')
-_DECLARATION_RE = re.compile(r"^\s*([a-z-]+)\s*:\s*(.+?)\s*$")
-
-
-def _styles_to_attributes(svg: str) -> str:
-    # As slagen.charts does: presentation attributes instead of style="…", which
-    # WeasyPrint would also read as HTML CSS and warn about.
-    def replace(match: re.Match[str]) -> str:
-        parts = (_DECLARATION_RE.match(d) for d in match.group(1).split(";"))
-        return " ".join(f'{p.group(1)}="{p.group(2)}"' for p in parts if p)
-
-    return _STYLE_RE.sub(replace, svg)
-
-
-def _month_label(month: str, lang: str, *, first: bool) -> str:
-    # "Jan\n2026": the year only under January and the first month.
-    name, _, year = format_month(month, lang, short=True).rpartition(" ")
-    if not name:
-        return year
-    name = name.removesuffix(" de").rstrip(".")
-    return f"{name}\n{year}" if first or month.endswith("-01") else name
-
-
 @contextmanager
 def _axes(title: str, y_label: str) -> Iterator[tuple[Any, Any, list[str]]]:
     import matplotlib
@@ -79,7 +54,7 @@ def _axes(title: str, y_label: str) -> Iterator[tuple[Any, Any, list[str]]]:
         fig.tight_layout(pad=0.4)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Title": title})
-    out.append(_styles_to_attributes(_PROLOG_RE.sub("", buffer.getvalue(), count=1)))
+    out.append(clean_svg(buffer.getvalue()))
 
 
 def pace_segments_chart_svg(*, segments: Sequence[tuple[str, str, int, Sequence[int]]], days: int,
@@ -117,12 +92,12 @@ def pace_segments_chart_svg(*, segments: Sequence[tuple[str, str, int, Sequence[
         fig.tight_layout(pad=0.4)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Title": title})
-    return _styles_to_attributes(_PROLOG_RE.sub("", buffer.getvalue(), count=1))
+    return clean_svg(buffer.getvalue())
 
 
 def _month_axis(ax: Any, months: Sequence[str], lang: str) -> None:
     ax.set_xticks(range(len(months)))
-    ax.set_xticklabels([_month_label(m, lang, first=i == 0) for i, m in enumerate(months)], fontsize=6.5)
+    ax.set_xticklabels([month_label(m, lang, first=i == 0) for i, m in enumerate(months)], fontsize=6.5)
     ax.set_xlim(-0.6, len(months) - 0.4)
 
 
