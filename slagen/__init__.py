@@ -21,7 +21,7 @@ _MODULE_BY_NAME = {
     "load_agreement": "slagen.validate",
     "ValidationResult": "slagen.validate",
     "Agreement": "slagen.model",
-    "build_agreement": "slagen.model",
+    "build_agreement": "slagen.builder",
     "compute_fingerprint": "slagen.fingerprint",
     "compute_targets": "slagen.targets",
     "TargetTable": "slagen.targets",

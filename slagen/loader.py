@@ -23,24 +23,28 @@ from typing import Any
 import yaml
 
 from slagen.errors import AgreementError, FileAccessError, Finding
+from slagen.source_checks import (
+    MAX_BYTES,
+    YAML_LOADER,
+    check_depth,
+    check_size,
+    decode,
+    syntax_finding,
+    tab_findings,
+)
 
 __all__ = ["Document", "Mark", "format_path", "load_file", "load_text", "MAX_BYTES"]
 
-MAX_BYTES = 1024 * 1024  # an agreement is a few hundred lines; 1 MiB is generous
 MAX_ALIASES = 100
 MAX_NODES = 200_000
 MAX_DIGITS = 30  # exact arithmetic on absurd numbers (1e+400000000) would hang or overflow
-MAX_DEPTH = 64  # an agreement needs about six levels of nesting
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TAG = "tag:yaml.org,2002:"
 STANDARD_SCALAR_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 DECIMAL_INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 DECIMAL_FLOAT_RE = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
 YAML11_TRUE = {"y", "yes", "on", "true"}
-# `key: "text` or `- 'text` with no closing quote on the same line
-UNCLOSED_QUOTE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#-][^:#]*:\s+)?(["'])(?:(?!\1).)*$""")
 KEY_KIND_BY_TAG = {TAG + "int": "a number", TAG + "float": "a number", TAG + "bool": "a boolean",
                    TAG + "null": "nothing (null)"}
 
@@ -274,88 +278,6 @@ class _Abort(Exception):
         self.node, self.path, self.code, self.message, self.hint = node, path, code, message, hint
 
 
-def _check_size(size: int, file: str) -> None:
-    if size > MAX_BYTES:
-        raise AgreementError([
-            Finding(file, 1, 1, "", "error", "file-too-large",
-                    f"the file has {size:,} bytes; agreements are limited to {MAX_BYTES:,}",
-                    "split it into several agreements, or remove pasted data")
-        ])
-
-
-def _decode(data: bytes, file: str) -> str:
-    _check_size(len(data), file)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        raise AgreementError([
-            Finding(file, line, column, "", "error", "invalid-utf8",
-                    f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                    "save the file as UTF-8")
-        ]) from None
-
-
-def _tab_findings(text: str, file: str) -> list[Finding]:
-    findings = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent and line.strip():
-            findings.append(
-                Finding(file, number, indent.index("\t") + 1, "", "error", "tab-indent",
-                        "a tab is used for indentation; YAML allows only spaces there",
-                        "replace the tab with spaces (configure your editor to insert spaces)")
-            )
-    return findings
-
-
-def _unclosed_quote_line(text: str, before: int) -> int | None:
-    """The first line before ``before`` whose quoted value is not closed on it."""
-    for number, line in enumerate(text.splitlines()[: before - 1], start=1):
-        if UNCLOSED_QUOTE_RE.match(line):
-            return number
-    return None
-
-
-def _check_depth(text: str, file: str) -> None:
-    # libyaml's composer recurses in C: ~100,000 nested brackets (200 KB) crash
-    # the interpreter. The event parser is iterative, so measure the depth first.
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise AgreementError([Finding(file, mark.line + 1, mark.column + 1, "", "error", "yaml-too-deep",
-                                              f"the document is nested more than {MAX_DEPTH} levels deep",
-                                              "an agreement needs only a few levels of nesting")])
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-
-
-def _syntax_finding(exc: yaml.YAMLError, file: str, text: str = "") -> Finding:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    hint = "check the indentation and quoting around this place"
-    if "mapping values are not allowed" in problem:
-        hint = 'quote text that contains ": " (a colon followed by a space)'
-    elif "found character" in problem and "cannot start any token" in problem:
-        hint = "quote the value; characters like @ and ` cannot start plain text"
-    elif "could not find expected ':'" in problem:
-        hint = "a key is missing its colon, or a multi-line value needs quoting or `|`"
-    quote_line = _unclosed_quote_line(text, line) if "expected" in problem else None
-    if quote_line is not None:
-        hint = f"the quote opened on line {quote_line} is not closed on that line; close it"
-    return Finding(file, line, column, "", "error", "yaml-syntax", message, hint)
-
-
 def load_text(text: str | bytes, file: str = "<string>") -> Document:
     """Load one agreement from YAML text.
 
@@ -364,18 +286,18 @@ def load_text(text: str | bytes, file: str = "<string>") -> Document:
             YAML mapping (syntax, encoding, duplicate keys, tags, aliases).
     """
     if isinstance(text, bytes):
-        text = _decode(text, file)
+        text = decode(text, file)
     else:
-        _check_size(len(text.encode("utf-8", "surrogatepass")), file)
+        check_size(len(text.encode("utf-8", "surrogatepass")), file)
     text = text.removeprefix("\ufeff")
-    tabs = _tab_findings(text, file)
+    tabs = tab_findings(text, file)
     if tabs:
         raise AgreementError(tabs)
     try:
-        _check_depth(text, file)
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        check_depth(text, file)
+        nodes = list(yaml.compose_all(text, Loader=YAML_LOADER))
     except yaml.YAMLError as exc:
-        raise AgreementError([_syntax_finding(exc, file, text)]) from None
+        raise AgreementError([syntax_finding(exc, file, text)]) from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         raise AgreementError([Finding(file, 1, 1, "", "error", "empty-file", "the file holds no agreement",
@@ -417,7 +339,7 @@ def load_file(path: str | Path, *, display: str | None = None) -> Document:
     path = Path(path)
     name = display or str(path)
     try:
-        _check_size(path.stat().st_size, name)
+        check_size(path.stat().st_size, name)
         data = path.read_bytes()
     except FileNotFoundError:
         raise FileAccessError(f"{name}: no such file", hint="check the path") from None

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from slagen.errors import AgreementError, FileAccessError, Finding
 from slagen.loader import Document, load_file, load_text
-from slagen.model import Agreement, build_agreement
+from slagen.builder import build_agreement
+from slagen.model import Agreement
 from slagen.schema import schema_findings
 from slagen.semantics import semantic_findings
 from slagen.targets import TargetTable, compute_targets

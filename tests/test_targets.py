@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slagen.model import build_agreement
+from slagen.builder import build_agreement
 from slagen.targets import compute_targets
 from slagen.targets_output import targets_json, targets_to_dict
 from slagen.validate import validate_text
