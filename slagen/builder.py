@@ -42,10 +42,6 @@ from slagen.scalars import Duration, parse_date, parse_duration, parse_rate
 __all__ = ["build_agreement"]
 
 
-def _opt(data: Mapping[str, Any], key: str) -> Any:
-    return data.get(key)
-
-
 def _text(value: Any) -> str | None:
     if value is None:
         return None

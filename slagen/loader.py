@@ -268,7 +268,7 @@ def _int_meaning(raw: str) -> str:
         if text.startswith("0"):
             return f"octal: {int(text, 8)}"
     except ValueError:
-        pass
+        pass  # digits invalid in that base (e.g. 09): fall through to the generic wording
     return "not a plain decimal"
 
 

@@ -69,7 +69,7 @@ def _remove_quietly(name: str) -> None:
     try:
         os.unlink(name)
     except OSError:
-        pass
+        pass  # the temporary file is already gone; the original error is what matters
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -81,6 +81,6 @@ def _fsync_dir(folder: Path) -> None:
     try:
         os.fsync(fd)
     except OSError:
-        pass
+        pass  # some file systems cannot fsync; os.replace still gives an atomic rename
     finally:
         os.close(fd)

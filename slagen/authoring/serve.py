@@ -167,7 +167,7 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self._send_html(_page("Not found", "<h1>Not found</h1>"), HTTPStatus.NOT_FOUND)
         except (BrokenPipeError, ConnectionResetError):
-            pass
+            pass  # the browser went away mid-response (a reload); nothing to answer
 
     def _version(self, relative: str | None) -> None:
         file = None

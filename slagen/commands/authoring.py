@@ -253,7 +253,7 @@ def serve(
         try:
             server.serve_forever()
         except KeyboardInterrupt:
-            pass
+            pass  # Ctrl-C is how a person stops the preview: a clean exit, not an error
         finally:
             server.server_close()
 
