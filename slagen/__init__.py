@@ -46,7 +46,7 @@ _MODULE_BY_NAME = {
     "Finding": "slagen.errors",
 }
 
-__all__ = ["__version__", *_MODULE_BY_NAME]
+__all__ = ["__version__", *_MODULE_BY_NAME]  # noqa: PLE0604  (the keys are the names)
 
 
 def __getattr__(name: str) -> Any:

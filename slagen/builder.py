@@ -122,7 +122,9 @@ def _segment(data: Mapping[str, Any], months: tuple[str, ...]) -> Segment:
     )
 
 
-def build_agreement(data: Mapping[str, Any], *, source_file: str = "", source_text: str = "") -> Agreement:
+def build_agreement(
+    data: Mapping[str, Any], *, source_file: str = "", source_text: str = ""
+) -> Agreement:
     """Build the typed agreement from loaded data that passed validation.
 
     Args:
@@ -229,7 +231,11 @@ def build_agreement(data: Mapping[str, Any], *, source_file: str = "", source_te
         capacity=capacity,
         reports=tuple(
             Report(
-                str(r["name"]), str(r["from"]), str(r["to"]), str(r["cadence"]), _text(r.get("content"))
+                str(r["name"]),
+                str(r["from"]),
+                str(r["to"]),
+                str(r["cadence"]),
+                _text(r.get("content")),
             )
             for r in data.get("reports") or ()
         ),

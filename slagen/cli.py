@@ -9,9 +9,9 @@ commands that need them.
 from __future__ import annotations
 
 import enum
+import importlib
 import sys
 from pathlib import Path
-import importlib
 from typing import Annotated
 
 import typer
@@ -31,6 +31,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"slagen {__version__}")
@@ -39,9 +40,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                         help="Print the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks for unexpected errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show Python tracebacks for unexpected errors.")
+    ] = False,
 ) -> None:
     STATE["debug"] = debug
 
@@ -60,12 +67,34 @@ class TargetsFormat(str, enum.Enum):
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Agreement files or folders (default: agreements/).")] = None,
-    fmt: Annotated[FindingFormat, typer.Option("--format", "-f", help="Output: text, json or github annotations.")] = FindingFormat.text,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Agreement files or folders (default: agreements/).")
+    ] = None,
+    fmt: Annotated[
+        FindingFormat,
+        typer.Option("--format", "-f", help="Output: text, json or github annotations."),
+    ] = FindingFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
-    require_approved: Annotated[bool, typer.Option("--require-approved", help="Missing or stale approvals are errors (protected branches).")] = False,
-    fingerprints: Annotated[bool, typer.Option("--fingerprints", help="Also report each valid agreement's fingerprint and approval state (severity info).")] = False,
-    against: Annotated[str | None, typer.Option("--against", help="Also run the reset checks against this git revision (e.g. origin/main).")] = None,
+    require_approved: Annotated[
+        bool,
+        typer.Option(
+            "--require-approved", help="Missing or stale approvals are errors (protected branches)."
+        ),
+    ] = False,
+    fingerprints: Annotated[
+        bool,
+        typer.Option(
+            "--fingerprints",
+            help="Also report each valid agreement's fingerprint and approval state (severity info).",
+        ),
+    ] = False,
+    against: Annotated[
+        str | None,
+        typer.Option(
+            "--against",
+            help="Also run the reset checks against this git revision (e.g. origin/main).",
+        ),
+    ] = None,
 ) -> None:
     """Validate agreement files against the schema and the semantic rules.
 
@@ -103,8 +132,10 @@ def validate(
             from slagen.diff import reset_check_findings
 
             for r in results:
-                r.findings = sorted([*r.findings, *reset_check_findings(r, against)],
-                                    key=lambda f: (f.line, f.column, f.severity != "error"))
+                r.findings = sorted(
+                    [*r.findings, *reset_check_findings(r, against)],
+                    key=lambda f: (f.line, f.column, f.severity != "error"),
+                )
         typer.echo(report_findings(results, fmt.value, strict=strict), nl=False)
         if any(r.failed(strict=strict) for r in results):
             raise typer.Exit(1)
@@ -115,7 +146,9 @@ def validate(
 @app.command()
 def targets(
     path: Annotated[Path, typer.Argument(help="The agreement file.")],
-    fmt: Annotated[TargetsFormat, typer.Option("--format", "-f", help="Output: table, json or csv.")] = TargetsFormat.table,
+    fmt: Annotated[
+        TargetsFormat, typer.Option("--format", "-f", help="Output: table, json or csv.")
+    ] = TargetsFormat.table,
 ) -> None:
     """Compute the lead targets of an agreement (SPEC §2).
 
@@ -145,7 +178,13 @@ def targets(
 
 @app.command()
 def schema(
-    reference: Annotated[bool, typer.Option("--reference", help="Print the Markdown format reference generated from the schema instead.")] = False,
+    reference: Annotated[
+        bool,
+        typer.Option(
+            "--reference",
+            help="Print the Markdown format reference generated from the schema instead.",
+        ),
+    ] = False,
 ) -> None:
     """Print the agreement JSON Schema (draft 2020-12) for editors and other tools.
 

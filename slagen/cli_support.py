@@ -46,6 +46,9 @@ def run(action: Callable[[], T]) -> T:
             raise
         if isinstance(exc, SlagenError):
             fail(str(exc), 2)
-        fail(f"internal error: {type(exc).__name__}: {exc}", 3,
-             "this is a bug in slagen; run again with --debug and report the traceback")
+        fail(
+            f"internal error: {type(exc).__name__}: {exc}",
+            3,
+            "this is a bug in slagen; run again with --debug and report the traceback",
+        )
     raise AssertionError("unreachable")  # pragma: no cover

@@ -74,7 +74,9 @@ def find_config(start: str | os.PathLike[str] = ".") -> Path | None:
     return None
 
 
-def load_config(path: str | os.PathLike[str] | None = None, *, start: str | os.PathLike[str] = ".") -> Config:
+def load_config(
+    path: str | os.PathLike[str] | None = None, *, start: str | os.PathLike[str] = "."
+) -> Config:
     """Read ``path``, or the nearest ``slagen.toml`` from ``start``; defaults when none.
 
     Raises:
@@ -95,8 +97,10 @@ def load_config(path: str | os.PathLike[str] | None = None, *, start: str | os.P
         data = data["slagen"]
     unknown = sorted(set(data) - set(KEYS))
     if unknown:
-        raise ConfigError(f"{file}: unknown setting {', '.join(unknown)}",
-                          hint=f"known settings: {', '.join(KEYS)}")
+        raise ConfigError(
+            f"{file}: unknown setting {', '.join(unknown)}",
+            hint=f"known settings: {', '.join(KEYS)}",
+        )
     base = file.resolve().parent
 
     def text(key: str) -> str | None:
@@ -115,24 +119,40 @@ def load_config(path: str | os.PathLike[str] | None = None, *, start: str | os.P
     if language not in LANGUAGES:
         raise ConfigError(f"{file}: language: must be es or en (got {language!r})")
     currency = text("currency")
-    if currency is not None and not (len(currency) == 3 and currency.isalpha() and currency.isupper()):
-        raise ConfigError(f"{file}: currency: must be an ISO 4217 code such as USD (got {currency!r})")
+    if currency is not None and not (
+        len(currency) == 3 and currency.isalpha() and currency.isupper()
+    ):
+        raise ConfigError(
+            f"{file}: currency: must be an ISO 4217 code such as USD (got {currency!r})"
+        )
     formats = data.get("formats", ["md", "pdf"])
-    if (not isinstance(formats, list) or not formats
-            or any(f not in FORMATS for f in formats)):
-        raise ConfigError(f"{file}: formats: must be a list of {', '.join(FORMATS)} (got {formats!r})")
+    if not isinstance(formats, list) or not formats or any(f not in FORMATS for f in formats):
+        raise ConfigError(
+            f"{file}: formats: must be a list of {', '.join(FORMATS)} (got {formats!r})"
+        )
     page_size = text("page_size") or "A4"
     if page_size not in PAGE_SIZES:
         raise ConfigError(f"{file}: page_size: must be A4 or Letter (got {page_size!r})")
     templates = folder("templates")
     if templates is not None and not templates.is_dir():
-        raise ConfigError(f"{file}: templates: folder {templates} not found",
-                          hint="create it or remove the setting")
+        raise ConfigError(
+            f"{file}: templates: folder {templates} not found",
+            hint="create it or remove the setting",
+        )
     logo = folder("logo")
     if logo is not None and not logo.is_file():
-        raise ConfigError(f"{file}: logo: file {logo} not found", hint="fix the path or remove the setting")
+        raise ConfigError(
+            f"{file}: logo: file {logo} not found", hint="fix the path or remove the setting"
+        )
     return Config(
-        path=file, language=language, currency=currency, company=text("company"), logo=logo,
-        output=folder("output"), templates=templates, formats=tuple(dict.fromkeys(formats)),
-        page_size=page_size, raw=raw,
+        path=file,
+        language=language,
+        currency=currency,
+        company=text("company"),
+        logo=logo,
+        output=folder("output"),
+        templates=templates,
+        formats=tuple(dict.fromkeys(formats)),
+        page_size=page_size,
+        raw=raw,
     )

@@ -55,17 +55,26 @@ def _table(schema: dict[str, Any], node: dict[str, Any]) -> list[str]:
     for key, prop in node.get("properties", {}).items():
         _, resolved = _resolve(schema, prop)
         description = _cell(prop.get("description") or resolved.get("description", ""))
-        lines.append(f"| `{key}` | {_cell(_type_of(schema, prop))} | {'yes' if key in required else ''} "
-                     f"| {description} |")
+        lines.append(
+            f"| `{key}` | {_cell(_type_of(schema, prop))} | {'yes' if key in required else ''} "
+            f"| {description} |"
+        )
     return lines
 
 
 def format_reference() -> str:
     """Markdown describing every field of the agreement format, from the schema."""
     schema = load_schema()
-    out = ["# Agreement format reference", "",
-           "Generated from `schemas/agreement.schema.json` by `slagen schema --reference`; do not edit.",
-           "", str(schema.get("description", "")).strip(), "", "## Top level", ""]
+    out = [
+        "# Agreement format reference",
+        "",
+        "Generated from `schemas/agreement.schema.json` by `slagen schema --reference`; do not edit.",
+        "",
+        str(schema.get("description", "")).strip(),
+        "",
+        "## Top level",
+        "",
+    ]
     out += _table(schema, schema)
     for name, node in schema.get("$defs", {}).items():
         if "properties" not in node and "description" not in node:

@@ -33,7 +33,7 @@ from slagen.source_checks import (
     tab_findings,
 )
 
-__all__ = ["Document", "Mark", "format_path", "load_file", "load_text", "MAX_BYTES"]
+__all__ = ["MAX_BYTES", "Document", "Mark", "format_path", "load_file", "load_text"]
 
 MAX_ALIASES = 100
 MAX_NODES = 200_000
@@ -43,10 +43,16 @@ MAX_DIGITS = 30  # exact arithmetic on absurd numbers (1e+400000000) would hang 
 TAG = "tag:yaml.org,2002:"
 STANDARD_SCALAR_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 DECIMAL_INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
-DECIMAL_FLOAT_RE = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
+DECIMAL_FLOAT_RE = re.compile(
+    r"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"
+)
 YAML11_TRUE = {"y", "yes", "on", "true"}
-KEY_KIND_BY_TAG = {TAG + "int": "a number", TAG + "float": "a number", TAG + "bool": "a boolean",
-                   TAG + "null": "nothing (null)"}
+KEY_KIND_BY_TAG = {
+    TAG + "int": "a number",
+    TAG + "float": "a number",
+    TAG + "bool": "a boolean",
+    TAG + "null": "nothing (null)",
+}
 
 PathKey = str | int
 Path_ = tuple[PathKey, ...]
@@ -126,33 +132,69 @@ class _Walker:
         mark = node.start_mark
         self.errors.append(
             Finding(
-                self.doc.file, mark.line + 1, mark.column + 1, format_path(path), "error", code, message, hint
+                self.doc.file,
+                mark.line + 1,
+                mark.column + 1,
+                format_path(path),
+                "error",
+                code,
+                message,
+                hint,
             )
         )
 
     def number_range_error(self, node: yaml.Node, path: Path_, raw: str) -> None:
         shown = raw if len(raw) <= 40 else raw[:37] + "…"
-        self.error(node, path, "yaml-number",
-                   f"{shown} is outside the numbers slagen computes with "
-                   f"(at most {MAX_DIGITS} digits before and {MAX_DIGITS} after the decimal point)",
-                   "write the number in full, without an exponent; quote it if it is text")
+        self.error(
+            node,
+            path,
+            "yaml-number",
+            f"{shown} is outside the numbers slagen computes with "
+            f"(at most {MAX_DIGITS} digits before and {MAX_DIGITS} after the decimal point)",
+            "write the number in full, without an exponent; quote it if it is text",
+        )
 
     def tag_error(self, node: yaml.Node, path: Path_) -> None:
-        self.error(node, path, "yaml-tag", f"the tag {node.tag.replace(TAG, '!!')} is not allowed",
-                   "remove the tag; agreements hold plain text, numbers, dates and lists")
+        self.error(
+            node,
+            path,
+            "yaml-tag",
+            f"the tag {node.tag.replace(TAG, '!!')} is not allowed",
+            "remove the tag; agreements hold plain text, numbers, dates and lists",
+        )
 
     def walk(self, node: yaml.Node, path: Path_) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _Abort(node, path, "yaml-too-large", "the document expands to too many values", "write the values out without deep alias nesting")
+            raise _Abort(
+                node,
+                path,
+                "yaml-too-large",
+                "the document expands to too many values",
+                "write the values out without deep alias nesting",
+            )
         if id(node) in self.active:
-            raise _Abort(node, path, "yaml-alias", "an alias refers to a value that contains it", "remove the recursive alias")
+            raise _Abort(
+                node,
+                path,
+                "yaml-alias",
+                "an alias refers to a value that contains it",
+                "remove the recursive alias",
+            )
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and id(node) in self.seen:
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
-                raise _Abort(node, path, "yaml-alias", f"more than {MAX_ALIASES} alias uses", "write the values out instead of reusing them with aliases")
+                raise _Abort(
+                    node,
+                    path,
+                    "yaml-alias",
+                    f"more than {MAX_ALIASES} alias uses",
+                    "write the values out instead of reusing them with aliases",
+                )
         self.seen.add(id(node))
-        self.doc.value_marks.setdefault(path, Mark(node.start_mark.line + 1, node.start_mark.column + 1))
+        self.doc.value_marks.setdefault(
+            path, Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        )
         if isinstance(node, yaml.MappingNode):
             self.active.add(id(node))
             try:
@@ -176,16 +218,29 @@ class _Walker:
         first_seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if key_node.tag == TAG + "merge":
-                self.error(key_node, path, "yaml-merge-key", "merge keys (<<) are not supported", "write the fields out in full")
+                self.error(
+                    key_node,
+                    path,
+                    "yaml-merge-key",
+                    "merge keys (<<) are not supported",
+                    "write the fields out in full",
+                )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.error(key_node, path, "yaml-key-type", "a key must be plain text, not a list or mapping")
+                self.error(
+                    key_node,
+                    path,
+                    "yaml-key-type",
+                    "a key must be plain text, not a list or mapping",
+                )
                 continue
             key = key_node.value
             if key_node.tag not in (TAG + "str", TAG + "timestamp") and not key_node.style:
                 kind = KEY_KIND_BY_TAG.get(key_node.tag, key_node.tag.replace(TAG, "!!"))
                 self.error(
-                    key_node, path + (key,), "yaml-key-type",
+                    key_node,
+                    path + (key,),
+                    "yaml-key-type",
                     f"the key {key!r} is read by YAML as {kind}, not as text",
                     f'quote it: "{key}"',
                 )
@@ -193,14 +248,18 @@ class _Walker:
             if key in first_seen:
                 first = first_seen[key].start_mark
                 self.error(
-                    key_node, path + (key,), "duplicate-key",
+                    key_node,
+                    path + (key,),
+                    "duplicate-key",
                     f"duplicate key {key!r}; it was already given on line {first.line + 1}",
                     "keep one of them: YAML would silently use the last",
                 )
                 continue
             first_seen[key] = key_node
             child = path + (key,)
-            self.doc.key_marks[child] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.doc.key_marks[child] = Mark(
+                key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            )
             result[key] = self.walk(value_node, child)
         return result
 
@@ -229,7 +288,9 @@ class _Walker:
                     return None
                 return int(text)
             self.error(
-                node, path, "yaml-number",
+                node,
+                path,
+                "yaml-number",
                 f"{raw} is read by YAML as a number in another base or notation ({_int_meaning(raw)})",
                 f'write it as a plain decimal number, or quote it ("{raw}") if it is text',
             )
@@ -238,13 +299,18 @@ class _Walker:
         if DECIMAL_FLOAT_RE.match(raw):
             number = Decimal(raw.replace("_", ""))
             exponent = number.as_tuple().exponent
-            if not isinstance(exponent, int) or not -MAX_DIGITS <= exponent <= MAX_DIGITS \
-                    or number.adjusted() >= MAX_DIGITS:
+            if (
+                not isinstance(exponent, int)
+                or not -MAX_DIGITS <= exponent <= MAX_DIGITS
+                or number.adjusted() >= MAX_DIGITS
+            ):
                 self.number_range_error(node, path, raw)
                 return None
             return number
         self.error(
-            node, path, "yaml-number",
+            node,
+            path,
+            "yaml-number",
             f"{raw} is read by YAML as a special number",
             f'write a plain decimal number, or quote it ("{raw}") if it is text',
         )
@@ -262,9 +328,9 @@ def _int_meaning(raw: str) -> str:
         if text.startswith(("0x", "0X")):
             return f"hexadecimal: {int(text, 16)}"
         if text.startswith(("0b", "0B")):
-            return f"binary: {int(text[2:], 2)}"
+            return f"binary: {int(text, 0)}"
         if text.startswith(("0o", "0O")):
-            return f"octal: {int(text[2:], 8)}"
+            return f"octal: {int(text, 0)}"
         if text.startswith("0"):
             return f"octal: {int(text, 8)}"
     except ValueError:
@@ -300,19 +366,53 @@ def load_text(text: str | bytes, file: str = "<string>") -> Document:
         raise AgreementError([syntax_finding(exc, file, text)]) from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
-        raise AgreementError([Finding(file, 1, 1, "", "error", "empty-file", "the file holds no agreement",
-                                      "start from `slagen new` or an example in agreements/")])
+        raise AgreementError(
+            [
+                Finding(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "error",
+                    "empty-file",
+                    "the file holds no agreement",
+                    "start from `slagen new` or an example in agreements/",
+                )
+            ]
+        )
     if len(nodes) > 1:
         mark = nodes[1].start_mark
-        raise AgreementError([Finding(file, mark.line + 1, mark.column + 1, "", "error", "multiple-documents",
-                                      "the file holds more than one YAML document",
-                                      "keep one agreement per file; remove the `---` separator")])
+        raise AgreementError(
+            [
+                Finding(
+                    file,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "",
+                    "error",
+                    "multiple-documents",
+                    "the file holds more than one YAML document",
+                    "keep one agreement per file; remove the `---` separator",
+                )
+            ]
+        )
     root = nodes[0]
     if not isinstance(root, yaml.MappingNode):
         mark = root.start_mark
-        raise AgreementError([Finding(file, mark.line + 1, mark.column + 1, "", "error", "not-a-mapping",
-                                      "an agreement must be a mapping of fields (`id: …`, `title: …`)",
-                                      "start from `slagen new` or an example in agreements/")])
+        raise AgreementError(
+            [
+                Finding(
+                    file,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "",
+                    "error",
+                    "not-a-mapping",
+                    "an agreement must be a mapping of fields (`id: …`, `title: …`)",
+                    "start from `slagen new` or an example in agreements/",
+                )
+            ]
+        )
     doc = Document(file=file, text=text, data={})
     walker = _Walker(doc)
     try:
@@ -321,8 +421,20 @@ def load_text(text: str | bytes, file: str = "<string>") -> Document:
         walker.error(abort.node, abort.path, abort.code, abort.message, abort.hint)
         data = {}
     except RecursionError:
-        raise AgreementError([Finding(file, 1, 1, "", "error", "yaml-too-deep", "the document is nested too deeply",
-                                      "an agreement needs only a few levels of nesting")]) from None
+        raise AgreementError(
+            [
+                Finding(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "error",
+                    "yaml-too-deep",
+                    "the document is nested too deeply",
+                    "an agreement needs only a few levels of nesting",
+                )
+            ]
+        ) from None
     if walker.errors:
         raise AgreementError(sorted(walker.errors, key=lambda f: (f.line, f.column)))
     doc.data = data

@@ -34,7 +34,13 @@ def _json(results: Sequence[ValidationResult], strict: bool) -> str:
 
 
 def _escape_property(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+    return (
+        text.replace("%", "%25")
+        .replace("\r", "%0D")
+        .replace("\n", "%0A")
+        .replace(":", "%3A")
+        .replace(",", "%2C")
+    )
 
 
 def _escape_data(text: str) -> str:
@@ -44,13 +50,17 @@ def _escape_data(text: str) -> str:
 def _github_line(f: Finding) -> str:
     level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
     props = f"file={_escape_property(f.file)},line={f.line},col={f.column},title={_escape_property(f.code)}"
-    message = (f"{f.path}: " if f.path else "") + f.message + (f" (hint: {f.hint})" if f.hint else "")
+    message = (
+        (f"{f.path}: " if f.path else "") + f.message + (f" (hint: {f.hint})" if f.hint else "")
+    )
     return f"::{level} {props}::{_escape_data(message)}"
 
 
 def _github(results: Sequence[ValidationResult], strict: bool) -> str:
     lines = [_github_line(f) for r in results for f in r.findings]
-    return "\n".join(lines) + ("\n" if lines else "") + _text(results, strict).splitlines()[-1] + "\n"
+    return (
+        "\n".join(lines) + ("\n" if lines else "") + _text(results, strict).splitlines()[-1] + "\n"
+    )
 
 
 REPORTER_BY_NAME: dict[str, Callable[[Sequence[ValidationResult], bool], str]] = {

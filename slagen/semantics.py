@@ -41,15 +41,20 @@ class _Checker:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.data = doc.data
-        self.party_ids = [p.get("id") for _, p in _items(self.data, "parties") if isinstance(p.get("id"), str)]
-        period = self.data.get("period") if isinstance(self.data.get("period"), dict) else {}
+        self.party_ids: list[str] = [
+            p["id"] for _, p in _items(self.data, "parties") if isinstance(p.get("id"), str)
+        ]
+        raw_period = self.data.get("period")
+        period: dict[str, Any] = raw_period if isinstance(raw_period, dict) else {}
         self.start = _date(period.get("start"))
         self.end = _date(period.get("end"))
         self.months: tuple[str, ...] = ()
         if self.start and self.end and self.start <= self.end:
             self.months = months_between(self.start, self.end)
 
-    def error(self, path: Path_, code: str, message: str, hint: str = "", at_key: bool = False) -> Finding:
+    def error(
+        self, path: Path_, code: str, message: str, hint: str = "", at_key: bool = False
+    ) -> Finding:
         return self.doc.finding(path, code, message, hint=hint, at_key=at_key)
 
     def warning(self, path: Path_, code: str, message: str, hint: str = "") -> Finding:
@@ -74,29 +79,42 @@ class _Checker:
     def period(self) -> Iterator[Finding]:
         if self.start and self.end:
             if self.start > self.end:
-                yield self.error(("period", "end"), "period-order",
-                                 f"the period ends ({self.end}) before it starts ({self.start})",
-                                 "`start` is the first day of the first month, `end` the last day of the last")
+                yield self.error(
+                    ("period", "end"),
+                    "period-order",
+                    f"the period ends ({self.end}) before it starts ({self.start})",
+                    "`start` is the first day of the first month, `end` the last day of the last",
+                )
                 return
             if self.start.day != 1:
-                yield self.error(("period", "start"), "period-whole-months",
-                                 f"the period must start on the first day of a month (got {self.start})",
-                                 f"use {self.start.replace(day=1)}")
-            nxt = (self.end + dt.timedelta(days=1))
+                yield self.error(
+                    ("period", "start"),
+                    "period-whole-months",
+                    f"the period must start on the first day of a month (got {self.start})",
+                    f"use {self.start.replace(day=1)}",
+                )
+            nxt = self.end + dt.timedelta(days=1)
             if nxt.day != 1:
-                last = (self.end.replace(day=28) + dt.timedelta(days=4))
+                last = self.end.replace(day=28) + dt.timedelta(days=4)
                 last = last - dt.timedelta(days=last.day)
-                yield self.error(("period", "end"), "period-whole-months",
-                                 f"the period must end on the last day of a month (got {self.end})",
-                                 f"use {last}")
+                yield self.error(
+                    ("period", "end"),
+                    "period-whole-months",
+                    f"the period must end on the last day of a month (got {self.end})",
+                    f"use {last}",
+                )
 
     def revisions(self) -> Iterator[Finding]:
-        revision = self.data.get("revision") if isinstance(self.data.get("revision"), dict) else {}
+        raw_revision = self.data.get("revision")
+        revision: dict[str, Any] = raw_revision if isinstance(raw_revision, dict) else {}
         number = revision.get("number")
         rev_date = _date(revision.get("date"))
         if rev_date and self.end and rev_date > self.end and self.months:
-            yield self.warning(("revision", "date"), "revision-after-period",
-                               f"the revision takes effect ({rev_date}) after the period ends ({self.end})")
+            yield self.warning(
+                ("revision", "date"),
+                "revision-after-period",
+                f"the revision takes effect ({rev_date}) after the period ends ({self.end})",
+            )
         previous_number: int | None = None
         previous_date: dt.date | None = None
         for i, entry in _items(self.data, "history"):
@@ -104,33 +122,52 @@ class _Checker:
             d = _date(entry.get("date"))
             if isinstance(n, int) and not isinstance(n, bool):
                 if previous_number is not None and n <= previous_number:
-                    yield self.error(("history", i, "number"), "history-order",
-                                     f"history numbers must increase (revision {n} follows {previous_number})",
-                                     "list earlier revisions oldest first")
+                    yield self.error(
+                        ("history", i, "number"),
+                        "history-order",
+                        f"history numbers must increase (revision {n} follows {previous_number})",
+                        "list earlier revisions oldest first",
+                    )
                 if isinstance(number, int) and n >= number:
-                    yield self.error(("history", i, "number"), "history-order",
-                                     f"history entry {n} is not below the current revision {number}",
-                                     "raise revision.number above every history entry")
+                    yield self.error(
+                        ("history", i, "number"),
+                        "history-order",
+                        f"history entry {n} is not below the current revision {number}",
+                        "raise revision.number above every history entry",
+                    )
                 previous_number = n
             if d:
                 if previous_date and d < previous_date:
-                    yield self.error(("history", i, "date"), "history-order",
-                                     f"history dates must not decrease ({d} follows {previous_date})")
+                    yield self.error(
+                        ("history", i, "date"),
+                        "history-order",
+                        f"history dates must not decrease ({d} follows {previous_date})",
+                    )
                 if rev_date and d > rev_date:
-                    yield self.error(("history", i, "date"), "history-order",
-                                     f"history entry dated {d} is after the current revision ({rev_date})",
-                                     "history holds earlier revisions: check both dates")
+                    yield self.error(
+                        ("history", i, "date"),
+                        "history-order",
+                        f"history entry dated {d} is after the current revision ({rev_date})",
+                        "history holds earlier revisions: check both dates",
+                    )
                 previous_date = d
 
     # -- parties ---------------------------------------------------------------
 
     def parties(self) -> Iterator[Finding]:
         yield from self.unique_ids("parties", "party")
-        if self.data.get("type") == "multilevel" and isinstance(self.data.get("parties"), list) \
-                and len(self.data["parties"]) < 3:
-            yield self.error(("parties",), "multilevel-parties",
-                             f"a multilevel agreement needs at least 3 parties (has {len(self.data['parties'])})",
-                             "add the further provider or end user, or use type: internal", at_key=True)
+        if (
+            self.data.get("type") == "multilevel"
+            and isinstance(self.data.get("parties"), list)
+            and len(self.data["parties"]) < 3
+        ):
+            yield self.error(
+                ("parties",),
+                "multilevel-parties",
+                f"a multilevel agreement needs at least 3 parties (has {len(self.data['parties'])})",
+                "add the further provider or end user, or use type: internal",
+                at_key=True,
+            )
 
     def unique_ids(self, key: str, what: str, container: Path_ = ()) -> Iterator[Finding]:
         data: Any = self.data
@@ -143,9 +180,12 @@ class _Checker:
                 continue
             if ident in seen:
                 first = self.doc.mark(container + (key, seen[ident], "id")).line
-                yield self.error(container + (key, i, "id"), "duplicate-id",
-                                 f"the {what} id `{ident}` is used twice (first on line {first})",
-                                 "give every item its own id")
+                yield self.error(
+                    container + (key, i, "id"),
+                    "duplicate-id",
+                    f"the {what} id `{ident}` is used twice (first on line {first})",
+                    "give every item its own id",
+                )
             else:
                 seen[ident] = i
 
@@ -153,14 +193,24 @@ class _Checker:
         if not isinstance(value, str) or value in self.party_ids or free_text or not self.party_ids:
             return  # without usable parties, the schema's finding says what to fix
         close = difflib.get_close_matches(value, self.party_ids, n=1, cutoff=0.5)
-        hint = f"did you mean `{close[0]}`?" if close else "known parties: " + ", ".join(self.party_ids)
-        yield self.error(path, "unknown-party", f"`{value}` is not the id of a party of this agreement", hint)
+        hint = (
+            f"did you mean `{close[0]}`?"
+            if close
+            else "known parties: " + ", ".join(self.party_ids)
+        )
+        yield self.error(
+            path, "unknown-party", f"`{value}` is not the id of a party of this agreement", hint
+        )
 
     def references(self) -> Iterator[Finding]:
         customer = self.data.get("type") == "customer"
-        for key, fields in (("objectives", ("party",)), ("needs", ("party", "from")),
-                            ("contacts", ("party",)), ("consequences", ("owner",)),
-                            ("approvals", ("party",))):
+        for key, fields in (
+            ("objectives", ("party",)),
+            ("needs", ("party", "from")),
+            ("contacts", ("party",)),
+            ("consequences", ("owner",)),
+            ("approvals", ("party",)),
+        ):
             for i, item in _items(self.data, key):
                 for name in fields:
                     yield from self.party_ref((key, i, name), item.get(name))
@@ -174,38 +224,60 @@ class _Checker:
                     yield from self.party_ref(("meetings", i, "participants", j), ref)
         for i, item in _items(self.data, "needs"):
             if item.get("party") is not None and item.get("party") == item.get("from"):
-                yield self.warning(("needs", i, "from"), "need-from-self",
-                                   f"party `{item['party']}` needs something from itself",
-                                   "`from` names the party that provides what is needed")
+                yield self.warning(
+                    ("needs", i, "from"),
+                    "need-from-self",
+                    f"party `{item['party']}` needs something from itself",
+                    "`from` names the party that provides what is needed",
+                )
 
     def objectives(self) -> Iterator[Finding]:
         if not isinstance(self.data.get("objectives"), list):
             return
-        having = {o.get("party") for _, o in _items(self.data, "objectives") if isinstance(o.get("party"), str)}
+        having = {
+            o.get("party")
+            for _, o in _items(self.data, "objectives")
+            if isinstance(o.get("party"), str)
+        }
         for i, party in _items(self.data, "parties"):
             if isinstance(party.get("id"), str) and party["id"] not in having:
-                yield self.error(("parties", i, "id"), "party-without-objective",
-                                 f"party `{party['id']}` has no objective",
-                                 "add an entry to `objectives` with this party: both sides commit to goals")
+                yield self.error(
+                    ("parties", i, "id"),
+                    "party-without-objective",
+                    f"party `{party['id']}` has no objective",
+                    "add an entry to `objectives` with this party: both sides commit to goals",
+                )
 
     def customer(self) -> Iterator[Finding]:
         if self.data.get("type") == "customer" and not self.data.get("service_levels"):
-            yield self.error((), "missing-service-levels",
-                             "a customer agreement needs `service_levels`: the measurable commitments",
-                             "add service levels such as first response time or availability", at_key=True)
+            yield self.error(
+                (),
+                "missing-service-levels",
+                "a customer agreement needs `service_levels`: the measurable commitments",
+                "add service levels such as first response time or availability",
+                at_key=True,
+            )
 
     def currency(self) -> Iterator[Finding]:
         has_money = bool(self.data.get("targets"))
         if has_money and not self.data.get("currency"):
-            yield self.error((), "missing-currency", "`currency` is required when the agreement has targets",
-                             "add e.g. `currency: EUR` (an ISO 4217 code)")
+            yield self.error(
+                (),
+                "missing-currency",
+                "`currency` is required when the agreement has targets",
+                "add e.g. `currency: EUR` (an ISO 4217 code)",
+            )
         code = self.data.get("currency")
         if isinstance(code, str) and len(code) == 3 and code.isupper():
             from babel.numbers import is_currency
 
             if not is_currency(code):
-                yield self.error(("currency",), "unknown-currency", f"{code} is not an ISO 4217 currency code",
-                                 "e.g. EUR, USD, MXN, ARS")
+                yield self.error(
+                    ("currency",),
+                    "unknown-currency",
+                    f"{code} is not an ISO 4217 currency code",
+                    "e.g. EUR, USD, MXN, ARS",
+                )
 
     # -- targets ---------------------------------------------------------------
 
@@ -216,7 +288,13 @@ class _Checker:
         yield from self.unique_ids("segments", "segment", ("targets",))
         for i, seg in _items(targets, "segments"):
             base: Path_ = ("targets", "segments", i)
-            for key in ("revenue_goal", "marketing_share", "avg_deal_size", "close_rate", "lead_value"):
+            for key in (
+                "revenue_goal",
+                "marketing_share",
+                "avg_deal_size",
+                "close_rate",
+                "lead_value",
+            ):
                 value = seg.get(key)
                 if isinstance(value, dict):
                     yield from self.month_map(base + (key,), value)
@@ -227,13 +305,21 @@ class _Checker:
                 yield from self.percent_range(base + ("funnel", j, "rate"), stage.get("rate"))
             has_funnel = seg.get("funnel") is not None
             if has_funnel and seg.get("close_rate") is not None:
-                yield self.error(base + ("close_rate",), "close-rate-and-funnel",
-                                 "a segment has either `close_rate` or a `funnel`, not both",
-                                 "the funnel's stages already give the close rate: remove one", at_key=True)
+                yield self.error(
+                    base + ("close_rate",),
+                    "close-rate-and-funnel",
+                    "a segment has either `close_rate` or a `funnel`, not both",
+                    "the funnel's stages already give the close rate: remove one",
+                    at_key=True,
+                )
             elif not has_funnel and seg.get("close_rate") is None and "close_rate" not in seg:
-                yield self.error(base, "missing-close-rate",
-                                 "the segment needs a `close_rate` (lead → customer) or a `funnel`",
-                                 'add e.g. close_rate: "12%"', at_key=True)
+                yield self.error(
+                    base,
+                    "missing-close-rate",
+                    "the segment needs a `close_rate` (lead → customer) or a `funnel`",
+                    'add e.g. close_rate: "12%"',
+                    at_key=True,
+                )
             if has_funnel and isinstance(seg.get("funnel"), list):
                 yield from self.funnel(base + ("funnel",), seg["funnel"])
 
@@ -244,15 +330,22 @@ class _Checker:
             if not isinstance(v, str) or not PERCENT_RE.match(v):
                 continue  # other forms are the schema's finding
             if len(v.strip()) > MAX_PERCENT_CHARS:
-                yield self.error(path + ((month,) if month else ()), "invalid-rate",
-                                 f"the percentage has too many digits ({len(v.strip())} characters)",
-                                 'round it, e.g. "12.5%"')
+                yield self.error(
+                    path + ((month,) if month else ()),
+                    "invalid-rate",
+                    f"the percentage has too many digits ({len(v.strip())} characters)",
+                    'round it, e.g. "12.5%"',
+                )
                 continue
             try:
                 parse_rate(v)
             except ValueError as exc:
-                yield self.error(path + ((month,) if month else ()), "invalid-rate", str(exc),
-                                 'a rate is above 0% and at most 100%, e.g. "12%"')
+                yield self.error(
+                    path + ((month,) if month else ()),
+                    "invalid-rate",
+                    str(exc),
+                    'a rate is above 0% and at most 100%, e.g. "12%"',
+                )
 
     def positive(self, path: Path_, value: Any, key: str) -> Iterator[Finding]:
         if key not in ("avg_deal_size", "lead_value"):
@@ -262,11 +355,19 @@ class _Checker:
             if isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v == 0:
                 where = path + ((month,) if month else ())
                 if key == "avg_deal_size":
-                    yield self.error(where, "zero-deal-size", "`avg_deal_size` must be above 0",
-                                     "a zero deal size would need infinitely many customers")
+                    yield self.error(
+                        where,
+                        "zero-deal-size",
+                        "`avg_deal_size` must be above 0",
+                        "a zero deal size would need infinitely many customers",
+                    )
                 else:
-                    yield self.error(where, "zero-lead-value", "`lead_value` must be above 0",
-                                     "leave it out to use avg_deal_size × close_rate")
+                    yield self.error(
+                        where,
+                        "zero-lead-value",
+                        "`lead_value` must be above 0",
+                        "leave it out to use avg_deal_size × close_rate",
+                    )
 
     def month_map(self, path: Path_, value: dict[str, Any]) -> Iterator[Finding]:
         if not self.months:
@@ -275,29 +376,42 @@ class _Checker:
         missing = [m for m in self.months if m not in value]
         outside = [m for m in given if m not in self.months and MONTH_RE.match(m)]
         for month in outside:
-            yield self.error(path + (month,), "month-outside-period",
-                             f"{month} is outside the period ({self.months[0]} to {self.months[-1]})",
-                             "remove it, or change `period`", at_key=True)
+            yield self.error(
+                path + (month,),
+                "month-outside-period",
+                f"{month} is outside the period ({self.months[0]} to {self.months[-1]})",
+                "remove it, or change `period`",
+                at_key=True,
+            )
         if missing:
-            yield self.error(path, "month-map-missing",
-                             "the month map misses " + ", ".join(missing),
-                             "give a value for every month of the period, or one value for all months",
-                             at_key=True)
+            yield self.error(
+                path,
+                "month-map-missing",
+                "the month map misses " + ", ".join(missing),
+                "give a value for every month of the period, or one value for all months",
+                at_key=True,
+            )
 
     def funnel(self, path: Path_, stages: list[Any]) -> Iterator[Finding]:
         sla = [i for i, s in enumerate(stages) if isinstance(s, dict) and s.get("sla") is True]
         if len(sla) > 1:
             for i in sla[1:]:
-                yield self.error(path + (i, "sla"), "funnel-sla-stage",
-                                 "only one funnel stage can be the SLA stage (`sla: true`)",
-                                 f"stage {stages[sla[0]].get('stage')!r} is already marked")
+                yield self.error(
+                    path + (i, "sla"),
+                    "funnel-sla-stage",
+                    "only one funnel stage can be the SLA stage (`sla: true`)",
+                    f"stage {stages[sla[0]].get('stage')!r} is already marked",
+                )
         names: dict[str, int] = {}
         for i, stage in enumerate(stages):
             if isinstance(stage, dict) and isinstance(stage.get("stage"), str):
                 if stage["stage"] in names:
-                    yield self.error(path + (i, "stage"), "duplicate-id",
-                                     f"the funnel stage `{stage['stage']}` appears twice",
-                                     "give every stage its own name")
+                    yield self.error(
+                        path + (i, "stage"),
+                        "duplicate-id",
+                        f"the funnel stage `{stage['stage']}` appears twice",
+                        "give every stage its own name",
+                    )
                 names[stage["stage"]] = i
 
     # -- conditions ------------------------------------------------------------
@@ -318,29 +432,45 @@ class _Checker:
                         continue
                     if metric == "avg_attempts_unconnected":
                         if isinstance(value, str):
-                            yield self.error(path + (bound,), "invalid-condition",
-                                             "avg_attempts_unconnected is a number of attempts, not a percentage",
-                                             "write e.g. below: 4")
+                            yield self.error(
+                                path + (bound,),
+                                "invalid-condition",
+                                "avg_attempts_unconnected is a number of attempts, not a percentage",
+                                "write e.g. below: 4",
+                            )
                         continue
                     try:
                         parse_rate(value, allow_above_one=True)
                     except ValueError as exc:
                         yield self.error(path + (bound,), "invalid-condition", str(exc))
-                if metric in ("first_attempt_on_time_pct", "avg_attempts_unconnected") \
-                        and not self.data.get("follow_up"):
-                    yield self.warning(path + ("metric",), "condition-needs-follow-up",
-                                       f"{metric} is measured against `follow_up`, which is missing",
-                                       "add a follow_up block")
-                if metric in ("leads_delivered_pct", "revenue_pct") and not self.data.get("targets"):
-                    yield self.warning(path + ("metric",), "condition-needs-targets",
-                                       f"{metric} is measured against `targets`, which are missing")
+                if metric in (
+                    "first_attempt_on_time_pct",
+                    "avg_attempts_unconnected",
+                ) and not self.data.get("follow_up"):
+                    yield self.warning(
+                        path + ("metric",),
+                        "condition-needs-follow-up",
+                        f"{metric} is measured against `follow_up`, which is missing",
+                        "add a follow_up block",
+                    )
+                if metric in ("leads_delivered_pct", "revenue_pct") and not self.data.get(
+                    "targets"
+                ):
+                    yield self.warning(
+                        path + ("metric",),
+                        "condition-needs-targets",
+                        f"{metric} is measured against `targets`, which are missing",
+                    )
 
     def yaml_booleans(self) -> Iterator[Finding]:
         for path in sorted(self.doc.yaml11_booleans, key=lambda p: self.doc.mark(p).line):
             raw = self.doc.raw_scalars.get(path, "")
-            yield self.warning(path, "yaml-boolean",
-                               f"YAML reads `{raw}` as the boolean {str(raw.lower() in ('y', 'yes', 'on')).lower()}",
-                               f'write true/false for a yes-or-no value, or quote it ("{raw}") for text')
+            yield self.warning(
+                path,
+                "yaml-boolean",
+                f"YAML reads `{raw}` as the boolean {str(raw.lower() in ('y', 'yes', 'on')).lower()}",
+                f'write true/false for a yes-or-no value, or quote it ("{raw}") for text',
+            )
 
     def file_name(self) -> Iterator[Finding]:
         ident = self.data.get("id")
@@ -348,9 +478,12 @@ class _Checker:
         if isinstance(ident, str) and name.endswith((".yaml", ".yml")):
             stem = name.rsplit(".", 1)[0]
             if stem != ident:
-                yield self.warning(("id",), "id-file-mismatch",
-                                   f"the id `{ident}` differs from the file name `{name}`",
-                                   f"outputs are named after the id; rename the file to {ident}.yaml")
+                yield self.warning(
+                    ("id",),
+                    "id-file-mismatch",
+                    f"the id `{ident}` differs from the file name `{name}`",
+                    f"outputs are named after the id; rename the file to {ident}.yaml",
+                )
 
 
 def semantic_findings(doc: Document) -> list[Finding]:

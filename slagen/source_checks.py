@@ -13,8 +13,16 @@ import yaml
 
 from slagen.errors import AgreementError, Finding
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "YAML_LOADER", "check_depth", "check_size", "decode",
-           "syntax_finding", "tab_findings"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "YAML_LOADER",
+    "check_depth",
+    "check_size",
+    "decode",
+    "syntax_finding",
+    "tab_findings",
+]
 
 MAX_BYTES = 1024 * 1024  # an agreement is a few hundred lines; 1 MiB is generous
 MAX_DEPTH = 64  # an agreement needs about six levels of nesting
@@ -25,11 +33,20 @@ UNCLOSED_QUOTE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#-][^:#]*:\s+)?(["'])(?
 
 def check_size(size: int, file: str) -> None:
     if size > MAX_BYTES:
-        raise AgreementError([
-            Finding(file, 1, 1, "", "error", "file-too-large",
+        raise AgreementError(
+            [
+                Finding(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "error",
+                    "file-too-large",
                     f"the file has {size:,} bytes; agreements are limited to {MAX_BYTES:,}",
-                    "split it into several agreements, or remove pasted data")
-        ])
+                    "split it into several agreements, or remove pasted data",
+                )
+            ]
+        )
 
 
 def decode(data: bytes, file: str) -> str:
@@ -42,11 +59,20 @@ def decode(data: bytes, file: str) -> str:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        raise AgreementError([
-            Finding(file, line, column, "", "error", "invalid-utf8",
+        raise AgreementError(
+            [
+                Finding(
+                    file,
+                    line,
+                    column,
+                    "",
+                    "error",
+                    "invalid-utf8",
                     f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                    "save the file as UTF-8")
-        ]) from None
+                    "save the file as UTF-8",
+                )
+            ]
+        ) from None
 
 
 def tab_findings(text: str, file: str) -> list[Finding]:
@@ -55,9 +81,16 @@ def tab_findings(text: str, file: str) -> list[Finding]:
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
             findings.append(
-                Finding(file, number, indent.index("\t") + 1, "", "error", "tab-indent",
-                        "a tab is used for indentation; YAML allows only spaces there",
-                        "replace the tab with spaces (configure your editor to insert spaces)")
+                Finding(
+                    file,
+                    number,
+                    indent.index("\t") + 1,
+                    "",
+                    "error",
+                    "tab-indent",
+                    "a tab is used for indentation; YAML allows only spaces there",
+                    "replace the tab with spaces (configure your editor to insert spaces)",
+                )
             )
     return findings
 
@@ -79,9 +112,20 @@ def check_depth(text: str, file: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                raise AgreementError([Finding(file, mark.line + 1, mark.column + 1, "", "error", "yaml-too-deep",
-                                              f"the document is nested more than {MAX_DEPTH} levels deep",
-                                              "an agreement needs only a few levels of nesting")])
+                raise AgreementError(
+                    [
+                        Finding(
+                            file,
+                            mark.line + 1,
+                            mark.column + 1,
+                            "",
+                            "error",
+                            "yaml-too-deep",
+                            f"the document is nested more than {MAX_DEPTH} levels deep",
+                            "an agreement needs only a few levels of nesting",
+                        )
+                    ]
+                )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 

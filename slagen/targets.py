@@ -255,9 +255,7 @@ def _segment_targets(segment: Segment, months: tuple[str, ...]) -> SegmentTarget
     )
 
 
-def capacity_check(
-    leads: int, capacity: Capacity, follow_up: FollowUp
-) -> CapacityCheck:
+def capacity_check(leads: int, capacity: Capacity, follow_up: FollowUp) -> CapacityCheck:
     """Hours the reps need to follow every lead up ``min_attempts`` times."""
     needed = Fraction(leads * follow_up.min_attempts) * Fraction(capacity.minutes_per_attempt) / 60
     available = Fraction(capacity.reps) * Fraction(capacity.hours_per_rep_month)
@@ -299,8 +297,12 @@ def compute_targets(agreement: Agreement) -> TargetTable:
     if agreement.targets is not None:
         dimension = agreement.targets.dimension
         segments = tuple(_segment_targets(s, months) for s in agreement.targets.segments)
-    lead_months = tuple(sorted({row.lead_month for seg in segments for row in seg.months} | set(months)))
-    monthly = _monthly_totals(segments, lead_months, months[0], agreement.capacity, agreement.follow_up)
+    lead_months = tuple(
+        sorted({row.lead_month for seg in segments for row in seg.months} | set(months))
+    )
+    monthly = _monthly_totals(
+        segments, lead_months, months[0], agreement.capacity, agreement.follow_up
+    )
     groups = []
     group_ids = agreement.targets.groups if agreement.targets else ()
     for group in group_ids:

@@ -105,9 +105,22 @@ def targets_json(table: TargetTable) -> str:
 
 
 CSV_COLUMNS = [
-    "agreement", "revision", "segment", "group", "month", "lead_month", "pre_period", "revenue_goal",
-    "marketing_revenue_goal", "customers_needed", "sla_stage", "leads_needed", "stages",
-    "lead_value", "lead_value_needed", "currency",
+    "agreement",
+    "revision",
+    "segment",
+    "group",
+    "month",
+    "lead_month",
+    "pre_period",
+    "revenue_goal",
+    "marketing_revenue_goal",
+    "customers_needed",
+    "sla_stage",
+    "leads_needed",
+    "stages",
+    "lead_value",
+    "lead_value_needed",
+    "currency",
 ]
 
 
@@ -118,31 +131,64 @@ def targets_csv(table: TargetTable) -> str:
     writer.writerow(CSV_COLUMNS)
     for seg in table.segments:
         for r in seg.months:
-            writer.writerow([
-                table.agreement, table.revision, seg.id, seg.group or "", r.month, r.lead_month,
-                str(r.pre_period).lower(), money_text(r.revenue_goal), money_text(r.marketing_revenue_goal),
-                r.customers_needed, seg.sla_stage, r.leads_needed,
-                ";".join(f"{name}={count}" for name, count in r.stages),
-                money_text(r.lead_value), money_text(r.lead_value_needed), table.currency or "",
-            ])
+            writer.writerow(
+                [
+                    table.agreement,
+                    table.revision,
+                    seg.id,
+                    seg.group or "",
+                    r.month,
+                    r.lead_month,
+                    str(r.pre_period).lower(),
+                    money_text(r.revenue_goal),
+                    money_text(r.marketing_revenue_goal),
+                    r.customers_needed,
+                    seg.sla_stage,
+                    r.leads_needed,
+                    ";".join(f"{name}={count}" for name, count in r.stages),
+                    money_text(r.lead_value),
+                    money_text(r.lead_value_needed),
+                    table.currency or "",
+                ]
+            )
     return out.getvalue()
 
 
 LABELS = {
     "en": {
-        "title": "Lead targets", "revision": "revision", "lead_month": "Lead month",
-        "total": "Total", "customers": "Customers", "capacity": "Capacity",
-        "segment": "Segment", "group": "Group", "revenue_goal": "Revenue goal",
-        "marketing_goal": "Marketing goal", "leads": "Leads", "value": "Lead value needed",
-        "pre": "before the period", "over": "over capacity in", "none": "This agreement has no targets.",
+        "title": "Lead targets",
+        "revision": "revision",
+        "lead_month": "Lead month",
+        "total": "Total",
+        "customers": "Customers",
+        "capacity": "Capacity",
+        "segment": "Segment",
+        "group": "Group",
+        "revenue_goal": "Revenue goal",
+        "marketing_goal": "Marketing goal",
+        "leads": "Leads",
+        "value": "Lead value needed",
+        "pre": "before the period",
+        "over": "over capacity in",
+        "none": "This agreement has no targets.",
         "cycle": "leads {n} month(s) earlier",
     },
     "es": {
-        "title": "Objetivos de leads", "revision": "revisión", "lead_month": "Mes de leads",
-        "total": "Total", "customers": "Clientes", "capacity": "Capacidad",
-        "segment": "Segmento", "group": "Grupo", "revenue_goal": "Objetivo de ingresos",
-        "marketing_goal": "Objetivo de marketing", "leads": "Leads", "value": "Valor de leads necesario",
-        "pre": "antes del período", "over": "capacidad superada en", "none": "Este acuerdo no tiene objetivos.",
+        "title": "Objetivos de leads",
+        "revision": "revisión",
+        "lead_month": "Mes de leads",
+        "total": "Total",
+        "customers": "Clientes",
+        "capacity": "Capacidad",
+        "segment": "Segmento",
+        "group": "Grupo",
+        "revenue_goal": "Objetivo de ingresos",
+        "marketing_goal": "Objetivo de marketing",
+        "leads": "Leads",
+        "value": "Valor de leads necesario",
+        "pre": "antes del período",
+        "over": "capacidad superada en",
+        "none": "Este acuerdo no tiene objetivos.",
         "cycle": "leads {n} mes(es) antes",
     },
 }
@@ -152,7 +198,9 @@ def _grid(header: list[str], rows: list[list[str]], right: set[int]) -> list[str
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))
+        )
 
     return [line(header), "  ".join("-" * w for w in widths), *(line(r) for r in rows)]
 
@@ -187,32 +235,74 @@ def targets_table(table: TargetTable, language: str) -> str:
         label = m.month + (f" ({lab['pre']})" if m.pre_period else "")
         row = [label, *per, num(m.leads_needed), num(m.customers_needed)]
         if has_capacity:
-            row.append(format_percent(m.capacity.utilization, format="#,##0.0 %", locale=locale)
-                       + (" !" if m.capacity.over else "") if m.capacity else "")
+            row.append(
+                format_percent(m.capacity.utilization, format="#,##0.0 %", locale=locale)
+                + (" !" if m.capacity.over else "")
+                if m.capacity
+                else ""
+            )
         rows.append(row)
-    total = [lab["total"]] + [num(s.total.leads_needed) for s in table.segments] + [
-        num(table.total.leads_needed), num(table.total.customers_needed)]
+    total = (
+        [lab["total"]]
+        + [num(s.total.leads_needed) for s in table.segments]
+        + [num(table.total.leads_needed), num(table.total.customers_needed)]
+    )
     if has_capacity:
         total.append("")
     rows.append(total)
     lines += _grid(header, rows, set(range(1, len(header))))
     lines.append("")
-    header2 = [lab["segment"], lab["group"], lab["revenue_goal"], lab["marketing_goal"], lab["customers"],
-               lab["leads"], lab["value"]]
+    header2 = [
+        lab["segment"],
+        lab["group"],
+        lab["revenue_goal"],
+        lab["marketing_goal"],
+        lab["customers"],
+        lab["leads"],
+        lab["value"],
+    ]
     rows2 = []
     for seg in table.segments:
-        name = seg.name + (" (" + lab["cycle"].format(n=seg.sales_cycle_months) + ")"
-                           if seg.sales_cycle_months else "")
-        rows2.append([name, seg.group or "", cur(seg.total.revenue_goal), cur(seg.total.marketing_revenue_goal),
-                      num(seg.total.customers_needed), num(seg.total.leads_needed),
-                      cur(seg.total.lead_value_needed)])
+        name = seg.name + (
+            " (" + lab["cycle"].format(n=seg.sales_cycle_months) + ")"
+            if seg.sales_cycle_months
+            else ""
+        )
+        rows2.append(
+            [
+                name,
+                seg.group or "",
+                cur(seg.total.revenue_goal),
+                cur(seg.total.marketing_revenue_goal),
+                num(seg.total.customers_needed),
+                num(seg.total.leads_needed),
+                cur(seg.total.lead_value_needed),
+            ]
+        )
     for g in table.groups:
-        rows2.append([f"{lab['group']} {g.id}", g.id, cur(g.total.revenue_goal),
-                      cur(g.total.marketing_revenue_goal), num(g.total.customers_needed),
-                      num(g.total.leads_needed), cur(g.total.lead_value_needed)])
+        rows2.append(
+            [
+                f"{lab['group']} {g.id}",
+                g.id,
+                cur(g.total.revenue_goal),
+                cur(g.total.marketing_revenue_goal),
+                num(g.total.customers_needed),
+                num(g.total.leads_needed),
+                cur(g.total.lead_value_needed),
+            ]
+        )
     t = table.total
-    rows2.append([lab["total"], "", cur(t.revenue_goal), cur(t.marketing_revenue_goal), num(t.customers_needed),
-                  num(t.leads_needed), cur(t.lead_value_needed)])
+    rows2.append(
+        [
+            lab["total"],
+            "",
+            cur(t.revenue_goal),
+            cur(t.marketing_revenue_goal),
+            num(t.customers_needed),
+            num(t.leads_needed),
+            cur(t.lead_value_needed),
+        ]
+    )
     lines += _grid(header2, rows2, {2, 3, 4, 5, 6})
     if table.over_capacity_months:
         lines += ["", f"! {lab['over']}: " + ", ".join(table.over_capacity_months)]

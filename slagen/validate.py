@@ -10,9 +10,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from slagen.builder import build_agreement
 from slagen.errors import AgreementError, FileAccessError, Finding
 from slagen.loader import Document, load_file, load_text
-from slagen.builder import build_agreement
 from slagen.model import Agreement
 from slagen.schema import schema_findings
 from slagen.semantics import semantic_findings
@@ -53,17 +53,20 @@ class ValidationResult:
         return bool(self.errors) or (strict and bool(self.warnings))
 
 
-def _approval_findings(doc: Document, agreement: Agreement, *, require_approved: bool) -> Iterator[Finding]:
+def _approval_findings(
+    doc: Document, agreement: Agreement, *, require_approved: bool
+) -> Iterator[Finding]:
     severity = "error" if require_approved else "warning"
     for i, approval in enumerate(agreement.approvals):
         if approval.fingerprint != agreement.fingerprint:
             yield doc.finding(
-                ("approvals", i, "fingerprint"), "stale-approval",
+                ("approvals", i, "fingerprint"),
+                "stale-approval",
                 f"the approval by {approval.name} ({approval.party}, {approval.date}) is for other content: "
                 "the agreement changed after sign-off",
                 severity=severity,
                 hint=f"{approval.party} must approve again: slagen approve {doc.file} --party {approval.party} "
-                     "--name NAME",
+                "--name NAME",
             )
     if require_approved:
         for party in agreement.parties:
@@ -71,8 +74,11 @@ def _approval_findings(doc: Document, agreement: Agreement, *, require_approved:
                 a.party == party.id for a in agreement.approvals
             ):
                 yield doc.finding(
-                    ("approvals",), "missing-approval", f"party `{party.id}` ({party.name}) has not approved",
-                    hint=f"slagen approve {doc.file} --party {party.id} --name NAME", at_key=True,
+                    ("approvals",),
+                    "missing-approval",
+                    f"party `{party.id}` ({party.name}) has not approved",
+                    hint=f"slagen approve {doc.file} --party {party.id} --name NAME",
+                    at_key=True,
                 )
 
 
@@ -83,16 +89,22 @@ def _capacity_findings(doc: Document, table: TargetTable) -> Iterator[Finding]:
         assert worst.capacity is not None
         pct = (worst.capacity.utilization * 100).quantize(1)
         yield doc.finding(
-            ("capacity",), "over-capacity",
-            "sales capacity is exceeded in " + ", ".join(m.month for m in over)
+            ("capacity",),
+            "over-capacity",
+            "sales capacity is exceeded in "
+            + ", ".join(m.month for m in over)
             + f" (up to {pct}% of the available hours)",
             severity="warning",
             hint="add reps or hours, lower min_attempts or minutes_per_attempt, or revisit the targets",
         )
     if doc.data.get("capacity") is not None and doc.data.get("follow_up") is None:
-        yield doc.finding(("capacity",), "capacity-without-follow-up",
-                          "capacity is checked against follow_up.min_attempts, but `follow_up` is missing",
-                          severity="warning", hint="add a follow_up block")
+        yield doc.finding(
+            ("capacity",),
+            "capacity-without-follow-up",
+            "capacity is checked against follow_up.min_attempts, but `follow_up` is missing",
+            severity="warning",
+            hint="add a follow_up block",
+        )
 
 
 def validate_document(doc: Document, *, require_approved: bool = False) -> ValidationResult:
@@ -120,13 +132,25 @@ def fingerprint_finding(result: ValidationResult) -> Finding | None:
     if agreement is None or doc is None:
         return None
     pending = [p.id for p in agreement.parties if agreement.current_approval(p.id) is None]
-    state = "approved by every party" if not pending else "awaiting approval by " + ", ".join(pending)
+    state = (
+        "approved by every party" if not pending else "awaiting approval by " + ", ".join(pending)
+    )
     mark = doc.mark(("id",))
-    return Finding(result.file, mark.line, mark.column, "", "info", "fingerprint",
-                   f"fingerprint {agreement.fingerprint}; {state}", fingerprint=agreement.fingerprint)
+    return Finding(
+        result.file,
+        mark.line,
+        mark.column,
+        "",
+        "info",
+        "fingerprint",
+        f"fingerprint {agreement.fingerprint}; {state}",
+        fingerprint=agreement.fingerprint,
+    )
 
 
-def validate_text(text: str | bytes, file: str = "<string>", *, require_approved: bool = False) -> ValidationResult:
+def validate_text(
+    text: str | bytes, file: str = "<string>", *, require_approved: bool = False
+) -> ValidationResult:
     try:
         doc = load_text(text, file)
     except AgreementError as exc:
@@ -134,8 +158,9 @@ def validate_text(text: str | bytes, file: str = "<string>", *, require_approved
     return validate_document(doc, require_approved=require_approved)
 
 
-def validate_file(path: str | Path, *, display: str | None = None,
-                  require_approved: bool = False) -> ValidationResult:
+def validate_file(
+    path: str | Path, *, display: str | None = None, require_approved: bool = False
+) -> ValidationResult:
     """Validate one file; loader problems become findings too.
 
     Raises:
@@ -149,7 +174,9 @@ def validate_file(path: str | Path, *, display: str | None = None,
     return validate_document(doc, require_approved=require_approved)
 
 
-def load_agreement(path: str | Path, *, display: str | None = None) -> tuple[Agreement, TargetTable]:
+def load_agreement(
+    path: str | Path, *, display: str | None = None
+) -> tuple[Agreement, TargetTable]:
     """Load, validate and compute one agreement, for commands that need a good one.
 
     Raises:
@@ -172,7 +199,9 @@ def collect_agreement_files(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in AGREEMENT_SUFFIXES and p.is_file()))
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in AGREEMENT_SUFFIXES and p.is_file())
+            )
         elif path.exists():
             files.append(path)
         else:

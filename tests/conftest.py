@@ -26,7 +26,9 @@ def check_golden(path: Path, actual: str) -> None:
     """Compare with a golden file; `SLAGEN_REGEN_GOLDEN=1 pytest` rewrites them."""
     if REGEN or not path.exists():
         if not REGEN:
-            pytest.fail(f"golden file {path} is missing; run SLAGEN_REGEN_GOLDEN=1 pytest to create it")
+            pytest.fail(
+                f"golden file {path} is missing; run SLAGEN_REGEN_GOLDEN=1 pytest to create it"
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, encoding="utf-8")
         return

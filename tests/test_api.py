@@ -15,6 +15,10 @@ def test_every_public_name_resolves() -> None:
 
 def test_import_slagen_loads_nothing_heavy() -> None:
     code = "import slagen, sys; print(' '.join(sorted(sys.modules)))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     modules = out.split()
-    assert not [m for m in modules if m.startswith(("weasyprint", "pyhanko", "matplotlib", "jsonschema"))]
+    assert not [
+        m for m in modules if m.startswith(("weasyprint", "pyhanko", "matplotlib", "jsonschema"))
+    ]

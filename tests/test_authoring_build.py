@@ -16,8 +16,15 @@ from tests.conftest import AGREEMENTS
 runner = CliRunner()
 
 
-def _repo(tmp_path: Path, formats: str = '["md", "html"]', names: tuple[str, ...] = (
-        "northwind-marketing-sales", "helio-soporte-cliente", "compania-x-multinivel")) -> Path:
+def _repo(
+    tmp_path: Path,
+    formats: str = '["md", "html"]',
+    names: tuple[str, ...] = (
+        "northwind-marketing-sales",
+        "helio-soporte-cliente",
+        "compania-x-multinivel",
+    ),
+) -> Path:
     repo = tmp_path / "repo"
     (repo / "agreements").mkdir(parents=True)
     for name in names:
@@ -40,8 +47,10 @@ def test_second_build_renders_nothing_and_changes_render_only_what_changed(tmp_p
     assert code == 0, output
     assert output.count("rendered ") == 3 and "3 rendered, 0 unchanged, 0 failed" in output
     entries = manifest["agreements"]
-    assert set(entries) == {f"agreements/{n}.yaml" for n in (
-        "northwind-marketing-sales", "helio-soporte-cliente", "compania-x-multinivel")}
+    assert set(entries) == {
+        f"agreements/{n}.yaml"
+        for n in ("northwind-marketing-sales", "helio-soporte-cliente", "compania-x-multinivel")
+    }
     for entry in entries.values():
         assert entry["fingerprint"].startswith("sha256:")
         for out in entry["outputs"]:
@@ -69,7 +78,10 @@ def test_second_build_renders_nothing_and_changes_render_only_what_changed(tmp_p
     # an output deleted → that one again
     (repo / "build" / "compania-x-multinivel.md").unlink()
     code, output, _ = _build(repo)
-    assert "1 rendered, 2 unchanged" in output and (repo / "build" / "compania-x-multinivel.md").exists()
+    assert (
+        "1 rendered, 2 unchanged" in output
+        and (repo / "build" / "compania-x-multinivel.md").exists()
+    )
 
     # the config changed → all of them
     (repo / "slagen.toml").write_text('formats = ["md"]\ntemplates = "templates"\n')
@@ -79,18 +91,26 @@ def test_second_build_renders_nothing_and_changes_render_only_what_changed(tmp_p
 def test_a_broken_agreement_is_reported_and_the_others_render(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     (repo / "agreements" / "broken.yaml").write_text("slagen: 1\nid: [\n")
-    bad = (repo / "agreements" / "northwind-marketing-sales.yaml")
+    bad = repo / "agreements" / "northwind-marketing-sales.yaml"
     (repo / "agreements" / "invalid.yaml").write_text(
-        bad.read_text().replace("id: northwind-marketing-sales", "id: invalid").replace('close_rate: "15%"', "close_rate: 15"))
+        bad.read_text()
+        .replace("id: northwind-marketing-sales", "id: invalid")
+        .replace('close_rate: "15%"', "close_rate: 15")
+    )
     code, output, manifest = _build(repo, "--jobs", "2")
     assert code == 1
     assert "3 rendered, 0 unchanged, 2 failed" in output
     assert "agreements/broken.yaml:3:1: error:" in output
     assert "invalid.yaml" in output and "close_rate" in output
-    assert set(manifest["agreements"]) == {f"agreements/{n}.yaml" for n in (
-        "northwind-marketing-sales", "helio-soporte-cliente", "compania-x-multinivel")}
+    assert set(manifest["agreements"]) == {
+        f"agreements/{n}.yaml"
+        for n in ("northwind-marketing-sales", "helio-soporte-cliente", "compania-x-multinivel")
+    }
     assert sorted(p.name for p in (repo / "build").glob("*.html")) == [
-        "compania-x-multinivel.html", "helio-soporte-cliente.html", "northwind-marketing-sales.html"]
+        "compania-x-multinivel.html",
+        "helio-soporte-cliente.html",
+        "northwind-marketing-sales.html",
+    ]
     # still failing next time, the good ones skipped
     code, output, _ = _build(repo)
     assert code == 1 and "0 rendered, 3 unchanged, 2 failed" in output
@@ -98,14 +118,18 @@ def test_a_broken_agreement_is_reported_and_the_others_render(tmp_path: Path) ->
 
 def test_duplicate_ids_fail_the_second_file(tmp_path: Path) -> None:
     repo = _repo(tmp_path, names=("helio-soporte-cliente",))
-    shutil.copy(repo / "agreements" / "helio-soporte-cliente.yaml", repo / "agreements" / "zz-copy.yaml")
+    shutil.copy(
+        repo / "agreements" / "helio-soporte-cliente.yaml", repo / "agreements" / "zz-copy.yaml"
+    )
     code, output, manifest = _build(repo)
     assert code == 1 and "also the id of agreements/helio-soporte-cliente.yaml" in output
     assert list(manifest["agreements"]) == ["agreements/helio-soporte-cliente.yaml"]
 
 
 def test_pdfs_in_parallel_processes(tmp_path: Path) -> None:
-    repo = _repo(tmp_path, formats='["pdf"]', names=("helio-soporte-cliente", "compania-x-multinivel"))
+    repo = _repo(
+        tmp_path, formats='["pdf"]', names=("helio-soporte-cliente", "compania-x-multinivel")
+    )
     code, output, manifest = _build(repo, "-o", str(repo / "build"), "--jobs", "2")
     assert code == 0, output
     pdfs = sorted((repo / "build").glob("*.pdf"))

@@ -24,14 +24,21 @@ from tests.conftest import AGREEMENTS, ROOT
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 
 
-def _run_hook(hook: dict[str, object], repo: Path, changed: list[str]) -> subprocess.CompletedProcess[str]:
+def _run_hook(
+    hook: dict[str, object], repo: Path, changed: list[str]
+) -> subprocess.CompletedProcess[str]:
     selected = [f for f in changed if re.search(str(hook["files"]), f)]
     assert selected, "the hook must select the agreement files"
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
     args = hook.get("args") or []
     assert isinstance(args, list)
     command = [*shlex.split(str(hook["entry"])), *map(str, args), *selected]
-    return subprocess.run(command, check=False, cwd=repo, env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        command, check=False, cwd=repo, env=env, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_hook_definitions_are_what_pre_commit_expects() -> None:
@@ -42,17 +49,25 @@ def test_hook_definitions_are_what_pre_commit_expects() -> None:
         assert shlex.split(hook["entry"])[0] == "slagen"  # the console script of pyproject.toml
         pattern = re.compile(hook["files"])
         assert pattern.search("agreements/acme.yaml") and pattern.search("agreements/team/acme.yml")
-        assert not pattern.search("README.md") and not pattern.search("schemas/agreement.schema.json")
+        assert not pattern.search("README.md") and not pattern.search(
+            "schemas/agreement.schema.json"
+        )
 
 
 @pytest.mark.parametrize("hook", HOOKS, ids=[h["id"] for h in HOOKS])
-def test_hook_fails_a_commit_with_a_broken_agreement(tmp_path: Path, hook: dict[str, object]) -> None:
+def test_hook_fails_a_commit_with_a_broken_agreement(
+    tmp_path: Path, hook: dict[str, object]
+) -> None:
     (tmp_path / "agreements").mkdir()
     good = AGREEMENTS / "helio-soporte-cliente.yaml"
     shutil.copy(good, tmp_path / "agreements")
     broken = tmp_path / "agreements" / "broken.yaml"
-    broken.write_text(good.read_text(encoding="utf-8").replace("id: helio-soporte-cliente", "id: broken")
-                      .replace("window: monthly", "window: hourly", 1), encoding="utf-8")
+    broken.write_text(
+        good.read_text(encoding="utf-8")
+        .replace("id: helio-soporte-cliente", "id: broken")
+        .replace("window: monthly", "window: hourly", 1),
+        encoding="utf-8",
+    )
     changed = ["README.md", "agreements/helio-soporte-cliente.yaml", "agreements/broken.yaml"]
 
     failed = _run_hook(hook, tmp_path, changed)

@@ -67,17 +67,22 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "kept" in result.output
     assert (tmp_path / "slagen.toml").read_text() == 'language = "en"\n'
-    assert [p.name for p in (tmp_path / "agreements").iterdir()] == ["mine.yaml"]  # no example beside yours
+    assert [p.name for p in (tmp_path / "agreements").iterdir()] == [
+        "mine.yaml"
+    ]  # no example beside yours
     assert (tmp_path / ".github/workflows/slagen.yml").is_file()
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ('language = "fr"\n', "language"),
-    ('colour = "blue"\n', "unknown setting"),
-    ('templates = "nowhere"\n', "not found"),
-    ('formats = ["docx"]\n', "formats"),
-    ("language = \n", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('language = "fr"\n', "language"),
+        ('colour = "blue"\n', "unknown setting"),
+        ('templates = "nowhere"\n', "not found"),
+        ('formats = ["docx"]\n', "formats"),
+        ("language = \n", "not valid TOML"),
+    ],
+)
 def test_config_errors_name_the_file(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "slagen.toml"
     path.write_text(text)

@@ -20,14 +20,18 @@ runner = CliRunner()
 
 @pytest.mark.parametrize(("kind", "lang"), list(itertools.product(TYPES, LANGUAGES)))
 def test_every_starter_validates_without_findings(kind: str, lang: str) -> None:
-    text = starter_text(kind, lang, agreement_id="acme-test", company="Acme: Ñandú & Co.", year=2027)
+    text = starter_text(
+        kind, lang, agreement_id="acme-test", company="Acme: Ñandú & Co.", year=2027
+    )
     result = validate_text(text, "acme-test.yaml")
     assert result.findings == [], [f.format_text() for f in result.findings]
     assert result.agreement is not None
     assert result.agreement.language == lang
     data = yaml.safe_load(text)
     assert data["type"] == kind and data["company"] == "Acme: Ñandú & Co."
-    assert str(data["period"]["start"]) == "2027-01-01" and str(data["period"]["end"]) == "2027-12-31"
+    assert (
+        str(data["period"]["start"]) == "2027-01-01" and str(data["period"]["end"]) == "2027-12-31"
+    )
     # comments explain the fields, in the chosen language
     comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
     assert len(comments) >= 25
@@ -35,9 +39,13 @@ def test_every_starter_validates_without_findings(kind: str, lang: str) -> None:
     assert any(marker in line for line in comments)
 
 
-def test_cli_writes_default_path_and_refuses_to_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_writes_default_path_and_refuses_to_overwrite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    first = runner.invoke(app, ["new", "acme-sla", "--type", "multilevel", "--lang", "es", "--company", "Acme"])
+    first = runner.invoke(
+        app, ["new", "acme-sla", "--type", "multilevel", "--lang", "es", "--company", "Acme"]
+    )
     assert first.exit_code == 0, first.output
     path = tmp_path / "agreements" / "acme-sla.yaml"
     assert validate_file(path).findings == []
@@ -48,7 +56,9 @@ def test_cli_writes_default_path_and_refuses_to_overwrite(tmp_path: Path, monkey
     assert path.read_bytes() == before
 
 
-def test_cli_without_id_and_without_terminal_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_without_id_and_without_terminal_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["new", "--type", "customer"])
     assert result.exit_code == 2
@@ -56,13 +66,22 @@ def test_cli_without_id_and_without_terminal_is_a_usage_error(tmp_path: Path, mo
     assert not (tmp_path / "agreements").exists()
 
 
-def test_cli_id_from_output_and_defaults_from_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_id_from_output_and_defaults_from_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "slagen.toml").write_text('language = "es"\ncurrency = "MXN"\ncompany = "Norte, S.A."\n')
+    (tmp_path / "slagen.toml").write_text(
+        'language = "es"\ncurrency = "MXN"\ncompany = "Norte, S.A."\n'
+    )
     result = runner.invoke(app, ["new", "-o", "drafts/norte-ans.yaml"])
     assert result.exit_code == 0, result.output
     data = yaml.safe_load((tmp_path / "drafts/norte-ans.yaml").read_text(encoding="utf-8"))
-    assert (data["id"], data["language"], data["currency"], data["company"]) == ("norte-ans", "es", "MXN", "Norte, S.A.")
+    assert (data["id"], data["language"], data["currency"], data["company"]) == (
+        "norte-ans",
+        "es",
+        "MXN",
+        "Norte, S.A.",
+    )
 
 
 def test_cli_asks_in_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -76,10 +95,13 @@ def test_cli_asks_in_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert validate_file(path).findings == []
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"agreement_id": "Not A Slug"}, "not a valid id"),
-    ({"currency": "dollars"}, "not a currency code"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"agreement_id": "Not A Slug"}, "not a valid id"),
+        ({"currency": "dollars"}, "not a currency code"),
+    ],
+)
 def test_bad_values_are_usage_errors(tmp_path: Path, kwargs: dict[str, str], message: str) -> None:
     with pytest.raises(UsageError, match=message):
         create_agreement(tmp_path / "x.yaml", "internal", "en", **kwargs)

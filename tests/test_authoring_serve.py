@@ -32,7 +32,9 @@ def _repo(tmp_path: Path) -> Path:
     (tmp_path / "templates").mkdir()
     (tmp_path / "slagen.toml").write_text('templates = "templates"\n')
     (tmp_path / "agreements" / "acme-sla.yaml").write_text(
-        starter_text("internal", "en", agreement_id="acme-sla", company="Acme", year=2026), encoding="utf-8")
+        starter_text("internal", "en", agreement_id="acme-sla", company="Acme", year=2026),
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -76,15 +78,29 @@ def test_pages_versions_and_errors_over_http(server: PreviewServer) -> None:
     assert status == 200 and 'id="slagen-errors"' in page
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
 
-    for bad in ("view/../slagen.toml", "view/%2e%2e/slagen.toml", "view/nothing.yaml", "version?file=../x.yaml"):
+    for bad in (
+        "view/../slagen.toml",
+        "view/%2e%2e/slagen.toml",
+        "view/nothing.yaml",
+        "version?file=../x.yaml",
+    ):
         assert _get(server.url + bad)[0] == 404, bad
 
 
 def test_the_command_refuses_a_busy_port(server: PreviewServer, tmp_path: Path) -> None:
     port = str(server.server_address[1])
-    result = subprocess.run([sys.executable, "-m", "slagen.cli", "serve", str(tmp_path), "--port", port],
-                            capture_output=True, text=True, timeout=60, check=False)
-    assert result.returncode == 2 and "cannot listen" in result.stderr and "Traceback" not in result.stderr
+    result = subprocess.run(
+        [sys.executable, "-m", "slagen.cli", "serve", str(tmp_path), "--port", port],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (
+        result.returncode == 2
+        and "cannot listen" in result.stderr
+        and "Traceback" not in result.stderr
+    )
 
 
 @pytest.fixture
@@ -93,7 +109,10 @@ def served_repo(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     repo = _repo(tmp_path / "repo")
     process = subprocess.Popen(
         [sys.executable, "-m", "slagen.cli", "serve", str(repo), "--port", "0"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         assert process.stderr is not None
         with selectors.DefaultSelector() as selector:
@@ -117,14 +136,24 @@ def served_repo(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[object]:
     if not CHROMEDRIVER.exists():
-        pytest.skip("needs Debian's chromium-driver at /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
+        pytest.skip(
+            "needs Debian's chromium-driver at /usr/bin/chromedriver (apt-get install chromium chromium-driver)"
+        )
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--no-first-run", f"--user-data-dir={tmp_path / 'chromium-profile'}"):
+    for argument in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+    ):
         options.add_argument(argument)
     if Path("/usr/bin/chromium").exists():
         options.binary_location = "/usr/bin/chromium"
@@ -163,7 +192,9 @@ def test_live_reload_in_a_headless_browser(served_repo: tuple[Path, str], browse
     errors = wait.until(lambda d: d.find_elements(By.ID, "slagen-errors"))
     text = errors[0].text
     assert "acme-sla.yaml:" in text and "error" in text
-    assert not browser.find_elements(By.CSS_SELECTOR, "#slagen-errors b")  # shown as text, not markup
+    assert not browser.find_elements(
+        By.CSS_SELECTOR, "#slagen-errors b"
+    )  # shown as text, not markup
 
     # fixed again: back to the document
     source.write_text(original, encoding="utf-8")
@@ -172,5 +203,6 @@ def test_live_reload_in_a_headless_browser(served_repo: tuple[Path, str], browse
     # the index follows new files
     browser.get(url)
     (repo / "agreements" / "second-sla.yaml").write_text(
-        starter_text("customer", "es", agreement_id="second-sla", year=2026), encoding="utf-8")
+        starter_text("customer", "es", agreement_id="second-sla", year=2026), encoding="utf-8"
+    )
     wait.until(lambda d: d.find_elements(By.LINK_TEXT, "second-sla.yaml"))

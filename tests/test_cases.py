@@ -33,9 +33,13 @@ AGREEMENTS = sorted(p.name for p in (ROOT / "agreements").glob("*.yaml"))
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     """``python -m slagen.cli ARGS`` from the repository root."""
-    return subprocess.run(
+    return subprocess.run(  # noqa: PLW1510  (the test reads the exit code)
         [sys.executable, "-m", "slagen.cli", *args],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
 
 
@@ -46,7 +50,9 @@ def assert_no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
 
 
 def expected_for(name: str) -> dict[str, Any]:
-    return dict(json.loads((ROOT / INVALID_DIR / f"{name}.expected.json").read_text(encoding="utf-8")))
+    return dict(
+        json.loads((ROOT / INVALID_DIR / f"{name}.expected.json").read_text(encoding="utf-8"))
+    )
 
 
 def case_file(name: str) -> str:
@@ -64,7 +70,11 @@ def matches(want: dict[str, Any], got: dict[str, Any]) -> bool:
 def start_cli(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "slagen.cli", *args],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
     )
 
 
@@ -96,12 +106,16 @@ def invalid_json(
 
 
 @pytest.fixture(scope="module")
-def invalid_text(folder_runs: dict[str, subprocess.CompletedProcess[str]]) -> subprocess.CompletedProcess[str]:
+def invalid_text(
+    folder_runs: dict[str, subprocess.CompletedProcess[str]],
+) -> subprocess.CompletedProcess[str]:
     return folder_runs["text"]
 
 
 @pytest.fixture(scope="module")
-def invalid_github(folder_runs: dict[str, subprocess.CompletedProcess[str]]) -> subprocess.CompletedProcess[str]:
+def invalid_github(
+    folder_runs: dict[str, subprocess.CompletedProcess[str]],
+) -> subprocess.CompletedProcess[str]:
     return folder_runs["github"]
 
 
@@ -110,8 +124,9 @@ def invalid_github(folder_runs: dict[str, subprocess.CompletedProcess[str]]) -> 
 
 def test_corpus_is_complete() -> None:
     assert len(INVALID) >= 35
-    expected = sorted(p.name.removesuffix(".expected.json")
-                      for p in (ROOT / INVALID_DIR).glob("*.expected.json"))
+    expected = sorted(
+        p.name.removesuffix(".expected.json") for p in (ROOT / INVALID_DIR).glob("*.expected.json")
+    )
     assert expected == INVALID, "every invalid case needs NAME.expected.json, and nothing else"
     assert len(VALID) >= 5
 
@@ -146,15 +161,28 @@ def test_invalid_case(name: str, invalid_json: Any) -> None:
     unmatched = list(got)
     for want in expected["findings"]:
         hit = next((g for g in unmatched if matches(want, g)), None)
-        assert hit is not None, f"missing {want}\nreported: {json.dumps(got, indent=1, ensure_ascii=False)}"
+        assert hit is not None, (
+            f"missing {want}\nreported: {json.dumps(got, indent=1, ensure_ascii=False)}"
+        )
         unmatched.remove(hit)
     if expected.get("exact"):
-        assert not unmatched, f"unexpected findings: {json.dumps(unmatched, indent=1, ensure_ascii=False)}"
+        assert not unmatched, (
+            f"unexpected findings: {json.dumps(unmatched, indent=1, ensure_ascii=False)}"
+        )
     fails = any(g["severity"] == "error" for g in got)
     assert expected["exit"] == (1 if fails else 0)
     for finding in got:
         assert finding["message"] and finding["message"][0] != " "
-        assert set(finding) <= {"file", "line", "column", "path", "severity", "code", "message", "hint"}
+        assert set(finding) <= {
+            "file",
+            "line",
+            "column",
+            "path",
+            "severity",
+            "code",
+            "message",
+            "hint",
+        }
         assert finding["line"] >= 1 and finding["column"] >= 1
 
 
@@ -162,14 +190,18 @@ def test_invalid_case(name: str, invalid_json: Any) -> None:
 
 
 @pytest.mark.parametrize("name", INVALID)
-def test_invalid_case_text_format(name: str, invalid_text: subprocess.CompletedProcess[str]) -> None:
+def test_invalid_case_text_format(
+    name: str, invalid_text: subprocess.CompletedProcess[str]
+) -> None:
     assert invalid_text.returncode == 1
     assert_no_traceback(invalid_text)
     lines = invalid_text.stdout.splitlines()
     for want in expected_for(name)["findings"]:
         where = f"{want['path']}: " if want["path"] else ""
         prefix = f"{case_file(name)}:{want['line']}:{want['column']}: {want['severity']}: {where}"
-        assert any(line.startswith(prefix) and want["message_contains"] in line for line in lines), prefix
+        assert any(
+            line.startswith(prefix) and want["message_contains"] in line for line in lines
+        ), prefix
 
 
 def test_text_format_summary_line(invalid_text: subprocess.CompletedProcess[str]) -> None:
@@ -179,16 +211,22 @@ def test_text_format_summary_line(invalid_text: subprocess.CompletedProcess[str]
 
 
 @pytest.mark.parametrize("name", INVALID)
-def test_invalid_case_github_format(name: str, invalid_github: subprocess.CompletedProcess[str]) -> None:
+def test_invalid_case_github_format(
+    name: str, invalid_github: subprocess.CompletedProcess[str]
+) -> None:
     assert invalid_github.returncode == 1
     assert_no_traceback(invalid_github)
     for want in expected_for(name)["findings"]:
-        prefix = (f"::{want['severity']} file={case_file(name)},line={want['line']},"
-                  f"col={want['column']},title={want['code']}::")
+        prefix = (
+            f"::{want['severity']} file={case_file(name)},line={want['line']},"
+            f"col={want['column']},title={want['code']}::"
+        )
         assert any(line.startswith(prefix) for line in invalid_github.stdout.splitlines()), prefix
 
 
-def test_github_format_escapes_newlines_and_percent(invalid_github: subprocess.CompletedProcess[str]) -> None:
+def test_github_format_escapes_newlines_and_percent(
+    invalid_github: subprocess.CompletedProcess[str],
+) -> None:
     # GitHub reads one annotation per line; a "%" must arrive as %25.
     annotations = [line for line in invalid_github.stdout.splitlines() if line.startswith("::")]
     assert annotations
@@ -212,8 +250,10 @@ def test_oversize_file(tmp_path: Path) -> None:
     # Generated rather than committed: a valid agreement padded past 1 MiB.
     text = (ROOT / VALID_DIR / "quoted-dates.yaml").read_text(encoding="utf-8")
     path = tmp_path / "quoted-dates.yaml"
-    path.write_text(text + ("# padding padding padding padding padding padding padding\n" * 20_000),
-                    encoding="utf-8")
+    path.write_text(
+        text + ("# padding padding padding padding padding padding padding\n" * 20_000),
+        encoding="utf-8",
+    )
     assert path.stat().st_size > 1024 * 1024
     proc = run_cli("validate", str(path), "--format", "json")
     assert proc.returncode == 1
@@ -228,7 +268,10 @@ def test_targets_on_an_invalid_case_reports_findings_without_traceback() -> None
     assert proc.returncode == 1
     assert proc.stdout == ""
     assert_no_traceback(proc)
-    assert f"{case_file('zero-deal-size')}:45:22: error: targets.segments[0].avg_deal_size:" in proc.stderr
+    assert (
+        f"{case_file('zero-deal-size')}:45:22: error: targets.segments[0].avg_deal_size:"
+        in proc.stderr
+    )
 
 
 # -- edge-valid cases ---------------------------------------------------------------
@@ -256,7 +299,9 @@ def test_valid_case_has_no_finding(name: str, valid_json: Any) -> None:
 
 
 def test_valid_funnel_without_sla_stage_counts_the_first_stage() -> None:
-    proc = run_cli("targets", (VALID_DIR / "funnel-without-sla-stage.yaml").as_posix(), "--format", "json")
+    proc = run_cli(
+        "targets", (VALID_DIR / "funnel-without-sla-stage.yaml").as_posix(), "--format", "json"
+    )
     assert proc.returncode == 0, proc.stderr
     [segment] = json.loads(proc.stdout)["segments"]
     january = segment["months"][0]

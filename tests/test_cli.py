@@ -29,9 +29,13 @@ HEAVY_MODULES = ("weasyprint", "matplotlib", "pyhanko", "pygal", "fontTools")
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return subprocess.run(  # noqa: PLW1510  (the test reads the exit code)
         [sys.executable, "-m", "slagen.cli", *args],
-        cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
 
 
@@ -82,13 +86,19 @@ def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
 
 def test_over_capacity_is_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "quoted-dates.yaml"
-    path.write_text(VALID_CASE.read_text(encoding="utf-8")
-                    + "capacity:\n  reps: 1\n  hours_per_rep_month: 10\n  minutes_per_attempt: 30\n",
-                    encoding="utf-8")
+    path.write_text(
+        VALID_CASE.read_text(encoding="utf-8")
+        + "capacity:\n  reps: 1\n  hours_per_rep_month: 10\n  minutes_per_attempt: 30\n",
+        encoding="utf-8",
+    )
     proc = run_cli("validate", str(path), "--format", "json")
     assert proc.returncode == 0
     [finding] = json.loads(proc.stdout)
-    assert (finding["code"], finding["severity"], finding["path"]) == ("over-capacity", "warning", "capacity")
+    assert (finding["code"], finding["severity"], finding["path"]) == (
+        "over-capacity",
+        "warning",
+        "capacity",
+    )
     assert "2026-01, 2026-02, 2026-03" in finding["message"]
     assert run_cli("validate", str(path), "--strict").returncode == 1
 
@@ -115,11 +125,14 @@ def test_default_folder_missing_exits_2(tmp_path: Path) -> None:
     assert "agreements" in proc.stderr
 
 
-@pytest.mark.parametrize("args", [
-    ("validate", ONE_AGREEMENT, "--format", "xml"),
-    ("validate", ONE_AGREEMENT, "--bogus"),
-    ("targets",),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", ONE_AGREEMENT, "--format", "xml"),
+        ("validate", ONE_AGREEMENT, "--bogus"),
+        ("targets",),
+    ],
+)
 def test_bad_usage_exits_2(args: tuple[str, ...]) -> None:
     proc = run_cli(*args)
     assert proc.returncode == 2
@@ -162,7 +175,9 @@ def test_version() -> None:
     assert proc.stdout.strip() == f"slagen {__version__}"
 
 
-@pytest.mark.parametrize("args", [["no-such-command"], ["targets", "--format", "pdf", ONE_AGREEMENT]])
+@pytest.mark.parametrize(
+    "args", [["no-such-command"], ["targets", "--format", "pdf", ONE_AGREEMENT]]
+)
 def test_bad_usage_in_process(args: list[str]) -> None:
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
@@ -197,13 +212,22 @@ print("@@" + json.dumps({"exit": code, "modules": sorted(sys.modules)}))
 """
 
 
-@pytest.mark.parametrize("args", [
-    ("validate", ONE_AGREEMENT),
-    ("targets", ONE_AGREEMENT, "--format", "json"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", ONE_AGREEMENT),
+        ("targets", ONE_AGREEMENT, "--format", "json"),
+    ],
+)
 def test_no_heavy_imports(args: tuple[str, ...]) -> None:
-    proc = subprocess.run([sys.executable, "-c", IMPORT_PROBE, *args], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    proc = subprocess.run(  # noqa: PLW1510  (the test reads the exit code)
+        [sys.executable, "-c", IMPORT_PROBE, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     marker = [line for line in proc.stdout.splitlines() if line.startswith("@@")]
     assert marker, proc.stdout + proc.stderr
     report = json.loads(marker[-1][2:])

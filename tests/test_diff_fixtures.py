@@ -19,9 +19,12 @@ from slagen.validate import validate_text
 
 MONTHS = [f"2026-{m:02d}" for m in range(1, 13)]
 GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
-    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
-    "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0",
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.com",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.com",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_TERMINAL_PROMPT": "0",
 }
 
 BASE: dict[str, Any] = {
@@ -34,12 +37,20 @@ BASE: dict[str, Any] = {
     "period": {"start": "2026-01-01", "end": "2026-12-31"},
     "revision": {"number": 1, "date": "2026-01-01", "summary": "First agreement for 2026."},
     "parties": [
-        {"id": "marketing", "name": "Marketing", "role": "provider", "representative": {"name": "Bruno"}},
+        {
+            "id": "marketing",
+            "name": "Marketing",
+            "role": "provider",
+            "representative": {"name": "Bruno"},
+        },
         {"id": "sales", "name": "Sales", "role": "recipient", "representative": {"name": "Ana"}},
     ],
     "summary": "Marketing delivers qualified leads to Sales every month; Sales calls each lead within one "
-               "business day and makes six attempts.",
-    "objectives": [{"party": "marketing", "text": "Deliver the leads"}, {"party": "sales", "text": "Win"}],
+    "business day and makes six attempts.",
+    "objectives": [
+        {"party": "marketing", "text": "Deliver the leads"},
+        {"party": "sales", "text": "Win"},
+    ],
     "needs": [{"party": "sales", "from": "marketing", "text": "Leads spread over the month"}],
     "contacts": [{"party": "marketing", "name": "Bruno", "role": "Director"}],
     "consequences": [{"trigger": "Missed leads", "action": "Recovery plan"}],
@@ -47,10 +58,22 @@ BASE: dict[str, Any] = {
     "targets": {
         "dimension": "region",
         "segments": [
-            {"id": "na", "name": "North America", "revenue_goal": 120000, "marketing_share": "50%",
-             "avg_deal_size": 10000, "close_rate": "12%"},
-            {"id": "emea", "name": "EMEA", "revenue_goal": 80000, "marketing_share": "50%",
-             "avg_deal_size": 8000, "close_rate": "10%"},
+            {
+                "id": "na",
+                "name": "North America",
+                "revenue_goal": 120000,
+                "marketing_share": "50%",
+                "avg_deal_size": 10000,
+                "close_rate": "12%",
+            },
+            {
+                "id": "emea",
+                "name": "EMEA",
+                "revenue_goal": 80000,
+                "marketing_share": "50%",
+                "avg_deal_size": 8000,
+                "close_rate": "10%",
+            },
         ],
     },
     "follow_up": {"first_attempt_within": "1d", "min_attempts": 6},
@@ -69,7 +92,9 @@ def segment(data: dict[str, Any], seg_id: str) -> dict[str, Any]:
     return next(s for s in data["targets"]["segments"] if s["id"] == seg_id)
 
 
-def next_revision(old: dict[str, Any], *, date: str, summary: str = "Mid-year reset.") -> dict[str, Any]:
+def next_revision(
+    old: dict[str, Any], *, date: str, summary: str = "Mid-year reset."
+) -> dict[str, Any]:
     """The next revision of ``old``: number + 1, the old revision moved into history."""
     new = copy.deepcopy(old)
     new["history"] = [*old.get("history", []), old["revision"]]
@@ -93,8 +118,14 @@ class Repo:
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=self.path, env=git_env(),
-                              capture_output=True, text=True, check=check)
+        return subprocess.run(
+            ["git", "-c", "commit.gpgsign=false", *args],
+            cwd=self.path,
+            env=git_env(),
+            capture_output=True,
+            text=True,
+            check=check,
+        )
 
     def write(self, rel: str, data: dict[str, Any] | str) -> Path:
         file = self.path / rel
@@ -102,7 +133,9 @@ class Repo:
         file.write_text(data if isinstance(data, str) else dump(data), encoding="utf-8")
         return file
 
-    def commit(self, rel: str, data: dict[str, Any] | str, message: str, tag: str | None = None) -> None:
+    def commit(
+        self, rel: str, data: dict[str, Any] | str, message: str, tag: str | None = None
+    ) -> None:
         self.write(rel, data)
         self.git("add", rel)
         self.git("commit", "-q", "-m", message)
@@ -116,8 +149,15 @@ def git_env() -> dict[str, str]:
 
 def slagen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the real CLI in a subprocess (exit codes, stderr, imports)."""
-    return subprocess.run([sys.executable, "-m", "slagen.cli", *args], cwd=cwd, env=git_env(),
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "slagen.cli", *args],
+        cwd=cwd,
+        env=git_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_fixture_agreements_are_valid() -> None:

@@ -27,7 +27,9 @@ def july_reset(tmp_path: Path) -> Repo:
     repo = Repo(tmp_path / "repo")
     old = agreement()
     repo.commit(FILE, old, "Revision 1", tag="v1")
-    new = next_revision(old, date="2026-07-01", summary="Mid-year reset: North America raised from July.")
+    new = next_revision(
+        old, date="2026-07-01", summary="Mid-year reset: North America raised from July."
+    )
     na = segment(new, "na")
     na["revenue_goal"] = {m: (120000 if m < "2026-07" else 150000) for m in MONTHS}
     na["close_rate"] = {m: ("12%" if m < "2026-07" else "15%") for m in MONTHS}
@@ -47,7 +49,12 @@ def test_july_reset_json(july_reset: Repo) -> None:
     assert goal["label"] == "North America revenue goal (2026-07 … 2026-12)"
     assert (goal["old"], goal["new"], goal["months"]) == ("120000", "150000", MONTHS[6:])
     rate = by_path["targets.segments[id=na].close_rate[2026-07..2026-12]"]
-    assert (rate["old"], rate["new"], rate["old_text"], rate["new_text"]) == ("0.12", "0.15", "12%", "15%")
+    assert (rate["old"], rate["new"], rate["old_text"], rate["new_text"]) == (
+        "0.12",
+        "0.15",
+        "12%",
+        "15%",
+    )
     assert by_path["capacity.reps"]["old"] == "3" and by_path["capacity.reps"]["new"] == "4"
     assert by_path["history"]["kind"] == "added"
     # EMEA did not change: nothing about it anywhere
@@ -63,7 +70,11 @@ def test_july_reset_json(july_reset: Repo) -> None:
     months = {m["month"]: m for m in data["targets"]["months"]}
     assert months["2026-03"]["leads_needed"]["diff"] == 0
     assert months["2026-03"]["capacity"]["available_hours"] == {
-        "old": "120.00", "new": "160.00", "diff": "40.00", "pct": "33.3"}
+        "old": "120.00",
+        "new": "160.00",
+        "diff": "40.00",
+        "pct": "33.3",
+    }
     assert months["2026-07"]["leads_needed"]["diff"] == 4
     assert data["summary"]["leads_needed"]["diff"] == 24
     assert data["findings"] == []
@@ -113,13 +124,19 @@ def test_reset_that_shortens_the_period(tmp_path: Path) -> None:
     code, data = diff_json(repo, "--from", "v1", "--to", "v2")
     assert code == 1
     by_path = {c["path"]: c for c in data["changes"]}
-    assert by_path["period.start"]["old"] == "2026-01-01" and by_path["period.start"]["new"] == "2026-07-01"
+    assert (
+        by_path["period.start"]["old"] == "2026-01-01"
+        and by_path["period.start"]["new"] == "2026-07-01"
+    )
     assert by_path["targets.segments[id=emea].close_rate"]["label"] == "EMEA close rate"
     assert by_path["targets.segments[id=emea].close_rate"]["new_text"] == "8%"
     assert data["new"]["period"] == {"start": "2026-07-01", "end": "2026-12-31"}
     months = {m["month"]: m for m in data["targets"]["months"]}
     assert months["2026-01"]["status"] == "removed"
-    assert months["2026-01"]["leads_needed"]["new"] is None and months["2026-01"]["leads_needed"]["diff"] is None
+    assert (
+        months["2026-01"]["leads_needed"]["new"] is None
+        and months["2026-01"]["leads_needed"]["diff"] is None
+    )
     emea = next(s for s in data["targets"]["segments"] if s["id"] == "emea")
     changed = [m["month"] for m in emea["months"] if m["status"] == "changed"]
     assert changed == MONTHS[6:]
@@ -159,7 +176,10 @@ def test_content_change_without_a_new_revision_is_an_error(tmp_path: Path) -> No
     assert code == 1
     [finding] = data["findings"]
     assert (finding["severity"], finding["code"], finding["path"]) == (
-        "error", "revision-not-incremented", "revision.number")
+        "error",
+        "revision-not-incremented",
+        "revision.number",
+    )
     assert "EMEA average deal size" in finding["message"]
     assert "revision 2" in finding["hint"]
 
@@ -180,13 +200,17 @@ def test_history_must_carry_over(tmp_path: Path) -> None:
     third["history"] = [{**first["revision"], "date": "2026-02-01"}, second["revision"]]
     repo.write(FILE, third)
     _, data = diff_json(repo, "--from", "v2")
-    assert [(f["code"], f["path"]) for f in data["findings"]] == [("history-changed", "history[0].date")]
+    assert [(f["code"], f["path"]) for f in data["findings"]] == [
+        ("history-changed", "history[0].date")
+    ]
 
 
 def test_formatting_and_rate_notation_are_no_change(tmp_path: Path) -> None:
     repo = Repo(tmp_path / "repo")
     repo.commit(FILE, agreement(), "Revision 1", tag="v1")
-    text = "# a comment that changes nothing\n" + dump(agreement()).replace("close_rate: 12%", "close_rate: 0.12")
+    text = "# a comment that changes nothing\n" + dump(agreement()).replace(
+        "close_rate: 12%", "close_rate: 0.12"
+    )
     assert "close_rate: 0.12" in text
     repo.write(FILE, text)
     done = slagen("diff", FILE, "--from", "v1", cwd=repo.path)

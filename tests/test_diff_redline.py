@@ -20,8 +20,12 @@ def test_redline_body_marks_words_and_keeps_the_new_structure() -> None:
     old = "<p>Sales calls within one business day.</p>\n<table><tr><td>147</td><td>552</td></tr></table>"
     new = "<p>Sales calls within 4 hours.</p>\n<table><tr><td>167</td><td>552</td></tr></table>"
     body = redline_body(old, new)
-    assert '<del class="redline">one business day.</del> <ins class="redline">4 hours.</ins>' in body
-    assert '<td><del class="redline">147</del> <ins class="redline">167</ins></td><td>552</td>' in body
+    assert (
+        '<del class="redline">one business day.</del> <ins class="redline">4 hours.</ins>' in body
+    )
+    assert (
+        '<td><del class="redline">147</del> <ins class="redline">167</ins></td><td>552</td>' in body
+    )
     # del and ins wrap text only: removing them gives back the new document's tags
     assert re.findall(r"<(?!/?(?:ins|del)\b)[^>]+>", body) == re.findall(r"<[^>]+>", new)
 
@@ -45,7 +49,19 @@ def reset_repo(tmp_path: Path) -> Repo:
 def test_html_redline(tmp_path: Path) -> None:
     repo = reset_repo(tmp_path)
     out = tmp_path / "redline.html"
-    done = slagen("diff", FILE, "--from", "v1", "--to", "v2", "--format", "html", "-o", str(out), cwd=repo.path)
+    done = slagen(
+        "diff",
+        FILE,
+        "--from",
+        "v1",
+        "--to",
+        "v2",
+        "--format",
+        "html",
+        "-o",
+        str(out),
+        cwd=repo.path,
+    )
     assert done.returncode == 1, done.stderr
     html = out.read_text(encoding="utf-8")
     assert html.index('class="redline-summary"') < html.index("one business day")
@@ -61,7 +77,9 @@ def test_html_redline(tmp_path: Path) -> None:
 def test_pdf_redline_shows_insertions_and_deletions(tmp_path: Path) -> None:
     repo = reset_repo(tmp_path)
     out = tmp_path / "redline.pdf"
-    done = slagen("diff", FILE, "--from", "v1", "--to", "v2", "--format", "pdf", "-o", str(out), cwd=repo.path)
+    done = slagen(
+        "diff", FILE, "--from", "v1", "--to", "v2", "--format", "pdf", "-o", str(out), cwd=repo.path
+    )
     assert done.returncode == 1, done.stderr
     reader = pypdf.PdfReader(io.BytesIO(out.read_bytes()))
     first = reader.pages[0].extract_text()
@@ -71,7 +89,10 @@ def test_pdf_redline_shows_insertions_and_deletions(tmp_path: Path) -> None:
     assert "one business day four hours" in text
     assert set(reader.attachments) == {"revision-1.yaml", "revision-2.yaml"}
     assert b"within four hours" in reader.attachments["revision-2.yaml"][0]
-    assert reader.metadata is not None and reader.metadata.title == "Redline: Acme marketing ↔ sales SLA"
+    assert (
+        reader.metadata is not None
+        and reader.metadata.title == "Redline: Acme marketing ↔ sales SLA"
+    )
 
 
 def test_html_and_pdf_need_an_output_file(tmp_path: Path) -> None:
@@ -85,14 +106,16 @@ def test_removed_rows_stay_struck_through_rows() -> None:
     old = "<table>\n<tr><td>Jan 2026</td><td>50</td></tr>\n<tr><td>Jul 2026</td><td>50</td></tr>\n</table>"
     new = "<table>\n<tr><td>Jul 2026</td><td>50</td></tr>\n</table>"
     body = redline_body(old, new)
-    assert '<tr><td><del class="redline">Jan 2026</del></td><td><del class="redline">50</del></td></tr>' in body
+    assert (
+        '<tr><td><del class="redline">Jan 2026</del></td><td><del class="redline">50</del></td></tr>'
+        in body
+    )
     assert body.index("Jan 2026") < body.index("Jul 2026")
     # a whole paragraph keeps its tags; an unbalanced leftover (an unclosed <b>) only its words
     body = redline_body("<div><p>gone</p><p>kept</p></div>", "<div><p>kept</p></div>")
     assert body == '<div><p><del class="redline">gone</del></p><p>kept</p></div>'
     body = redline_body("<div><p>gone <b>x</p>\n<p>kept</p></div>", "<div><p>kept</p></div>")
     assert body == '<div><del class="redline">gone x</del> <p>kept</p></div>'
-
 
 
 def test_changed_rows_pair_with_the_same_month_when_earlier_months_are_dropped() -> None:
@@ -102,6 +125,12 @@ def test_changed_rows_pair_with_the_same_month_when_earlier_months_are_dropped()
 
     first_half, second_half = ["Jan", "Feb", "Mar"], ["Jul", "Aug", "Sep"]
     body = redline_body(table(first_half + second_half, 50), table(second_half, 63))
-    assert '<tr><td>Jul 2026</td><td><del class="redline">50</del> <ins class="redline">63</ins></td></tr>' in body
-    assert '<tr><td><del class="redline">Jan 2026</del></td><td><del class="redline">50</del></td></tr>' in body
-    assert "Jul 2026</del>" not in body and "<ins class=\"redline\">Jul" not in body
+    assert (
+        '<tr><td>Jul 2026</td><td><del class="redline">50</del> <ins class="redline">63</ins></td></tr>'
+        in body
+    )
+    assert (
+        '<tr><td><del class="redline">Jan 2026</del></td><td><del class="redline">50</del></td></tr>'
+        in body
+    )
+    assert "Jul 2026</del>" not in body and '<ins class="redline">Jul' not in body

@@ -39,8 +39,16 @@ def test_segments_match_by_id_not_position(tmp_path: Path) -> None:
     new = next_revision(old, date="2026-07-01")
     new["targets"]["segments"].reverse()
     segment(new, "emea")["close_rate"] = "8%"
-    new["targets"]["segments"].append({"id": "apac", "name": "APAC", "revenue_goal": 50000,
-                                       "marketing_share": "40%", "avg_deal_size": 5000, "close_rate": "10%"})
+    new["targets"]["segments"].append(
+        {
+            "id": "apac",
+            "name": "APAC",
+            "revenue_goal": 50000,
+            "marketing_share": "40%",
+            "avg_deal_size": 5000,
+            "close_rate": "10%",
+        }
+    )
     result = compare(tmp_path, old, new)
     targets = [c for c in result.changes if c.section == "targets"]
     assert [(c.kind, c.path, c.label) for c in targets] == [
@@ -64,7 +72,9 @@ def test_prose_is_compared_word_by_word(tmp_path: Path) -> None:
     assert "[-one business day-] {+4 hours+}" in diff_text(result)
     assert "<del>one business day</del> <ins>4 hours</ins>" in diff_markdown(result)
     data = diff_to_dict(result)
-    assert {"op": "insert", "text": "4 hours"} in next(c for c in data["changes"] if c["path"] == "summary")["words"]
+    assert {"op": "insert", "text": "4 hours"} in next(
+        c for c in data["changes"] if c["path"] == "summary"
+    )["words"]
 
 
 def test_objectives_are_aligned_by_content(tmp_path: Path) -> None:
@@ -123,11 +133,20 @@ def test_every_command_has_help_with_examples() -> None:
 def big_agreement(seed: int) -> dict[str, Any]:
     data = agreement()
     data["targets"]["segments"] = [
-        {"id": f"s{i:02d}", "name": f"Segment {i}", "group": f"g{i % 4}",
-         "revenue_goal": {m: 100000 + 1000 * i + (seed * 500 if m >= "2026-07" else 0) for m in MONTHS},
-         "marketing_share": "50%", "avg_deal_size": 5000 + 100 * i,
-         "close_rate": {m: ("10%" if m < "2026-07" or i % 2 else f"{10 + seed}%") for m in MONTHS},
-         "sales_cycle_months": i % 3}
+        {
+            "id": f"s{i:02d}",
+            "name": f"Segment {i}",
+            "group": f"g{i % 4}",
+            "revenue_goal": {
+                m: 100000 + 1000 * i + (seed * 500 if m >= "2026-07" else 0) for m in MONTHS
+            },
+            "marketing_share": "50%",
+            "avg_deal_size": 5000 + 100 * i,
+            "close_rate": {
+                m: ("10%" if m < "2026-07" or i % 2 else f"{10 + seed}%") for m in MONTHS
+            },
+            "sales_cycle_months": i % 3,
+        }
         for i in range(20)
     ]
     data["capacity"]["reps"] = 40
@@ -151,18 +170,29 @@ elapsed = time.perf_counter() - start
 assert result.changed and len(result.targets.segments) == 20
 print(elapsed, any(name == "weasyprint" or name.startswith("weasyprint.") for name in sys.modules))
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     elapsed, imported = done.stdout.split()
     assert float(elapsed) < 0.5, f"diff took {elapsed} s"
     assert imported == "False"
     # the command as a whole does not import WeasyPrint either
     cli = subprocess.run(
-        [sys.executable, "-c", ("import sys, runpy\n"
-         f"sys.argv = ['slagen', 'diff', {str(a)!r}, {str(b)!r}, '--format', 'json']\n"
-         "try:\n    runpy.run_module('slagen.cli', run_name='__main__')\nexcept SystemExit as e:\n"
-         "    print('exit', e.code, file=sys.stderr)\n"
-         "print('weasyprint' in sys.modules, file=sys.stderr)")],
-        capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys, runpy\n"
+                f"sys.argv = ['slagen', 'diff', {str(a)!r}, {str(b)!r}, '--format', 'json']\n"
+                "try:\n    runpy.run_module('slagen.cli', run_name='__main__')\nexcept SystemExit as e:\n"
+                "    print('exit', e.code, file=sys.stderr)\n"
+                "print('weasyprint' in sys.modules, file=sys.stderr)"
+            ),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert "exit 1" in cli.stderr and cli.stderr.strip().endswith("False"), cli.stderr
     started = time.perf_counter()
     assert runner.invoke(app, ["diff", str(a), str(b), "--format", "md"]).exit_code == 1
@@ -172,9 +202,11 @@ print(elapsed, any(name == "weasyprint" or name.startswith("weasyprint.") for na
 def test_funnel_stages_match_by_stage_and_approvals_need_no_new_revision(tmp_path: Path) -> None:
     old = agreement()
     segment(old, "emea").pop("close_rate")
-    segment(old, "emea")["funnel"] = [{"stage": "visits", "rate": "2%"},
-                                      {"stage": "mql", "rate": "35%", "sla": True},
-                                      {"stage": "proposals", "rate": "40%"}]
+    segment(old, "emea")["funnel"] = [
+        {"stage": "visits", "rate": "2%"},
+        {"stage": "mql", "rate": "35%", "sla": True},
+        {"stage": "proposals", "rate": "40%"},
+    ]
     new = next_revision(old, date="2026-07-01")
     segment(new, "emea")["funnel"][1]["rate"] = "30%"
     result = compare(tmp_path, old, new)
@@ -183,8 +215,16 @@ def test_funnel_stages_match_by_stage_and_approvals_need_no_new_revision(tmp_pat
     assert rate.label == "EMEA mql stage conversion rate"
     assert [f.code for f in result.findings] == ["rewriting-history"]
     # an approval changes the file but not the content: no new revision needed
-    approved = agreement(approvals=[{"party": "sales", "name": "Ana", "date": "2026-01-05",
-                                     "fingerprint": "sha256:" + "0" * 64}])
+    approved = agreement(
+        approvals=[
+            {
+                "party": "sales",
+                "name": "Ana",
+                "date": "2026-01-05",
+                "fingerprint": "sha256:" + "0" * 64,
+            }
+        ]
+    )
     result = compare(tmp_path, agreement(), approved)
     assert result.changed and [c.section for c in result.changes] == ["approvals"]
     assert result.findings == []

@@ -19,10 +19,17 @@ def test_textconv_view_is_sorted_normalized_and_has_targets() -> None:
     assert "targets.segments[id=na].close_rate: 12%" in lines
     assert "capacity.reps: 3" in lines
     # list items sorted by id: emea before na whatever the file order
-    assert lines.index("targets.segments[id=emea].id: emea") < lines.index("targets.segments[id=na].id: na")
+    assert lines.index("targets.segments[id=emea].id: emea") < lines.index(
+        "targets.segments[id=na].id: na"
+    )
     assert "# computed lead targets (slagen textconv)" in lines
-    assert "targets[na][2026-01]: lead month 2026-01, leads 50, customers 6, marketing goal 60,000.00" in lines
-    assert any(line.startswith("monthly[2026-01]: leads ") and "capacity " in line for line in lines)
+    assert (
+        "targets[na][2026-01]: lead month 2026-01, leads 50, customers 6, marketing goal 60,000.00"
+        in lines
+    )
+    assert any(
+        line.startswith("monthly[2026-01]: leads ") and "capacity " in line for line in lines
+    )
     # the same content written differently gives the same view
     reordered = dump(data).replace("close_rate: 12%", "close_rate: 0.12")
     assert textconv_text(("# comment\n" + reordered).encode(), "b.yaml") == view
@@ -49,8 +56,9 @@ def test_git_setup_then_git_diff_and_log_show_the_semantic_view(tmp_path: Path) 
     repo.git("commit", "-q", "-m", "Semantic diffs for agreements")
 
     new = next_revision(old, date="2026-07-01")
-    segment(new, "na")["close_rate"] = {m: ("12%" if m < "2026-07" else "15%")
-                                        for m in [f"2026-{i:02d}" for i in range(1, 13)]}
+    segment(new, "na")["close_rate"] = {
+        m: ("12%" if m < "2026-07" else "15%") for m in [f"2026-{i:02d}" for i in range(1, 13)]
+    }
     repo.write(FILE, new)
     diff = repo.git("diff").stdout
     assert "-targets.segments[id=na].close_rate: 12%" in diff
@@ -76,7 +84,9 @@ def test_install_git_driver_option_uses_this_installation(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr
     configured = repo.git("config", "diff.slagen.textconv").stdout.strip()
     assert configured.endswith(" textconv") and "slagen" in configured
-    assert (repo.path / ".gitattributes").read_text() == "*.png binary\nagreements/*.yaml diff=slagen\n"
+    assert (
+        repo.path / ".gitattributes"
+    ).read_text() == "*.png binary\nagreements/*.yaml diff=slagen\n"
     outside = tmp_path / "plain"
     outside.mkdir()
     done = slagen("git-setup", cwd=outside)

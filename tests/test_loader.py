@@ -23,7 +23,10 @@ def findings_of(text: str | bytes) -> list[Any]:
 def test_positions_of_keys_and_values() -> None:
     doc = load_text("a: 1\nlist:\n  - x: hello\n    y: [1, {z: 2.50}]\n", "a.yaml")
     assert doc.data == {"a": 1, "list": [{"x": "hello", "y": [1, {"z": Decimal("2.50")}]}]}
-    assert (doc.value_marks[("list", 0, "x")].line, doc.value_marks[("list", 0, "x")].column) == (3, 8)
+    assert (doc.value_marks[("list", 0, "x")].line, doc.value_marks[("list", 0, "x")].column) == (
+        3,
+        8,
+    )
     assert (doc.key_marks[("list", 0, "y")].line, doc.key_marks[("list", 0, "y")].column) == (4, 5)
     z = doc.value_marks[("list", 0, "y", 1, "z")]
     assert (z.line, z.column) == (4, 16)
@@ -52,8 +55,13 @@ def test_yaml11_booleans_are_marked(raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "meaning"),
-    [("010", "octal: 8"), ("0_17", "octal: 15"), ("0x1F", "hexadecimal: 31"), ("1:30", "sexagesimal: 90"),
-     ("0b101", "binary: 5")],
+    [
+        ("010", "octal: 8"),
+        ("0_17", "octal: 15"),
+        ("0x1F", "hexadecimal: 31"),
+        ("1:30", "sexagesimal: 90"),
+        ("0b101", "binary: 5"),
+    ],
 )
 def test_numbers_in_other_bases_are_refused(raw: str, meaning: str) -> None:
     (finding,) = findings_of(f"version: {raw}\n")
@@ -87,8 +95,13 @@ def test_every_problem_is_reported_not_only_the_first() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a: !!python/object/apply:os.system [echo hi]\n", "a: !!python/name:os.system\n",
-     "a: !custom value\n", "a: !!set {x, y}\n", "a: !!omap [{x: 1}]\n"],
+    [
+        "a: !!python/object/apply:os.system [echo hi]\n",
+        "a: !!python/name:os.system\n",
+        "a: !custom value\n",
+        "a: !!set {x, y}\n",
+        "a: !!omap [{x: 1}]\n",
+    ],
 )
 def test_non_standard_tags_are_refused(text: str) -> None:
     findings = findings_of(text)
@@ -143,8 +156,14 @@ def test_size_bound() -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("", "empty-file"), ("# only a comment\n", "empty-file"), ("- a\n- b\n", "not-a-mapping"),
-     ("a: 1\n---\nb: 2\n", "multiple-documents"), ("a: [1, 2\n", "yaml-syntax"), ("a: b: c\n", "yaml-syntax")],
+    [
+        ("", "empty-file"),
+        ("# only a comment\n", "empty-file"),
+        ("- a\n- b\n", "not-a-mapping"),
+        ("a: 1\n---\nb: 2\n", "multiple-documents"),
+        ("a: [1, 2\n", "yaml-syntax"),
+        ("a: b: c\n", "yaml-syntax"),
+    ],
 )
 def test_structure_errors(text: str, code: str) -> None:
     assert findings_of(text)[0].code == code
@@ -168,14 +187,21 @@ keys = st.from_regex(r"[a-z][a-z_]{0,8}", fullmatch=True).filter(
 )
 texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20)
 scalars = st.one_of(
-    texts, st.integers(min_value=-10**12, max_value=10**12), st.booleans(), st.none(),
-    st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-10**6, max_value=10**6),
+    texts,
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.booleans(),
+    st.none(),
+    st.decimals(
+        allow_nan=False, allow_infinity=False, places=3, min_value=-(10**6), max_value=10**6
+    ),
 )
-values = st.recursive(
-    scalars,
-    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=4)),
-    max_leaves=20,
-)
+
+
+def _containers(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.lists(children, max_size=4) | st.dictionaries(keys, children, max_size=4)
+
+
+values = st.recursive(scalars, _containers, max_leaves=20)
 
 
 def _dumpable(value: Any) -> Any:

@@ -13,8 +13,20 @@ from tests.conftest import ROOT
 def test_wheel_ships_schema_and_templates_and_works_elsewhere(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
     )
     (wheel,) = dist.glob("slagen-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
@@ -31,9 +43,11 @@ def test_wheel_ships_schema_and_templates_and_works_elsewhere(tmp_path: Path) ->
         f"assert str(r.schema_path()).startswith({str(site)!r}), r.schema_path(); "
         "from slagen.cli import main; sys.argv=['slagen','validate','company.yaml']; main()"
     )
-    proc = subprocess.run(
+    proc = subprocess.run(  # noqa: PLW1510  (the test reads the exit code)
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); " + code],
-        cwd=elsewhere, capture_output=True, text=True,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode in (0, 1), proc.stderr
     assert "Traceback" not in proc.stderr

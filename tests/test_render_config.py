@@ -11,16 +11,28 @@ from tests.conftest import AGREEMENTS
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "slagen.cli", *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run(  # noqa: PLW1510  (the test reads the exit code)
+        [sys.executable, "-m", "slagen.cli", *args], cwd=cwd, capture_output=True, text=True
+    )
 
 
 def test_render_reads_output_and_formats_from_config(tmp_path: Path) -> None:
     (tmp_path / "agreements").mkdir()
     shutil.copy(AGREEMENTS / "compania-x-multinivel.yaml", tmp_path / "agreements")
-    (tmp_path / "slagen.toml").write_text('output = "docs-out"\nformats = ["md"]\n', encoding="utf-8")
+    (tmp_path / "slagen.toml").write_text(
+        'output = "docs-out"\nformats = ["md"]\n', encoding="utf-8"
+    )
     done = run("render", "agreements/compania-x-multinivel.yaml", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "docs-out").iterdir()) == ["compania-x-multinivel.md"]
-    done = run("render", "agreements/compania-x-multinivel.yaml", "--to", "html", "-o", "other", cwd=tmp_path)
+    done = run(
+        "render",
+        "agreements/compania-x-multinivel.yaml",
+        "--to",
+        "html",
+        "-o",
+        "other",
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "other").iterdir()) == ["compania-x-multinivel.html"]

@@ -58,8 +58,18 @@ cancellation:
   - {{text: Targets missed three months in a row., when: {{metric: leads_delivered_pct, below: "100%", for_months: 3}}}}
   - {{text: A reorganisation.}}
 """
-HEADER = ["id", "created_at", "segment", "source", "handed_off_at", "first_attempt_at",
-          "attempts", "connected", "closed_at", "revenue"]
+HEADER = [
+    "id",
+    "created_at",
+    "segment",
+    "source",
+    "handed_off_at",
+    "first_attempt_at",
+    "attempts",
+    "connected",
+    "closed_at",
+    "revenue",
+]
 
 # (segment, month): (marketing leads, late first attempts, wins)
 PLAN = {
@@ -74,7 +84,9 @@ PLAN = {
 }
 
 
-def lead_rows(segment: str, month: str, count: int, late: int, wins: int, first_id: int) -> list[list[str]]:
+def lead_rows(
+    segment: str, month: str, count: int, late: int, wins: int, first_id: int
+) -> list[list[str]]:
     """Lead i is created on day 1 + i % 28 at 10:00 local time (no offset) and handed off
     at once; the first ``late`` get their first attempt after 2 hours, the others after
     30 minutes; odd leads are not connected and have 4 attempts; the first ``wins`` are
@@ -82,12 +94,20 @@ def lead_rows(segment: str, month: str, count: int, late: int, wins: int, first_
     rows = []
     for i in range(count):
         day = f"{month}-{1 + i % 28:02d}"
-        rows.append([
-            f"L{first_id + i}", f"{day}T10:00", segment, "marketing", f"{day}T10:00",
-            f"{day}T12:00" if i < late else f"{day}T10:30",
-            "4" if i % 2 else "2", "false" if i % 2 else "true",
-            f"{day}T18:00" if i < wins else "", "100" if i < wins else "",
-        ])
+        rows.append(
+            [
+                f"L{first_id + i}",
+                f"{day}T10:00",
+                segment,
+                "marketing",
+                f"{day}T10:00",
+                f"{day}T12:00" if i < late else f"{day}T10:30",
+                "4" if i % 2 else "2",
+                "false" if i % 2 else "true",
+                f"{day}T18:00" if i < wins else "",
+                "100" if i < wins else "",
+            ]
+        )
     return rows
 
 
@@ -113,9 +133,27 @@ def actuals(tmp_path: Path) -> Path:
     for (segment, month), (count, late, wins) in PLAN.items():
         rows.extend(lead_rows(segment, month, count, late, wins, next_id))
         next_id += count
-    rows.append(["S1", "2026-01-05T09:00", "north", "sales", "", "", "0", "false", "2026-01-20T09:00", "300"])
+    rows.append(
+        [
+            "S1",
+            "2026-01-05T09:00",
+            "north",
+            "sales",
+            "",
+            "",
+            "0",
+            "false",
+            "2026-01-20T09:00",
+            "300",
+        ]
+    )
     rows.append(["B1", "not-a-date", "north", "marketing", "", "", "", "", "", ""])  # the bad row
-    rows.extend([[f"W{i}", "2026-01-03T09:00", "west", "marketing", "", "", "", "", "", ""] for i in range(3)])
+    rows.extend(
+        [
+            [f"W{i}", "2026-01-03T09:00", "west", "marketing", "", "", "", "", "", ""]
+            for i in range(3)
+        ]
+    )
     return write_csv(tmp_path / "leads.csv", rows)
 
 
@@ -180,9 +218,35 @@ def test_follow_up_speed_and_depth(agreement_path: Path, actuals: Path) -> None:
     assert feb.speed.on_time_pct == Decimal(1)
 
 
-def test_unattempted_leads_are_overdue_only_after_the_window(agreement_path: Path, tmp_path: Path) -> None:
-    rows = [["A", "2026-03-10T09:00", "north", "marketing", "2026-03-10T09:00", "", "0", "false", "", ""],
-            ["B", "2026-03-10T23:30", "north", "marketing", "2026-03-10T23:30", "", "0", "false", "", ""]]
+def test_unattempted_leads_are_overdue_only_after_the_window(
+    agreement_path: Path, tmp_path: Path
+) -> None:
+    rows = [
+        [
+            "A",
+            "2026-03-10T09:00",
+            "north",
+            "marketing",
+            "2026-03-10T09:00",
+            "",
+            "0",
+            "false",
+            "",
+            "",
+        ],
+        [
+            "B",
+            "2026-03-10T23:30",
+            "north",
+            "marketing",
+            "2026-03-10T23:30",
+            "",
+            "0",
+            "false",
+            "",
+            "",
+        ],
+    ]
     report = report_for(agreement_path, write_csv(tmp_path / "o.csv", rows), "2026-03-10")
     speed = month_of(report, "north", "2026-03").speed
     assert (speed.overdue, speed.waiting, speed.on_time_pct) == (1, 1, Decimal(0))
@@ -206,12 +270,17 @@ def test_conditions_streaks_and_cancellation(agreement_path: Path, actuals: Path
     early = report_for(agreement_path, actuals, "2026-03-31")
     cancel = next(c for c in early.conditions if c.kind == "cancellation")
     assert cancel.streak == 2 and not cancel.triggered
-    text_line = next(line for line in _text(agreement_path, actuals, "2026-03-31").splitlines()
-                     if "Cancellation 1" in line)
+    text_line = next(
+        line
+        for line in _text(agreement_path, actuals, "2026-03-31").splitlines()
+        if "Cancellation 1" in line
+    )
     assert "2 of 3 months" in text_line and text_line.startswith("[not triggered]")
 
 
-def test_a_month_in_progress_neither_starts_nor_breaks_a_streak(agreement_path: Path, actuals: Path) -> None:
+def test_a_month_in_progress_neither_starts_nor_breaks_a_streak(
+    agreement_path: Path, actuals: Path
+) -> None:
     report = report_for(agreement_path, actuals, "2026-04-10")
     cancel = next(c for c in report.conditions if c.kind == "cancellation")
     assert [c.month for c in cancel.months] == ["2026-01", "2026-02", "2026-03"]
@@ -234,18 +303,32 @@ def test_bad_rows_and_unknown_segments_are_reported(agreement_path: Path, actual
 def test_strict_fails_on_a_bad_row(agreement_path: Path, actuals: Path) -> None:
     with pytest.raises(ActualsError, match="1 bad row"):
         report_for(agreement_path, actuals, "2026-04-30", strict=True)
-    result = CliRunner().invoke(app, ["report", str(agreement_path), "--actuals", str(actuals),
-                                      "--as-of", "2026-04-30", "--strict"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(agreement_path),
+            "--actuals",
+            str(actuals),
+            "--as-of",
+            "2026-04-30",
+            "--strict",
+        ],
+    )
     assert result.exit_code == 1
     assert "not-a-date" in result.output
 
 
-def test_time_without_offset_is_in_the_agreements_time_zone(agreement_path: Path, tmp_path: Path) -> None:
+def test_time_without_offset_is_in_the_agreements_time_zone(
+    agreement_path: Path, tmp_path: Path
+) -> None:
     # 20:00 on 31 January in Mexico City is 02:00 on 1 February in UTC.
-    rows = [["A", "2026-01-31T20:00", "north", "marketing", "", "", "", "", "", ""],
-            ["B", "2026-02-01T02:00:00Z", "north", "marketing", "", "", "", "", "", ""],
-            ["C", "2026-02-01T02:00:00+00:00", "south", "marketing", "", "", "", "", "", ""],
-            ["D", "2026-02-01", "south", "marketing", "", "", "", "", "", ""]]
+    rows = [
+        ["A", "2026-01-31T20:00", "north", "marketing", "", "", "", "", "", ""],
+        ["B", "2026-02-01T02:00:00Z", "north", "marketing", "", "", "", "", "", ""],
+        ["C", "2026-02-01T02:00:00+00:00", "south", "marketing", "", "", "", "", "", ""],
+        ["D", "2026-02-01", "south", "marketing", "", "", "", "", "", ""],
+    ]
     report = report_for(agreement_path, write_csv(tmp_path / "tz.csv", rows), "2026-02-28")
     assert month_of(report, "north", "2026-01").marketing_leads == 2
     assert month_of(report, "south", "2026-01").marketing_leads == 1
@@ -255,7 +338,9 @@ def test_time_without_offset_is_in_the_agreements_time_zone(agreement_path: Path
 
 def test_missing_required_column_is_an_error(agreement_path: Path, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "x.csv", [["1", "2026-01-01"]], header=["id", "created_at"])
-    result = CliRunner().invoke(app, ["report", str(agreement_path), "-a", str(path), "--as-of", "2026-01-31"])
+    result = CliRunner().invoke(
+        app, ["report", str(agreement_path), "-a", str(path), "--as-of", "2026-01-31"]
+    )
     assert result.exit_code == 1
     assert "missing column(s) segment, source" in result.output
 
@@ -266,55 +351,106 @@ def test_usage_errors_exit_2(agreement_path: Path, actuals: Path, tmp_path: Path
     assert runner.invoke(app, [*base, "--as-of", "2026-13-01"]).exit_code == 2
     assert runner.invoke(app, [*base, "--as-of", "2026-04-30", "--to", "docx"]).exit_code == 2
     assert runner.invoke(app, [*base, "--as-of", "2026-04-30", "--month", "2026-05"]).exit_code == 2
-    assert runner.invoke(app, ["report", str(agreement_path), "-a", str(tmp_path / "none.csv"),
-                               "--as-of", "2026-04-30"]).exit_code == 2
+    assert (
+        runner.invoke(
+            app,
+            [
+                "report",
+                str(agreement_path),
+                "-a",
+                str(tmp_path / "none.csv"),
+                "--as-of",
+                "2026-04-30",
+            ],
+        ).exit_code
+        == 2
+    )
 
 
-HUBSPOT_HEADER = ["Record ID", "Became a Marketing Qualified Lead Date", "Region", "Original Source",
-                  "Owner Assigned Date", "First Engagement Date", "Number of Sales Activities",
-                  "Lead Status", "Became a Customer Date", "Recent Deal Amount"]
+HUBSPOT_HEADER = [
+    "Record ID",
+    "Became a Marketing Qualified Lead Date",
+    "Region",
+    "Original Source",
+    "Owner Assigned Date",
+    "First Engagement Date",
+    "Number of Sales Activities",
+    "Lead Status",
+    "Became a Customer Date",
+    "Recent Deal Amount",
+]
 
 
-def test_hubspot_mapping_gives_the_same_report(agreement_path: Path, tmp_path: Path, root: Path) -> None:
+def test_hubspot_mapping_gives_the_same_report(
+    agreement_path: Path, tmp_path: Path, root: Path
+) -> None:
     canonical = lead_rows("north", "2026-01", 30, 5, 10, 1)
     canonical.append(["S1", "2026-01-05T09:00", "north", "sales", "", "", "0", "false", "", ""])
-    sources = {"marketing": ["Organic Search", "Paid Social", "Email Marketing"], "sales": ["Offline Sources"]}
+    sources = {
+        "marketing": ["Organic Search", "Paid Social", "Email Marketing"],
+        "sales": ["Offline Sources"],
+    }
     hubspot = []
     for i, row in enumerate(canonical):
-        mapped = [r.replace("T", " ") if 1 <= n <= 8 and n not in (2, 3, 6, 7) else r
-                  for n, r in enumerate(row)]
+        mapped = [
+            r.replace("T", " ") if 1 <= n <= 8 and n not in (2, 3, 6, 7) else r
+            for n, r in enumerate(row)
+        ]
         mapped[2] = "North"  # the segment's name instead of its id
         mapped[3] = sources[row[3]][i % len(sources[row[3]])]
         mapped[7] = "Connected" if row[7] == "true" else "Attempted to Contact"
         hubspot.append(mapped)
     plain = report_for(agreement_path, write_csv(tmp_path / "c.csv", canonical), "2026-01-31")
-    mapped = report_for(agreement_path, write_csv(tmp_path / "h.csv", hubspot, HUBSPOT_HEADER), "2026-01-31",
-                        mapping=load_mapping(root / "examples/mappings/hubspot-leads.yaml"))
+    mapped = report_for(
+        agreement_path,
+        write_csv(tmp_path / "h.csv", hubspot, HUBSPOT_HEADER),
+        "2026-01-31",
+        mapping=load_mapping(root / "examples/mappings/hubspot-leads.yaml"),
+    )
     assert mapped.stats.skipped == 0
     strip = lambda data: {**data, "actuals": {**data["actuals"], "file": ""}}
     assert strip(report_data(mapped)) == strip(report_data(plain))
     jan = month_of(mapped, "north", "2026-01")
-    assert (jan.marketing_leads, jan.sales_leads, jan.speed.on_time, jan.customers_won) == (30, 1, 25, 10)
+    assert (jan.marketing_leads, jan.sales_leads, jan.speed.on_time, jan.customers_won) == (
+        30,
+        1,
+        25,
+        10,
+    )
 
 
-def test_mapped_header_missing_names_the_crm_header(agreement_path: Path, tmp_path: Path, root: Path) -> None:
+def test_mapped_header_missing_names_the_crm_header(
+    agreement_path: Path, tmp_path: Path, root: Path
+) -> None:
     path = write_csv(tmp_path / "h.csv", [["1"]], header=["Record ID"])
     with pytest.raises(ActualsError, match="Became a Marketing Qualified Lead Date"):
-        report_for(agreement_path, path, "2026-01-31",
-                   mapping=load_mapping(root / "examples/mappings/hubspot-leads.yaml"))
+        report_for(
+            agreement_path,
+            path,
+            "2026-01-31",
+            mapping=load_mapping(root / "examples/mappings/hubspot-leads.yaml"),
+        )
 
 
 def test_example_actuals_report_cleanly(root: Path) -> None:
-    report = report_for(root / "agreements/northwind-marketing-sales.yaml",
-                        root / "examples/actuals/northwind-2026.csv", "2026-03-15")
+    report = report_for(
+        root / "agreements/northwind-marketing-sales.yaml",
+        root / "examples/actuals/northwind-2026.csv",
+        "2026-03-15",
+    )
     assert report.stats.skipped == 0 and report.stats.unknown_rows == 0
     assert report.months[0] == "2025-12"  # LATAM's pre-period lead month
     assert report.total.period.marketing_leads > 1000
     scopes = {s.id: s for s in report.scopes}
     assert [s.kind for s in report.scopes] == ["segment"] * 3 + ["group"] * 2 + ["total"]
     americas = scopes["americas"].period
-    assert americas.marketing_leads == scopes["na"].period.marketing_leads + scopes["latam"].period.marketing_leads
-    assert americas.goals.leads_needed == scopes["na"].period.goals.leads_needed + 600  # LATAM: 150 × 4
+    assert (
+        americas.marketing_leads
+        == scopes["na"].period.marketing_leads + scopes["latam"].period.marketing_leads
+    )
+    assert (
+        americas.goals.leads_needed == scopes["na"].period.goals.leads_needed + 600
+    )  # LATAM: 150 × 4
 
 
 def test_spanish_report(tmp_path: Path, actuals: Path) -> None:
@@ -325,23 +461,39 @@ def test_spanish_report(tmp_path: Path, actuals: Path) -> None:
 
 
 def _text(agreement_path: Path, actuals: Path, as_of: str) -> str:
-    result = CliRunner().invoke(app, ["report", str(agreement_path), "--actuals", str(actuals),
-                                      "--as-of", as_of])
+    result = CliRunner().invoke(
+        app, ["report", str(agreement_path), "--actuals", str(actuals), "--as-of", as_of]
+    )
     assert result.exit_code == 0, result.output
     return result.output
 
 
 def test_cli_json_is_the_library_json(agreement_path: Path, actuals: Path) -> None:
-    result = CliRunner().invoke(app, ["report", str(agreement_path), "-a", str(actuals),
-                                      "--as-of", "2026-04-30", "--format", "json"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(agreement_path),
+            "-a",
+            str(actuals),
+            "--as-of",
+            "2026-04-30",
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data == json.loads(json.dumps(report_data(report_for(agreement_path, actuals, "2026-04-30"))))
+    assert data == json.loads(
+        json.dumps(report_data(report_for(agreement_path, actuals, "2026-04-30")))
+    )
 
 
 def test_a_csv_that_is_not_utf8_is_refused(agreement_path: Path, tmp_path: Path) -> None:
     path = tmp_path / "latin1.csv"
-    path.write_bytes((",".join(HEADER) + "\nL1,2026-01-05,Norté,marketing,,,,,,\n").encode("latin-1"))
+    path.write_bytes(
+        (",".join(HEADER) + "\nL1,2026-01-05,Norté,marketing,,,,,,\n").encode("latin-1")
+    )
     with pytest.raises(ActualsError, match="latin1.csv: not UTF-8"):
         report_for(agreement_path, path, "2026-01-31")
 
@@ -349,13 +501,29 @@ def test_a_csv_that_is_not_utf8_is_refused(agreement_path: Path, tmp_path: Path)
 def test_month_option_picks_the_month_in_detail(agreement_path: Path, actuals: Path) -> None:
     report = report_for(agreement_path, actuals, "2026-04-15", month="2026-02")
     assert report.focus_month == "2026-02"
-    text = CliRunner().invoke(app, ["report", str(agreement_path), "-a", str(actuals), "--as-of",
-                                    "2026-04-15", "--month", "2026-02"]).output
+    text = (
+        CliRunner()
+        .invoke(
+            app,
+            [
+                "report",
+                str(agreement_path),
+                "-a",
+                str(actuals),
+                "--as-of",
+                "2026-04-15",
+                "--month",
+                "2026-02",
+            ],
+        )
+        .output
+    )
     assert "February 2026 by segment" in text
 
 
 def test_suggested_fragment_makes_a_valid_revision_that_keeps_history(
-        agreement_path: Path, actuals: Path, tmp_path: Path) -> None:
+    agreement_path: Path, actuals: Path, tmp_path: Path
+) -> None:
     import yaml
 
     from slagen.validate import validate_file
@@ -368,7 +536,9 @@ def test_suggested_fragment_makes_a_valid_revision_that_keeps_history(
     for suggestion in fragment["targets"]["segments"]:
         for key, value in suggestion.items():
             if key != "id":
-                by_id[suggestion["id"]][key] = {str(m): v for m, v in value.items()} if isinstance(value, dict) else value
+                by_id[suggestion["id"]][key] = (
+                    {str(m): v for m, v in value.items()} if isinstance(value, dict) else value
+                )
                 changed.add(key)
     # North: 120 of 290 matured marketing leads won (41.4 %), not the agreed 50 %.
     assert "close_rate" in changed and "avg_deal_size" not in changed  # every deal was 100
@@ -384,17 +554,56 @@ def test_suggested_fragment_makes_a_valid_revision_that_keeps_history(
     assert north_may.leads_needed > before.segment("north").months[4].leads_needed
 
 
-SALESFORCE_HEADER = ["Lead ID", "MQL Date", "Region", "Lead Source", "Owner Assigned Date",
-                     "First Activity Date", "Activity Count", "Lead Status", "Closed Won Date", "Won Amount"]
+SALESFORCE_HEADER = [
+    "Lead ID",
+    "MQL Date",
+    "Region",
+    "Lead Source",
+    "Owner Assigned Date",
+    "First Activity Date",
+    "Activity Count",
+    "Lead Status",
+    "Closed Won Date",
+    "Won Amount",
+]
 
 
-def test_salesforce_mapping_reads_us_dates(agreement_path: Path, tmp_path: Path, root: Path) -> None:
-    rows = [["00Q1", "1/31/2026 8:00 PM", "North", "Web", "1/31/2026 8:10 PM", "1/31/2026 8:40 PM", "3",
-             "Working - Contacted", "2/10/2026", "250"],
-            ["00Q2", "2/2/2026 9:15 AM", "South", "Phone Inquiry", "", "", "0", "Open - Not Contacted", "", ""],
-            ["00Q3", "2/3/2026", "South", "Carrier Pigeon", "", "", "", "Open - Not Contacted", "", ""]]
-    report = report_for(agreement_path, write_csv(tmp_path / "sf.csv", rows, SALESFORCE_HEADER), "2026-02-28",
-                        mapping=load_mapping(root / "examples/mappings/salesforce-leads.yaml"))
+def test_salesforce_mapping_reads_us_dates(
+    agreement_path: Path, tmp_path: Path, root: Path
+) -> None:
+    rows = [
+        [
+            "00Q1",
+            "1/31/2026 8:00 PM",
+            "North",
+            "Web",
+            "1/31/2026 8:10 PM",
+            "1/31/2026 8:40 PM",
+            "3",
+            "Working - Contacted",
+            "2/10/2026",
+            "250",
+        ],
+        [
+            "00Q2",
+            "2/2/2026 9:15 AM",
+            "South",
+            "Phone Inquiry",
+            "",
+            "",
+            "0",
+            "Open - Not Contacted",
+            "",
+            "",
+        ],
+        ["00Q3", "2/3/2026", "South", "Carrier Pigeon", "", "", "", "Open - Not Contacted", "", ""],
+    ]
+    report = report_for(
+        agreement_path,
+        write_csv(tmp_path / "sf.csv", rows, SALESFORCE_HEADER),
+        "2026-02-28",
+        mapping=load_mapping(root / "examples/mappings/salesforce-leads.yaml"),
+    )
     jan = month_of(report, "north", "2026-01")
     assert (jan.marketing_leads, jan.speed.on_time, jan.speed.median_minutes) == (1, 1, 30)
     assert month_of(report, "north", "2026-02").marketing_revenue == Decimal(250)
@@ -413,48 +622,107 @@ def test_strict_fails_on_unknown_segments_too(agreement_path: Path, tmp_path: Pa
 
 
 def test_nothing_after_as_of_counts(agreement_path: Path, tmp_path: Path) -> None:
-    rows = [["A", "2026-01-10T10:00", "north", "marketing", "2026-01-10T10:00", "2026-01-20T10:00", "1",
-             "false", "2026-01-25T10:00", "100"],
-            ["B", "2026-01-16T00:00", "north", "marketing", "", "", "", "", "", ""]]
+    rows = [
+        [
+            "A",
+            "2026-01-10T10:00",
+            "north",
+            "marketing",
+            "2026-01-10T10:00",
+            "2026-01-20T10:00",
+            "1",
+            "false",
+            "2026-01-25T10:00",
+            "100",
+        ],
+        ["B", "2026-01-16T00:00", "north", "marketing", "", "", "", "", "", ""],
+    ]
     report = report_for(agreement_path, write_csv(tmp_path / "a.csv", rows), "2026-01-15")
     jan = month_of(report, "north", "2026-01")
     assert report.after_as_of == 1 and jan.marketing_leads == 1
     assert jan.customers_won == 0  # won on the 25th: not yet
-    assert (jan.speed.attempted, jan.speed.overdue) == (0, 1)  # attempted on the 20th: not yet, and late
+    assert (jan.speed.attempted, jan.speed.overdue) == (
+        0,
+        1,
+    )  # attempted on the 20th: not yet, and late
 
 
 def test_depth_waits_for_the_attempts_window(tmp_path: Path) -> None:
     path = tmp_path / "acme.yaml"
-    path.write_text(AGREEMENT.format(lang="en").replace(
-        "follow_up: {first_attempt_within: 1h, min_attempts: 6}",
-        "follow_up: {first_attempt_within: 1h, min_attempts: 6, attempts_within: 14d}"), encoding="utf-8")
-    rows = [["A", "2026-03-01T10:00", "north", "marketing", "2026-03-01T10:00", "2026-03-01T10:20", "6",
-             "false", "", ""],
-            ["B", "2026-03-10T10:00", "north", "marketing", "2026-03-10T10:00", "2026-03-10T10:20", "1",
-             "false", "", ""]]
+    path.write_text(
+        AGREEMENT.format(lang="en").replace(
+            "follow_up: {first_attempt_within: 1h, min_attempts: 6}",
+            "follow_up: {first_attempt_within: 1h, min_attempts: 6, attempts_within: 14d}",
+        ),
+        encoding="utf-8",
+    )
+    rows = [
+        [
+            "A",
+            "2026-03-01T10:00",
+            "north",
+            "marketing",
+            "2026-03-01T10:00",
+            "2026-03-01T10:20",
+            "6",
+            "false",
+            "",
+            "",
+        ],
+        [
+            "B",
+            "2026-03-10T10:00",
+            "north",
+            "marketing",
+            "2026-03-10T10:00",
+            "2026-03-10T10:20",
+            "1",
+            "false",
+            "",
+            "",
+        ],
+    ]
     report = report_for(path, write_csv(tmp_path / "d.csv", rows), "2026-03-20")
     depth = month_of(report, "north", "2026-03").depth
-    assert (depth.unconnected, depth.average_attempts) == (1, Decimal(6))  # B's 14 days are not over
+    assert (depth.unconnected, depth.average_attempts) == (
+        1,
+        Decimal(6),
+    )  # B's 14 days are not over
     later = report_for(path, write_csv(tmp_path / "d.csv", rows), "2026-03-31")
     assert month_of(later, "north", "2026-03").depth.average_attempts == Decimal("3.5")
 
 
-def test_semicolon_csv_with_decimal_commas_and_any_header_case(agreement_path: Path, tmp_path: Path) -> None:
+def test_semicolon_csv_with_decimal_commas_and_any_header_case(
+    agreement_path: Path, tmp_path: Path
+) -> None:
     # What Excel writes as "CSV" in a Spanish locale.
     header = ";".join(name.upper() for name in HEADER)
     path = tmp_path / "excel.csv"
-    path.write_text(header + "\nL1;2026-01-05 10:00;North;marketing;;;;;2026-01-20 10:00;1.234,50\n",
-                    encoding="utf-8-sig")
+    path.write_text(
+        header + "\nL1;2026-01-05 10:00;North;marketing;;;;;2026-01-20 10:00;1.234,50\n",
+        encoding="utf-8-sig",
+    )
     report = report_for(agreement_path, path, "2026-01-31")
     jan = month_of(report, "north", "2026-01")
     assert report.stats.skipped == 0
-    assert (jan.marketing_leads, jan.customers_won, jan.marketing_revenue) == (1, 1, Decimal("1234.50"))
+    assert (jan.marketing_leads, jan.customers_won, jan.marketing_revenue) == (
+        1,
+        1,
+        Decimal("1234.50"),
+    )
 
 
 def test_json_mapping_and_bad_mappings(agreement_path: Path, tmp_path: Path) -> None:
     mapping = tmp_path / "crm.json"
-    mapping.write_text(json.dumps({"columns": {"id": "Key", "segment": "Territory"},
-                                   "values": {"source": {"Inbound": "marketing"}}}), encoding="utf-8")
+    mapping.write_text(
+        json.dumps(
+            {
+                "columns": {"id": "Key", "segment": "Territory"},
+                "values": {"source": {"Inbound": "marketing"}},
+            }
+        ),
+        encoding="utf-8",
+    )
     header = ["Key", "created_at", "Territory", "source"]
     path = write_csv(tmp_path / "crm.csv", [["1", "2026-01-02", "south", "Inbound"]], header=header)
     report = report_for(agreement_path, path, "2026-01-31", mapping=load_mapping(mapping))
@@ -463,24 +731,44 @@ def test_json_mapping_and_bad_mappings(agreement_path: Path, tmp_path: Path) -> 
     bad.write_text("columns: {lead_id: Key}\n", encoding="utf-8")
     with pytest.raises(ActualsError, match="'lead_id' is not a canonical column"):
         load_mapping(bad)
-    result = CliRunner().invoke(app, ["report", str(agreement_path), "-a", str(path), "--columns", str(bad),
-                                      "--as-of", "2026-01-31"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(agreement_path),
+            "-a",
+            str(path),
+            "--columns",
+            str(bad),
+            "--as-of",
+            "2026-01-31",
+        ],
+    )
     assert result.exit_code == 1 and "canonical columns: id, created_at" in result.output
 
 
 def test_mapping_excludes_rows_that_are_not_leads(agreement_path: Path, tmp_path: Path) -> None:
     mapping = tmp_path / "m.yaml"
     mapping.write_text("exclude:\n  status: [Rejected]\n", encoding="utf-8")
-    rows = [["1", "2026-01-02", "north", "marketing", "Accepted"], ["2", "2026-01-03", "north", "marketing", "Rejected"]]
-    path = write_csv(tmp_path / "r.csv", rows, header=["id", "created_at", "segment", "source", "status"])
+    rows = [
+        ["1", "2026-01-02", "north", "marketing", "Accepted"],
+        ["2", "2026-01-03", "north", "marketing", "Rejected"],
+    ]
+    path = write_csv(
+        tmp_path / "r.csv", rows, header=["id", "created_at", "segment", "source", "status"]
+    )
     report = report_for(agreement_path, path, "2026-01-31", mapping=load_mapping(mapping))
     assert report.stats.excluded == 1 and report.stats.skipped == 0
     assert month_of(report, "north", "2026-01").marketing_leads == 1
 
 
-@pytest.mark.parametrize(("cell", "amount"), [("USD 12,000.50", "12000.50"), ("$1,200", "1200"),
-                                              ("900.5", "900.5"), ("EUR 300", "300")])
-def test_revenue_cells_as_crms_write_them(agreement_path: Path, tmp_path: Path, cell: str, amount: str) -> None:
+@pytest.mark.parametrize(
+    ("cell", "amount"),
+    [("USD 12,000.50", "12000.50"), ("$1,200", "1200"), ("900.5", "900.5"), ("EUR 300", "300")],
+)
+def test_revenue_cells_as_crms_write_them(
+    agreement_path: Path, tmp_path: Path, cell: str, amount: str
+) -> None:
     rows = [["1", "2026-01-02", "north", "marketing", "", "", "", "", "2026-01-09", cell]]
     report = report_for(agreement_path, write_csv(tmp_path / "m.csv", rows), "2026-01-31")
     assert month_of(report, "north", "2026-01").marketing_revenue == Decimal(amount)

@@ -11,9 +11,13 @@ from hypothesis import strategies as st
 from slagen.report.aggregate import Bucket, percentile
 
 
-@given(st.lists(st.integers(min_value=0, max_value=5000), min_size=1, max_size=300),
-       st.sampled_from([Decimal("0.5"), Decimal("0.9"), Decimal("0.25"), Decimal(1)]))
-def test_histogram_percentile_is_the_nearest_rank_of_the_sorted_delays(delays: list[int], fraction: Decimal) -> None:
+@given(
+    st.lists(st.integers(min_value=0, max_value=5000), min_size=1, max_size=300),
+    st.sampled_from([Decimal("0.5"), Decimal("0.9"), Decimal("0.25"), Decimal(1)]),
+)
+def test_histogram_percentile_is_the_nearest_rank_of_the_sorted_delays(
+    delays: list[int], fraction: Decimal
+) -> None:
     histogram: dict[int, int] = {}
     for minutes in delays:
         histogram[minutes] = histogram.get(minutes, 0) + 1
@@ -22,9 +26,13 @@ def test_histogram_percentile_is_the_nearest_rank_of_the_sorted_delays(delays: l
     assert percentile(histogram, fraction) == ordered[rank - 1]
 
 
-@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 600), st.booleans()), max_size=60),
-       st.integers(1, 4))
-def test_merged_buckets_equal_one_bucket_fed_everything(events: list[tuple[int, int, bool]], parts: int) -> None:
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 600), st.booleans()), max_size=60),
+    st.integers(1, 4),
+)
+def test_merged_buckets_equal_one_bucket_fed_everything(
+    events: list[tuple[int, int, bool]], parts: int
+) -> None:
     def feed(bucket: Bucket, day: int, minutes: int, connected: bool) -> None:
         bucket.marketing_leads += 1
         bucket.by_day[day] += 1
@@ -46,9 +54,18 @@ def test_merged_buckets_equal_one_bucket_fed_everything(events: list[tuple[int, 
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["north", "south", "North", "SOUTH"]),
-                          st.sampled_from(["marketing", "sales"]),
-                          st.integers(1, 3), st.integers(1, 28), st.integers(0, 23)), max_size=40))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["north", "south", "North", "SOUTH"]),
+            st.sampled_from(["marketing", "sales"]),
+            st.integers(1, 3),
+            st.integers(1, 28),
+            st.integers(0, 23),
+        ),
+        max_size=40,
+    )
+)
 def test_totals_are_sums_whatever_the_rows(leads: list[tuple[str, str, int, int, int]]) -> None:
     import csv
     import datetime as dt
@@ -67,8 +84,20 @@ def test_totals_are_sums_whatever_the_rows(leads: list[tuple[str, str, int, int,
             writer = csv.writer(handle)
             writer.writerow(HEADER)
             for i, (segment, source, month, day, hour) in enumerate(leads):
-                writer.writerow([i, f"2026-{month:02d}-{day:02d}T{hour:02d}:00", segment, source,
-                                 "", "", "", "", "", ""])
+                writer.writerow(
+                    [
+                        i,
+                        f"2026-{month:02d}-{day:02d}T{hour:02d}:00",
+                        segment,
+                        source,
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                    ]
+                )
         agreement, table = load_agreement(agreement_path)
         report = build_report(agreement, table, csv_path, as_of=dt.date(2026, 3, 31))
     segments = [s for s in report.scopes if s.kind == "segment"]

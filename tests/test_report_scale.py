@@ -21,9 +21,11 @@ def write_big_csv(path: Path, rows: int) -> Path:
             at = f"2026-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}"
             first = f"2026-{month:02d}-{day:02d}T{hour + 1:02d}:{minute * 7 % 60:02d}"
             won = i % 7 == 0
-            handle.write(f"L{i},{at},{'north' if i % 3 else 'south'},{'sales' if i % 13 == 0 else 'marketing'},"
-                         f"{at},{first},{i % 9},{'true' if i % 2 else 'false'},"
-                         f"{at if won else ''},{'100' if won else ''}\n")
+            handle.write(
+                f"L{i},{at},{'north' if i % 3 else 'south'},{'sales' if i % 13 == 0 else 'marketing'},"
+                f"{at},{first},{i % 9},{'true' if i % 2 else 'false'},"
+                f"{at if won else ''},{'100' if won else ''}\n"
+            )
     return path
 
 
@@ -63,5 +65,7 @@ def test_peak_memory_does_not_grow_with_rows(tmp_path: Path) -> None:
             tracemalloc.stop()
         assert report.stats.rows == rows
     small, large = peaks
-    assert large < small * 1.25 + 64 * 1024, f"peak grew from {small} to {large} bytes with 5× the rows"
+    assert large < small * 1.25 + 64 * 1024, (
+        f"peak grew from {small} to {large} bytes with 5× the rows"
+    )
     assert large < 4 * 1024 * 1024

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 from decimal import Decimal
 from fractions import Fraction
@@ -28,7 +29,12 @@ BASE: dict[str, Any] = {
     "period": {"start": "2026-01-01", "end": "2026-03-31"},
     "revision": {"number": 1, "date": "2026-01-01", "summary": "First"},
     "parties": [
-        {"id": "marketing", "name": "Marketing", "role": "provider", "representative": {"name": "Bruno"}},
+        {
+            "id": "marketing",
+            "name": "Marketing",
+            "role": "provider",
+            "representative": {"name": "Bruno"},
+        },
         {"id": "sales", "name": "Sales", "role": "recipient", "representative": {"name": "Ana"}},
     ],
     "summary": "Marketing delivers leads.",
@@ -48,8 +54,14 @@ def agreement_with(*segments: dict[str, Any], **extra: Any) -> Any:
 
 
 def segment(**fields: Any) -> dict[str, Any]:
-    base = {"id": "s", "name": "S", "revenue_goal": Decimal(5000), "marketing_share": "100%",
-            "avg_deal_size": Decimal(100), "close_rate": "50%"}
+    base = {
+        "id": "s",
+        "name": "S",
+        "revenue_goal": Decimal(5000),
+        "marketing_share": "100%",
+        "avg_deal_size": Decimal(100),
+        "close_rate": "50%",
+    }
     base.update(fields)
     return {k: v for k, v in base.items() if v is not None}
 
@@ -69,8 +81,14 @@ def test_company_x_from_the_seeds() -> None:
 
 def test_spec_json_example_numbers() -> None:
     """SPEC §3: 200,000 × 60 % = 120,000; ÷ 8,000 = 15 customers; ÷ 12 % = 125 leads."""
-    seg = segment(id="na", revenue_goal=Decimal(200000), marketing_share="60%",
-                  avg_deal_size=Decimal(8000), close_rate="12%", lead_value=Decimal(960))
+    seg = segment(
+        id="na",
+        revenue_goal=Decimal(200000),
+        marketing_share="60%",
+        avg_deal_size=Decimal(8000),
+        close_rate="12%",
+        lead_value=Decimal(960),
+    )
     data = targets_to_dict(compute_targets(agreement_with(seg)))
     month = data["segments"][0]["months"][0]
     assert month["revenue_goal"] == "200000.00"
@@ -92,9 +110,14 @@ def test_decimal_rates_are_exact() -> None:
 
 
 def test_funnel_walks_up_from_customers() -> None:
-    funnel = [{"stage": "visits", "rate": "2%"}, {"stage": "leads", "rate": "25%", "sla": True},
-              {"stage": "proposals", "rate": "48%"}]
-    seg = segment(close_rate=None, funnel=funnel, revenue_goal=Decimal(12000), avg_deal_size=Decimal(1000))
+    funnel = [
+        {"stage": "visits", "rate": "2%"},
+        {"stage": "leads", "rate": "25%", "sla": True},
+        {"stage": "proposals", "rate": "48%"},
+    ]
+    seg = segment(
+        close_rate=None, funnel=funnel, revenue_goal=Decimal(12000), avg_deal_size=Decimal(1000)
+    )
     row = compute_targets(agreement_with(seg)).segments[0].months[0]
     # 12 customers ÷ 48 % = 25 proposals; ÷ 25 % = 100 leads; ÷ 2 % = 5,000 visits
     assert row.customers_needed == 12
@@ -116,18 +139,35 @@ def test_sales_cycle_shifts_lead_months_before_the_period() -> None:
     table = compute_targets(agreement_with(seg))
     assert [r.lead_month for r in table.segments[0].months] == ["2025-11", "2025-12", "2026-01"]
     assert [(m.month, m.pre_period, m.leads_needed) for m in table.monthly] == [
-        ("2025-11", True, 100), ("2025-12", True, 100), ("2026-01", False, 100),
-        ("2026-02", False, 0), ("2026-03", False, 0)]
+        ("2025-11", True, 100),
+        ("2025-12", True, 100),
+        ("2026-01", False, 100),
+        ("2026-02", False, 0),
+        ("2026-03", False, 0),
+    ]
 
 
 def test_month_maps_zero_goal_groups_and_capacity() -> None:
-    a = segment(id="a", group="g1", revenue_goal={"2026-01": Decimal(0), "2026-02": Decimal(5000),
-                                                   "2026-03": Decimal(10000)})
-    b = segment(id="b", group="g1", close_rate={"2026-01": "25%", "2026-02": "50%", "2026-03": "100%"})
+    a = segment(
+        id="a",
+        group="g1",
+        revenue_goal={"2026-01": Decimal(0), "2026-02": Decimal(5000), "2026-03": Decimal(10000)},
+    )
+    b = segment(
+        id="b", group="g1", close_rate={"2026-01": "25%", "2026-02": "50%", "2026-03": "100%"}
+    )
     c = segment(id="c", group="g2")
-    agreement = agreement_with(a, b, c, follow_up={"first_attempt_within": "4h", "min_attempts": 6},
-                               capacity={"reps": 2, "hours_per_rep_month": Decimal(20),
-                                         "minutes_per_attempt": Decimal(10)})
+    agreement = agreement_with(
+        a,
+        b,
+        c,
+        follow_up={"first_attempt_within": "4h", "min_attempts": 6},
+        capacity={
+            "reps": 2,
+            "hours_per_rep_month": Decimal(20),
+            "minutes_per_attempt": Decimal(10),
+        },
+    )
     table = compute_targets(agreement)
     assert [r.leads_needed for r in table.segment("a").months] == [0, 100, 200]
     assert [r.leads_needed for r in table.segment("b").months] == [200, 100, 50]
@@ -158,7 +198,10 @@ def test_counts_are_the_smallest_that_meet_the_goal(
     assert row.customers_needed * deal >= mrg
     assert row.customers_needed == 0 or (row.customers_needed - 1) * deal < mrg
     assert Fraction(row.leads_needed) * Fraction(close) >= row.customers_needed
-    assert row.leads_needed == 0 or Fraction(row.leads_needed - 1) * Fraction(close) < row.customers_needed
+    assert (
+        row.leads_needed == 0
+        or Fraction(row.leads_needed - 1) * Fraction(close) < row.customers_needed
+    )
 
 
 @settings(max_examples=200, deadline=None)
@@ -167,7 +210,9 @@ def test_results_never_decrease_when_the_goal_rises(
     goal: Decimal, more: Decimal, share: Decimal, deal: Decimal, close: Decimal
 ) -> None:
     low = segment(revenue_goal=goal, marketing_share=share, avg_deal_size=deal, close_rate=close)
-    high = segment(revenue_goal=goal + more, marketing_share=share, avg_deal_size=deal, close_rate=close)
+    high = segment(
+        revenue_goal=goal + more, marketing_share=share, avg_deal_size=deal, close_rate=close
+    )
     a = compute_targets(agreement_with(low)).segments[0].months[0]
     b = compute_targets(agreement_with(high)).segments[0].months[0]
     assert b.customers_needed >= a.customers_needed
@@ -176,15 +221,17 @@ def test_results_never_decrease_when_the_goal_rises(
 
 
 @settings(max_examples=200, deadline=None)
-@given(customers_goal=st.integers(min_value=0, max_value=5000),
-       stage_rates=st.lists(rates, min_size=1, max_size=4))
+@given(
+    customers_goal=st.integers(min_value=0, max_value=5000),
+    stage_rates=st.lists(rates, min_size=1, max_size=4),
+)
 def test_funnel_each_stage_feeds_the_next(customers_goal: int, stage_rates: list[Decimal]) -> None:
     funnel = [{"stage": f"s{i}", "rate": r} for i, r in enumerate(stage_rates)]
     seg = segment(close_rate=None, funnel=funnel, revenue_goal=Decimal(customers_goal * 100))
     row = compute_targets(agreement_with(seg)).segments[0].months[0]
     assert row.customers_needed == customers_goal
     counts = [count for _, count in row.stages] + [row.customers_needed]
-    for (count, nxt), rate in zip(zip(counts, counts[1:]), stage_rates):
+    for (count, nxt), rate in zip(itertools.pairwise(counts), stage_rates, strict=False):
         assert Fraction(count) * Fraction(rate) >= nxt
         assert count == 0 or Fraction(count - 1) * Fraction(rate) < nxt
 

@@ -80,7 +80,9 @@ def folder_digest(folders: Iterable[Path | None]) -> str:
         digest.update(f"\0folder{index}\0".encode())
         if folder is None or not folder.is_dir():
             continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        for path in sorted(
+            p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        ):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
@@ -89,8 +91,13 @@ def folder_digest(folders: Iterable[Path | None]) -> str:
 def input_hash(source_bytes: bytes, templates_digest: str, config: Config) -> str:
     """The hash ``slagen build`` compares with the manifest to skip an agreement."""
     digest = hashlib.sha256()
-    for part in (f"slagen {__version__}", templates_digest, config.digest(),
-                 ",".join(config.formats), config.page_size):
+    for part in (
+        f"slagen {__version__}",
+        templates_digest,
+        config.digest(),
+        ",".join(config.formats),
+        config.page_size,
+    ):
         digest.update(part.encode() + b"\0")
     digest.update(source_bytes)
     return digest.hexdigest()
@@ -101,8 +108,14 @@ def _render(task: _Task) -> tuple[list[str], list[str]]:
     from slagen.build_docs import render_documents
 
     warnings: list[str] = []
-    written = render_documents([task.source], task.formats, task.out_dir, task.templates,
-                               page_size=task.page_size, warnings=warnings)
+    written = render_documents(
+        [task.source],
+        task.formats,
+        task.out_dir,
+        task.templates,
+        page_size=task.page_size,
+        warnings=warnings,
+    )
     return [str(p) for p in written], warnings
 
 
@@ -147,12 +160,16 @@ def build_repository(
     """
     root = Path(folder)
     if not root.exists():
-        raise UsageError(f"{root}: no such folder", hint="run slagen build in an agreements repository")
+        raise UsageError(
+            f"{root}: no such folder", hint="run slagen build in an agreements repository"
+        )
     config = config or load_config(start=root)
     agreements = root / "agreements" if (root / "agreements").is_dir() else root
     files = collect_agreement_files([agreements])
     if not files:
-        raise UsageError(f"no agreement files (*.yaml) in {agreements}", hint="create one with slagen new")
+        raise UsageError(
+            f"no agreement files (*.yaml) in {agreements}", hint="create one with slagen new"
+        )
     base = agreements.parent if agreements != root else root
     out = Path(out_dir) if out_dir is not None else (config.output or base / "build")
     manifest_path = out / MANIFEST_NAME
@@ -177,14 +194,21 @@ def build_repository(
         try:
             source_bytes = file.read_bytes()
         except OSError as exc:
-            emit(BuildEvent(key, "failed", messages=(f"{file}: cannot read: {exc.strerror or exc}",)))
+            emit(
+                BuildEvent(key, "failed", messages=(f"{file}: cannot read: {exc.strerror or exc}",))
+            )
             continue
         digest = input_hash(source_bytes, templates_digest, config)
         previous = old.get(key)
         if previous and previous.get("input_hash") == digest:
             outputs = previous.get("outputs")
-            if isinstance(outputs, list) and outputs and all(
-                    (out / str(o.get("path"))).is_file() for o in outputs if isinstance(o, dict)):
+            if (
+                isinstance(outputs, list)
+                and outputs
+                and all(
+                    (out / str(o.get("path"))).is_file() for o in outputs if isinstance(o, dict)
+                )
+            ):
                 entries[key] = previous
                 claimed[str(previous.get("id"))] = key
                 emit(BuildEvent(key, "skipped", tuple(str(out / str(o["path"])) for o in outputs)))
@@ -195,8 +219,10 @@ def build_repository(
             continue
         agreement = checked.agreement
         if agreement.id in claimed:
-            clash = (f"{file}: error: id `{agreement.id}` is also the id of {claimed[agreement.id]}; "
-                     "documents are named after the id, give each agreement its own")
+            clash = (
+                f"{file}: error: id `{agreement.id}` is also the id of {claimed[agreement.id]}; "
+                "documents are named after the id, give each agreement its own"
+            )
             emit(BuildEvent(key, "failed", messages=(clash,)))
             continue
         claimed[agreement.id] = key
@@ -210,7 +236,8 @@ def build_repository(
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures: dict[Future[tuple[list[str], list[str]]], _Pending] = {
-                pool.submit(_render, task): item for item, task in pending}
+                pool.submit(_render, task): item for item, task in pending
+            }
             for future in as_completed(futures):
                 _finish(futures[future], _outcome(future), out, entries, emit)
 
@@ -219,7 +246,9 @@ def build_repository(
         "manifest_version": MANIFEST_VERSION,
         "agreements": {key: entries[key] for key in sorted(entries)},
     }
-    result.manifest = write_atomic(manifest_path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    result.manifest = write_atomic(
+        manifest_path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    )
     return result
 
 
@@ -230,7 +259,9 @@ def _call(task: _Task) -> tuple[list[str], list[str]] | BaseException:
         return exc
 
 
-def _outcome(future: Future[tuple[list[str], list[str]]]) -> tuple[list[str], list[str]] | BaseException:
+def _outcome(
+    future: Future[tuple[list[str], list[str]]],
+) -> tuple[list[str], list[str]] | BaseException:
     try:
         return future.result()
     except Exception as exc:  # noqa: BLE001 - as in _call
@@ -255,8 +286,12 @@ def _finish(
         "input_hash": item.digest,
         "fingerprint": fingerprint,
         "outputs": [
-            {"path": p.relative_to(out).as_posix() if p.is_relative_to(out) else str(p),
-             "format": p.suffix.lstrip("."), "sha256": _sha256(p), "fingerprint": fingerprint}
+            {
+                "path": p.relative_to(out).as_posix() if p.is_relative_to(out) else str(p),
+                "format": p.suffix.lstrip("."),
+                "sha256": _sha256(p),
+                "fingerprint": fingerprint,
+            }
             for p in paths
         ],
     }

@@ -45,7 +45,9 @@ class InitResult:
 
 
 def _scaffold(name: str, values: dict[str, str]) -> str:
-    text = resources.files("slagen.authoring").joinpath("scaffold", name).read_text(encoding="utf-8")
+    text = (
+        resources.files("slagen.authoring").joinpath("scaffold", name).read_text(encoding="utf-8")
+    )
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
 
 
@@ -77,18 +79,36 @@ def init_repository(
     from slagen.schema import schema_text
 
     files: dict[str, str] = {
-        example: starter_text("internal", language, agreement_id=example_id, company=company,
-                              currency=currency, path=example),
-        "slagen.toml": _scaffold("slagen.toml", {
-            "language": language, "currency": currency, "company": _toml_string(company)}),
+        example: starter_text(
+            "internal",
+            language,
+            agreement_id=example_id,
+            company=company,
+            currency=currency,
+            path=example,
+        ),
+        "slagen.toml": _scaffold(
+            "slagen.toml",
+            {"language": language, "currency": currency, "company": _toml_string(company)},
+        ),
         "schemas/agreement.schema.json": schema_text(),
-        ".vscode/settings.json": json.dumps({
-            "yaml.schemas": {"./schemas/agreement.schema.json": ["agreements/*.yaml", "agreements/**/*.yaml",
-                                                                  "agreements/*.yml"]},
-            "files.associations": {"agreements/*.yaml": "yaml"},
-        }, indent=2) + "\n",
-        ".pre-commit-config.yaml": _scaffold("pre-commit-config.yaml", {
-            "repo_url": SLAGEN_REPO_URL, "version": __version__}),
+        ".vscode/settings.json": json.dumps(
+            {
+                "yaml.schemas": {
+                    "./schemas/agreement.schema.json": [
+                        "agreements/*.yaml",
+                        "agreements/**/*.yaml",
+                        "agreements/*.yml",
+                    ]
+                },
+                "files.associations": {"agreements/*.yaml": "yaml"},
+            },
+            indent=2,
+        )
+        + "\n",
+        ".pre-commit-config.yaml": _scaffold(
+            "pre-commit-config.yaml", {"repo_url": SLAGEN_REPO_URL, "version": __version__}
+        ),
         WORKFLOW_PATH: _scaffold("workflow.yml", {"version": __version__}),
         ".gitignore": "build/\n",
     }

@@ -70,7 +70,9 @@ def starter_text(
         )
     currency = (currency or DEFAULT_CURRENCY_BY_LANGUAGE[language]).upper()
     if not re.fullmatch(r"[A-Z]{3}", currency):
-        raise UsageError(f"{currency!r} is not a currency code", hint="use an ISO 4217 code such as USD or EUR")
+        raise UsageError(
+            f"{currency!r} is not a currency code", hint="use an ISO 4217 code such as USD or EUR"
+        )
     year = year or dt.date.today().year
     values = {
         "id": agreement_id,
@@ -106,12 +108,21 @@ def create_agreement(
     """
     target = Path(path)
     if target.suffix not in (".yaml", ".yml"):
-        raise UsageError(f"{target}: an agreement file must end in .yaml", hint=f"use {target}.yaml")
+        raise UsageError(
+            f"{target}: an agreement file must end in .yaml", hint=f"use {target}.yaml"
+        )
     if target.exists():
         raise UsageError(
             f"{target} already exists; slagen new never overwrites a file",
             hint="choose another id or -o FILE, or delete the file first",
         )
-    text = starter_text(kind, language, agreement_id=agreement_id or target.stem, company=company,
-                        currency=currency, year=year, path=target.as_posix())
+    text = starter_text(
+        kind,
+        language,
+        agreement_id=agreement_id or target.stem,
+        company=company,
+        currency=currency,
+        year=year,
+        path=target.as_posix(),
+    )
     return write_atomic(target, text)

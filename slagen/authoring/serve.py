@@ -84,8 +84,11 @@ class PreviewServer(ThreadingHTTPServer):
     def resolve(self, relative: str) -> Path | None:
         """The agreement file ``relative`` names, only inside the agreements folder."""
         candidate = (self.agreements / relative).resolve()
-        if (candidate.is_relative_to(self.agreements) and candidate.suffix in (".yaml", ".yml")
-                and candidate.is_file()):
+        if (
+            candidate.is_relative_to(self.agreements)
+            and candidate.suffix in (".yaml", ".yml")
+            and candidate.is_file()
+        ):
             return candidate
         return None
 
@@ -163,7 +166,7 @@ class _Handler(BaseHTTPRequestHandler):
             elif parts.path == "/version":
                 self._version(query.get("file", [None])[0])
             elif parts.path.startswith("/view/"):
-                self._view(unquote(parts.path[len("/view/"):]))
+                self._view(unquote(parts.path[len("/view/") :]))
             else:
                 self._send_html(_page("Not found", "<h1>Not found</h1>"), HTTPStatus.NOT_FOUND)
         except (BrokenPipeError, ConnectionResetError):
@@ -174,7 +177,9 @@ class _Handler(BaseHTTPRequestHandler):
         if relative is not None:
             file = self.server.resolve(relative)
             if file is None:
-                self._send(HTTPStatus.NOT_FOUND, "application/json", b'{"error": "no such agreement"}')
+                self._send(
+                    HTTPStatus.NOT_FOUND, "application/json", b'{"error": "no such agreement"}'
+                )
                 return
         body = json.dumps({"version": self.server.version(file)}).encode()
         self._send(HTTPStatus.OK, "application/json", body)
@@ -185,16 +190,22 @@ class _Handler(BaseHTTPRequestHandler):
         for file in self.server.agreement_files():
             relative = file.resolve().relative_to(self.server.agreements).as_posix()
             items.append(f'<li><a href="/view/{quote(relative)}">{html.escape(relative)}</a></li>')
-        listing = "<ul>" + "".join(items) + "</ul>" if items else "<p>No agreements yet: slagen new</p>"
-        body = (f"<h1>slagen preview</h1><p>{html.escape(str(self.server.agreements))}</p>{listing}"
-                + _reload_script("/version", version))
+        listing = (
+            "<ul>" + "".join(items) + "</ul>" if items else "<p>No agreements yet: slagen new</p>"
+        )
+        body = (
+            f"<h1>slagen preview</h1><p>{html.escape(str(self.server.agreements))}</p>{listing}"
+            + _reload_script("/version", version)
+        )
         return _page("slagen preview", body)
 
     def _view(self, relative: str) -> None:
         file = self.server.resolve(relative)
         if file is None:
-            self._send_html(_page("Not found", f"<h1>No agreement {html.escape(relative)}</h1>"),
-                            HTTPStatus.NOT_FOUND)
+            self._send_html(
+                _page("Not found", f"<h1>No agreement {html.escape(relative)}</h1>"),
+                HTTPStatus.NOT_FOUND,
+            )
             return
         version = self.server.version(file)  # before reading: a change in between reloads once more
         script = _reload_script(f"/version?file={quote(relative)}", version)
@@ -210,11 +221,15 @@ class _Handler(BaseHTTPRequestHandler):
             from slagen.render import render_html
 
             with self.server.render_lock:
-                return render_html(result.agreement, result.targets, templates_dir=self.server.config.templates)
+                return render_html(
+                    result.agreement, result.targets, templates_dir=self.server.config.templates
+                )
         except AgreementError as exc:
             return _error_page(relative, [f.format_text() for f in exc.findings])
         except UserError as exc:
-            return _error_page(relative, [exc.message + (f" (hint: {exc.hint})" if exc.hint else "")])
+            return _error_page(
+                relative, [exc.message + (f" (hint: {exc.hint})" if exc.hint else "")]
+            )
         except Exception as exc:  # noqa: BLE001 - the page says it; the server goes on
             return _error_page(relative, [f"cannot render: {type(exc).__name__}: {exc}"])
 
@@ -240,9 +255,10 @@ def _page(title: str, body: str) -> str:
 
 def _error_page(relative: str, messages: list[str]) -> str:
     items = "".join(f"<li>{html.escape(m)}</li>" for m in messages) or "<li>invalid agreement</li>"
-    body = (f'<p class="slagen-preview-bar"><a href="/">all agreements</a></p>'
-            f'<h1 id="slagen-error-title">{html.escape(relative)} has errors</h1>'
-            f'<p>Fix them and save: this page reloads by itself.</p><ul class="slagen-errors" id="slagen-errors">'
-            f"{items}</ul>")
+    body = (
+        f'<p class="slagen-preview-bar"><a href="/">all agreements</a></p>'
+        f'<h1 id="slagen-error-title">{html.escape(relative)} has errors</h1>'
+        f'<p>Fix them and save: this page reloads by itself.</p><ul class="slagen-errors" id="slagen-errors">'
+        f"{items}</ul>"
+    )
     return _page(f"Errors in {relative}", body)
-

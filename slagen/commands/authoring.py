@@ -35,26 +35,62 @@ def _interactive() -> bool:
 
 def _ask_choice(text: str, choices: list[str], default: str) -> str:
     while True:
-        answer = str(typer.prompt(f"{text} ({', '.join(choices)})", default=default)).strip().lower()
+        answer = (
+            str(typer.prompt(f"{text} ({', '.join(choices)})", default=default)).strip().lower()
+        )
         if answer in choices:
             return answer
         typer.echo(f"please answer one of {', '.join(choices)}", err=True)
 
 
 def new(
-    agreement_id: Annotated[str | None, typer.Argument(
-        metavar="ID", help="Id of the agreement (lowercase, digits, hyphens); also the file name.",
-        show_default=False)] = None,
-    kind: Annotated[AgreementType | None, typer.Option(
-        "--type", "-t", help="internal, customer or multilevel [default: internal].", show_default=False)] = None,
-    language: Annotated[Language | None, typer.Option(
-        "--lang", "-l", help="es or en [default: slagen.toml's language, else en].", show_default=False)] = None,
-    company: Annotated[str | None, typer.Option("--company", help="Company name on the cover.")] = None,
-    currency: Annotated[str | None, typer.Option("--currency", help="ISO 4217 code, e.g. USD or EUR.")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Calendar year covered [default: this year].",
-                                             show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write [default: agreements/ID.yaml].", show_default=False)] = None,
+    agreement_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help="Id of the agreement (lowercase, digits, hyphens); also the file name.",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        AgreementType | None,
+        typer.Option(
+            "--type",
+            "-t",
+            help="internal, customer or multilevel [default: internal].",
+            show_default=False,
+        ),
+    ] = None,
+    language: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="es or en [default: slagen.toml's language, else en].",
+            show_default=False,
+        ),
+    ] = None,
+    company: Annotated[
+        str | None, typer.Option("--company", help="Company name on the cover.")
+    ] = None,
+    currency: Annotated[
+        str | None, typer.Option("--currency", help="ISO 4217 code, e.g. USD or EUR.")
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help="Calendar year covered [default: this year].", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write [default: agreements/ID.yaml].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write a complete, valid starting agreement with comments explaining each field.
 
@@ -81,24 +117,35 @@ def new(
             ident = output.stem
         if _interactive():
             if chosen_kind is None:
-                chosen_kind = AgreementType(_ask_choice("Type", [t.value for t in AgreementType], "internal"))
+                chosen_kind = AgreementType(
+                    _ask_choice("Type", [t.value for t in AgreementType], "internal")
+                )
             if lang is None:
                 lang = Language(_ask_choice("Language", ["es", "en"], config.language))
             if name is None:
                 name = typer.prompt("Company", default=config.company or "") or None
             if ident is None:
-                suffix = {"internal": "marketing-sales", "customer": "customer-sla",
-                          "multilevel": "multilevel-sla"}[chosen_kind.value]
-                ident = typer.prompt("Id (also the file name)",
-                                     default=f"{slugify(name or '') or 'example'}-{suffix}")
+                suffix = {
+                    "internal": "marketing-sales",
+                    "customer": "customer-sla",
+                    "multilevel": "multilevel-sla",
+                }[chosen_kind.value]
+                ident = typer.prompt(
+                    "Id (also the file name)",
+                    default=f"{slugify(name or '') or 'example'}-{suffix}",
+                )
         if ident is None:
-            raise UsageError("give the agreement's id", hint="slagen new acme-marketing-sales --type internal")
+            raise UsageError(
+                "give the agreement's id", hint="slagen new acme-marketing-sales --type internal"
+            )
         written = create_agreement(
             output or Path("agreements") / f"{ident}.yaml",
             (chosen_kind or AgreementType.internal).value,
             (lang.value if lang else config.language),
-            agreement_id=ident, company=name or config.company,
-            currency=currency or config.currency, year=year,
+            agreement_id=ident,
+            company=name or config.company,
+            currency=currency or config.currency,
+            year=year,
         )
         typer.echo(str(written))
         typer.echo(f"next: edit it, then run slagen validate {written}", err=True)
@@ -107,11 +154,23 @@ def new(
 
 
 def init(
-    folder: Annotated[Path, typer.Argument(help="Folder of the agreements repository.")] = Path("."),
-    language: Annotated[Language, typer.Option("--lang", "-l", help="Default language: es or en.")] = Language.en,
-    company: Annotated[str | None, typer.Option("--company", help="Company name for the example and the config.")] = None,
-    currency: Annotated[str | None, typer.Option("--currency", help="ISO 4217 code [default: USD for en, EUR for es].",
-                                                 show_default=False)] = None,
+    folder: Annotated[Path, typer.Argument(help="Folder of the agreements repository.")] = Path(
+        "."
+    ),
+    language: Annotated[
+        Language, typer.Option("--lang", "-l", help="Default language: es or en.")
+    ] = Language.en,
+    company: Annotated[
+        str | None, typer.Option("--company", help="Company name for the example and the config.")
+    ] = None,
+    currency: Annotated[
+        str | None,
+        typer.Option(
+            "--currency",
+            help="ISO 4217 code [default: USD for en, EUR for es].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Scaffold an agreements repository: example, config, editor schema, pre-commit, CI.
 
@@ -130,7 +189,9 @@ def init(
     def body() -> None:
         from slagen.authoring.init import init_repository
 
-        result = init_repository(folder, language=language.value, company=company, currency=currency)
+        result = init_repository(
+            folder, language=language.value, company=company, currency=currency
+        )
         for path in result.written:
             typer.echo(f"wrote {path}")
         for path in result.skipped:
@@ -147,14 +208,34 @@ def _plain_output() -> bool:
 
 
 def build(
-    folder: Annotated[Path, typer.Argument(
-        help="A repository (its agreements/ folder is used) or a folder of agreements.")] = Path("."),
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Output folder [default: slagen.toml's output, else build/].",
-        show_default=False)] = None,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Processes to render with [default: number of CPUs].", show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Render everything, even what did not change.")] = False,
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="A repository (its agreements/ folder is used) or a folder of agreements."
+        ),
+    ] = Path("."),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Output folder [default: slagen.toml's output, else build/].",
+            show_default=False,
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes to render with [default: number of CPUs].",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Render everything, even what did not change.")
+    ] = False,
 ) -> None:
     """Render every agreement of a repository, in parallel, only what changed.
 
@@ -201,7 +282,9 @@ def build(
                     typer.echo(f"  warning: {message}", err=True)
 
         try:
-            result = build_repository(folder, output, jobs=jobs, force=force, on_event=done, on_start=started)
+            result = build_repository(
+                folder, output, jobs=jobs, force=force, on_event=done, on_start=started
+            )
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
@@ -209,8 +292,11 @@ def build(
             for message in event.messages:
                 typer.echo(message, err=True)
         counts = {s: len(result.by_status(s)) for s in ("rendered", "skipped", "failed")}
-        typer.echo(f"{counts['rendered']} rendered, {counts['skipped']} unchanged, {counts['failed']} failed; "
-                   f"manifest: {result.manifest}", err=True)
+        typer.echo(
+            f"{counts['rendered']} rendered, {counts['skipped']} unchanged, {counts['failed']} failed; "
+            f"manifest: {result.manifest}",
+            err=True,
+        )
         if result.failed:
             raise typer.Exit(1)
 
@@ -218,11 +304,21 @@ def build(
 
 
 def serve(
-    folder: Annotated[Path, typer.Argument(
-        help="A repository (its agreements/ folder is used) or a folder of agreements.")] = Path("."),
-    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port (0: any free one).")] = 8000,
-    host: Annotated[str, typer.Option(
-        "--host", help="Interface to listen on; anything but loopback shares your drafts with the network.")
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="A repository (its agreements/ folder is used) or a folder of agreements."
+        ),
+    ] = Path("."),
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=0, max=65535, help="Port (0: any free one).")
+    ] = 8000,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="Interface to listen on; anything but loopback shares your drafts with the network.",
+        ),
     ] = "127.0.0.1",
 ) -> None:
     """Preview the agreements as HTML in a browser, refreshed when a YAML file or template changes.
@@ -244,11 +340,15 @@ def serve(
         try:
             server = make_server(folder, host=host, port=port)
         except OSError as exc:
-            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}",
-                             hint="choose another --port (or 0 for any free one)") from exc
+            raise UsageError(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+                hint="choose another --port (or 0 for any free one)",
+            ) from exc
         if host not in LOOPBACK_HOSTS:
-            typer.echo(f"warning: listening on {host}: anyone who can reach this machine can read the drafts",
-                       err=True)
+            typer.echo(
+                f"warning: listening on {host}: anyone who can reach this machine can read the drafts",
+                err=True,
+            )
         typer.echo(f"Serving {server.agreements} at {server.url} (Ctrl+C to stop)", err=True)
         try:
             server.serve_forever()

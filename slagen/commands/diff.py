@@ -38,20 +38,42 @@ def _report_invalid(exc: AgreementError) -> NoReturn:
 
 
 def diff(
-    paths: Annotated[list[str] | None, typer.Argument(
-        help="OLD NEW (files or REV:PATH), or one PATH with --from.", show_default=False)] = None,
-    from_rev: Annotated[str | None, typer.Option("--from", help="Git revision of the old version of PATH.")] = None,
-    to_rev: Annotated[str | None, typer.Option(
-        "--to", help="Git revision of the new version (default: the working tree).")] = None,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, md, json, html or pdf.")] = DiffFormat.text,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file (required for html and pdf).")] = None,
-    color: Annotated[bool | None, typer.Option(
-        "--color/--no-color", help="Colour the text format (default: when stdout is a terminal).",
-        show_default=False)] = None,
-    install_git_driver: Annotated[bool, typer.Option(
-        "--install-git-driver", help="Make git diff and git log -p show agreements semantically "
-                                     "(same as slagen git-setup).")] = False,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="OLD NEW (files or REV:PATH), or one PATH with --from.", show_default=False
+        ),
+    ] = None,
+    from_rev: Annotated[
+        str | None, typer.Option("--from", help="Git revision of the old version of PATH.")
+    ] = None,
+    to_rev: Annotated[
+        str | None,
+        typer.Option("--to", help="Git revision of the new version (default: the working tree)."),
+    ] = None,
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="text, md, json, html or pdf.")
+    ] = DiffFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (required for html and pdf)."),
+    ] = None,
+    color: Annotated[
+        bool | None,
+        typer.Option(
+            "--color/--no-color",
+            help="Colour the text format (default: when stdout is a terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    install_git_driver: Annotated[
+        bool,
+        typer.Option(
+            "--install-git-driver",
+            help="Make git diff and git log -p show agreements semantically "
+            "(same as slagen git-setup).",
+        ),
+    ] = False,
 ) -> None:
     """Compare two revisions of an agreement: fields, prose and the computed targets.
 
@@ -90,20 +112,28 @@ def diff(
         items = paths or []
         if from_rev is not None:
             if len(items) != 1:
-                raise UsageError("with --from, name exactly one agreement file",
-                                 hint="slagen diff agreements/acme.yaml --from v1")
+                raise UsageError(
+                    "with --from, name exactly one agreement file",
+                    hint="slagen diff agreements/acme.yaml --from v1",
+                )
             old = read_source(items[0], rev=from_rev)
             new = read_source(items[0], rev=to_rev)
         else:
             if to_rev is not None:
-                raise UsageError("--to needs --from", hint="slagen diff PATH --from OLD_REV --to NEW_REV")
+                raise UsageError(
+                    "--to needs --from", hint="slagen diff PATH --from OLD_REV --to NEW_REV"
+                )
             if len(items) != 2:
-                raise UsageError("name two versions (OLD NEW), or one file with --from REV",
-                                 hint="slagen diff v1:agreements/acme.yaml agreements/acme.yaml")
+                raise UsageError(
+                    "name two versions (OLD NEW), or one file with --from REV",
+                    hint="slagen diff v1:agreements/acme.yaml agreements/acme.yaml",
+                )
             old, new = read_source(items[0]), read_source(items[1])
         if fmt in (DiffFormat.html, DiffFormat.pdf) and output is None:
-            raise UsageError(f"--format {fmt.value} writes a file: name it with -o",
-                             hint=f"slagen diff … --format {fmt.value} -o redline.{fmt.value}")
+            raise UsageError(
+                f"--format {fmt.value} writes a file: name it with -o",
+                hint=f"slagen diff … --format {fmt.value} -o redline.{fmt.value}",
+            )
         try:
             result = diff_sources(old, new)
         except AgreementError as exc:
@@ -147,7 +177,9 @@ def _emit(result: DiffResult, fmt: DiffFormat, output: Path | None, color: bool)
 
 
 def textconv(
-    path: Annotated[str, typer.Argument(help="One agreement file (git passes a temporary copy), or REV:PATH.")],
+    path: Annotated[
+        str, typer.Argument(help="One agreement file (git passes a temporary copy), or REV:PATH.")
+    ],
 ) -> None:
     """Print one agreement as sorted `path: value` lines with its computed targets.
 
@@ -174,9 +206,13 @@ def textconv(
 
 
 def git_setup(
-    pattern: Annotated[str, typer.Option("--pattern", help="Which files use the driver.")] = "agreements/*.yaml",
-    command: Annotated[str | None, typer.Option(
-        "--command", help="The textconv command git runs (default: this slagen).")] = None,
+    pattern: Annotated[
+        str, typer.Option("--pattern", help="Which files use the driver.")
+    ] = "agreements/*.yaml",
+    command: Annotated[
+        str | None,
+        typer.Option("--command", help="The textconv command git runs (default: this slagen)."),
+    ] = None,
 ) -> None:
     """Enable semantic `git diff` for agreements in this repository (one command).
 

@@ -12,11 +12,31 @@ from slagen.cli_support import run
 
 def render(
     paths: Annotated[list[Path], typer.Argument(help="Agreement files or folders.")],
-    to: Annotated[str | None, typer.Option("--to", help="Comma-separated formats: md, html, pdf (default md,pdf or slagen.toml's formats).")] = None,
-    out: Annotated[Path | None, typer.Option("--output", "-o", help="Output folder (default build/ or slagen.toml's output).")] = None,
-    templates: Annotated[Path | None, typer.Option("--templates", help="A folder of template overrides, tried before the shipped templates.")] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="Comma-separated formats: md, html, pdf (default md,pdf or slagen.toml's formats).",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Output folder (default build/ or slagen.toml's output)."
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="A folder of template overrides, tried before the shipped templates.",
+        ),
+    ] = None,
     page_size: Annotated[str | None, typer.Option("--page-size", help="A4 or Letter.")] = None,
-    language: Annotated[str | None, typer.Option("--lang", help="Render in es or en instead of the agreement's own language.")] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--lang", help="Render in es or en instead of the agreement's own language."),
+    ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to render with.")] = 1,
 ) -> None:
     """Render agreements to <id>.md, <id>.html and <id>.pdf.
@@ -42,8 +62,14 @@ def render(
         formats = parse_formats(to) if to else config.formats
         warnings: list[str] = []
         written = render_documents(
-            paths, formats, out or config.output or Path("build"), templates or config.templates,
-            page_size=page_size or config.page_size, language=language, jobs=jobs, warnings=warnings,
+            paths,
+            formats,
+            out or config.output or Path("build"),
+            templates or config.templates,
+            page_size=page_size or config.page_size,
+            language=language,
+            jobs=jobs,
+            warnings=warnings,
         )
         for line in warnings:
             typer.echo(f"warning: {line}", err=True)

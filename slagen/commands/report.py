@@ -26,8 +26,10 @@ def _parse_outputs(text: str | None) -> list[str]:
     names = [part.strip().lower() for part in text.split(",") if part.strip()]
     unknown = [n for n in names if n not in REPORT_FORMATS]
     if unknown:
-        raise UsageError(f"--to: unknown format(s) {', '.join(unknown)}",
-                         hint="choose from " + ",".join(REPORT_FORMATS))
+        raise UsageError(
+            f"--to: unknown format(s) {', '.join(unknown)}",
+            hint="choose from " + ",".join(REPORT_FORMATS),
+        )
     return list(dict.fromkeys(names))
 
 
@@ -58,14 +60,39 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def report(
         path: Annotated[Path, typer.Argument(help="The agreement file.")],
-        actuals: Annotated[Path, typer.Option("--actuals", "-a", help="CSV export of leads (SPEC §5).")],
-        as_of: Annotated[str | None, typer.Option("--as-of", help="Measure as of this day, YYYY-MM-DD (default: today).")] = None,
-        month: Annotated[str | None, typer.Option("--month", help="Month shown in detail (pace chart), YYYY-MM (default: the as-of month).")] = None,
-        columns: Annotated[Path | None, typer.Option("--columns", help="YAML/JSON mapping of the CRM's headers and values to the canonical columns.")] = None,
-        fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Summary on stdout: text or json.")] = ReportFormat.text,
-        to: Annotated[str | None, typer.Option("--to", help="Also write files: any of md,html,pdf,json.")] = None,
-        output: Annotated[Path, typer.Option("--output", "-o", help="Folder for --to files.")] = Path("build"),
-        strict: Annotated[bool, typer.Option("--strict", help="A bad row or an unknown segment fails the report.")] = False,
+        actuals: Annotated[
+            Path, typer.Option("--actuals", "-a", help="CSV export of leads (SPEC §5).")
+        ],
+        as_of: Annotated[
+            str | None,
+            typer.Option("--as-of", help="Measure as of this day, YYYY-MM-DD (default: today)."),
+        ] = None,
+        month: Annotated[
+            str | None,
+            typer.Option(
+                "--month",
+                help="Month shown in detail (pace chart), YYYY-MM (default: the as-of month).",
+            ),
+        ] = None,
+        columns: Annotated[
+            Path | None,
+            typer.Option(
+                "--columns",
+                help="YAML/JSON mapping of the CRM's headers and values to the canonical columns.",
+            ),
+        ] = None,
+        fmt: Annotated[
+            ReportFormat, typer.Option("--format", "-f", help="Summary on stdout: text or json.")
+        ] = ReportFormat.text,
+        to: Annotated[
+            str | None, typer.Option("--to", help="Also write files: any of md,html,pdf,json.")
+        ] = None,
+        output: Annotated[
+            Path, typer.Option("--output", "-o", help="Folder for --to files.")
+        ] = Path("build"),
+        strict: Annotated[
+            bool, typer.Option("--strict", help="A bad row or an unknown segment fails the report.")
+        ] = False,
     ) -> None:
         """Report performance against plan: leads, pace, revenue, follow-up, conditions.
 
@@ -97,8 +124,9 @@ def register(app: typer.Typer) -> None:
             focus = _check_month(month)
             agreement, table = load_agreement(path)
             mapping = load_mapping(columns) if columns is not None else None
-            result = build_report(agreement, table, actuals, as_of=day, month=focus,
-                                  mapping=mapping, strict=strict)
+            result = build_report(
+                agreement, table, actuals, as_of=day, month=focus, mapping=mapping, strict=strict
+            )
             files = _render_files(result, outputs, output)
             if fmt is ReportFormat.json:
                 from slagen.report.json_output import report_json
@@ -117,7 +145,9 @@ def register(app: typer.Typer) -> None:
         run(body)
 
 
-def _render_files(result: object, outputs: list[str], folder: Path) -> list[tuple[Path, str | bytes]]:
+def _render_files(
+    result: object, outputs: list[str], folder: Path
+) -> list[tuple[Path, str | bytes]]:
     """Render every requested file in memory first (nothing is written on failure)."""
     from slagen.report import PerformanceReport
 

@@ -32,10 +32,17 @@ __all__ = ["FieldChange", "WordOp", "compare_documents", "word_diff"]
 RawPath = tuple[str | int, ...]
 
 SINGULAR = {
-    "objectives": "objective", "needs": "need", "consequences": "consequence",
-    "cancellation": "cancellation condition", "approvals": "approval", "reports": "report",
-    "meetings": "meeting", "contacts": "contact", "definitions": "definition",
-    "service_levels": "service level", "history": "history entry",
+    "objectives": "objective",
+    "needs": "need",
+    "consequences": "consequence",
+    "cancellation": "cancellation condition",
+    "approvals": "approval",
+    "reports": "report",
+    "meetings": "meeting",
+    "contacts": "contact",
+    "definitions": "definition",
+    "service_levels": "service level",
+    "history": "history entry",
 }
 # Containers whose own name adds nothing once an item names itself.
 SILENT = frozenset({"targets", "segments", "parties"})
@@ -96,7 +103,9 @@ def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
 
 
 def _canonical(value: Any) -> str:
-    return json.dumps(json_value(_normalized(value)), sort_keys=True, ensure_ascii=False, default=str)
+    return json.dumps(
+        json_value(_normalized(value)), sort_keys=True, ensure_ascii=False, default=str
+    )
 
 
 def _normalized(value: Any, key: str | int | None = None) -> Any:
@@ -133,18 +142,43 @@ class _Comparer:
             return self.old.mark(old_raw).line
         return None
 
-    def emit(self, kind: str, path: str, label: list[str], old: Any, new: Any,
-             old_raw: RawPath | None, new_raw: RawPath | None, **extra: Any) -> None:
+    def emit(
+        self,
+        kind: str,
+        path: str,
+        label: list[str],
+        old: Any,
+        new: Any,
+        old_raw: RawPath | None,
+        new_raw: RawPath | None,
+        **extra: Any,
+    ) -> None:
         section = path.split(".")[0].split("[")[0]
-        self.changes.append(FieldChange(
-            path=path, kind=kind, label=" ".join(label) or path, section=section,
-            old=_normalized(old, extra.pop("key", None)), new=_normalized(new, extra.pop("new_key", None)),
-            line=self.line(old_raw if kind == "removed" else None, new_raw if kind != "removed" else None),
-            **extra,
-        ))
+        self.changes.append(
+            FieldChange(
+                path=path,
+                kind=kind,
+                label=" ".join(label) or path,
+                section=section,
+                old=_normalized(old, extra.pop("key", None)),
+                new=_normalized(new, extra.pop("new_key", None)),
+                line=self.line(
+                    old_raw if kind == "removed" else None, new_raw if kind != "removed" else None
+                ),
+                **extra,
+            )
+        )
 
-    def compare(self, old: Any, new: Any, path: str, label: list[str], key: str | int | None,
-                old_raw: RawPath, new_raw: RawPath) -> None:
+    def compare(
+        self,
+        old: Any,
+        new: Any,
+        path: str,
+        label: list[str],
+        key: str | int | None,
+        old_raw: RawPath,
+        new_raw: RawPath,
+    ) -> None:
         if isinstance(old, Mapping) and isinstance(new, Mapping) and key not in MONTHLY_KEYS:
             self.mapping(old, new, path, label, old_raw, new_raw)
         elif isinstance(key, str) and key in MONTHLY_KEYS:
@@ -158,22 +192,54 @@ class _Comparer:
             words: tuple[WordOp, ...] = ()
             if key in PROSE_KEYS and isinstance(old, str) and isinstance(new, str):
                 words = word_diff(old, new)
-            self.emit("changed", path, label, old, new, old_raw, new_raw, words=words, key=key, new_key=key)
+            self.emit(
+                "changed",
+                path,
+                label,
+                old,
+                new,
+                old_raw,
+                new_raw,
+                words=words,
+                key=key,
+                new_key=key,
+            )
 
-    def mapping(self, old: Mapping[str, Any], new: Mapping[str, Any], path: str, label: list[str],
-                old_raw: RawPath, new_raw: RawPath) -> None:
+    def mapping(
+        self,
+        old: Mapping[str, Any],
+        new: Mapping[str, Any],
+        path: str,
+        label: list[str],
+        old_raw: RawPath,
+        new_raw: RawPath,
+    ) -> None:
         for key in [*new, *(k for k in old if k not in new)]:
             sub = f"{path}.{key}" if path else key
             sub_label = label if key in SILENT else [*label, field_label(key)]
             if key not in old:
-                self.emit("added", sub, sub_label, None, new[key], None, new_raw + (key,), new_key=key)
+                self.emit(
+                    "added", sub, sub_label, None, new[key], None, new_raw + (key,), new_key=key
+                )
             elif key not in new:
-                self.emit("removed", sub, sub_label, old[key], None, old_raw + (key,), None, key=key)
+                self.emit(
+                    "removed", sub, sub_label, old[key], None, old_raw + (key,), None, key=key
+                )
             else:
-                self.compare(old[key], new[key], sub, sub_label, key, old_raw + (key,), new_raw + (key,))
+                self.compare(
+                    old[key], new[key], sub, sub_label, key, old_raw + (key,), new_raw + (key,)
+                )
 
-    def monthly(self, old: Any, new: Any, path: str, label: list[str], key: str,
-                old_raw: RawPath, new_raw: RawPath) -> None:
+    def monthly(
+        self,
+        old: Any,
+        new: Any,
+        path: str,
+        label: list[str],
+        key: str,
+        old_raw: RawPath,
+        new_raw: RawPath,
+    ) -> None:
         if not isinstance(old, Mapping) and not isinstance(new, Mapping):
             if normalize(key, old) != normalize(key, new):
                 self.emit("changed", path, label, old, new, old_raw, new_raw, key=key, new_key=key)
@@ -191,12 +257,27 @@ class _Comparer:
             for run in _runs(months, shared):
                 span = run[0] if len(run) == 1 else f"{run[0]} … {run[-1]}"
                 raw = new_raw + (run[0],) if isinstance(new, Mapping) else new_raw
-                self.emit("changed", f"{path}[{run[0]}]" if len(run) == 1 else f"{path}[{run[0]}..{run[-1]}]",
-                          [*label, f"({span})"], at(old, run[0]), at(new, run[0]), old_raw, raw,
-                          months=tuple(run))
+                self.emit(
+                    "changed",
+                    f"{path}[{run[0]}]" if len(run) == 1 else f"{path}[{run[0]}..{run[-1]}]",
+                    [*label, f"({span})"],
+                    at(old, run[0]),
+                    at(new, run[0]),
+                    old_raw,
+                    raw,
+                    months=tuple(run),
+                )
 
-    def sequence(self, old: list[Any], new: list[Any], path: str, label: list[str], key: str | int | None,
-                 old_raw: RawPath, new_raw: RawPath) -> None:
+    def sequence(
+        self,
+        old: list[Any],
+        new: list[Any],
+        path: str,
+        label: list[str],
+        key: str | int | None,
+        old_raw: RawPath,
+        new_raw: RawPath,
+    ) -> None:
         name = key if isinstance(key, str) else ""
         item_key = KEY_BY_LIST.get(name)
         if item_key and _keyed(old, item_key) and _keyed(new, item_key):
@@ -213,23 +294,55 @@ class _Comparer:
                     self.emit("removed", path, label, item, None, old_raw + (i,), None)
             return
         a, b = [_canonical(v) for v in old], [_canonical(v) for v in new]
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+            None, a, b, autojunk=False
+        ).get_opcodes():
             if tag == "equal":
                 continue
             pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
             for n in range(pairs):
                 i, j = i1 + n, j1 + n
-                self.compare(old[i], new[j], f"{path}[{j}]", [*label[:-1], _item_label(name, new[j], j)],
-                             None, old_raw + (i,), new_raw + (j,))
+                self.compare(
+                    old[i],
+                    new[j],
+                    f"{path}[{j}]",
+                    [*label[:-1], _item_label(name, new[j], j)],
+                    None,
+                    old_raw + (i,),
+                    new_raw + (j,),
+                )
             for i in range(i1 + pairs, i2):
-                self.emit("removed", f"{path}[{i}]", [*label[:-1], _item_label(name, old[i], i)],
-                          old[i], None, old_raw + (i,), None)
+                self.emit(
+                    "removed",
+                    f"{path}[{i}]",
+                    [*label[:-1], _item_label(name, old[i], i)],
+                    old[i],
+                    None,
+                    old_raw + (i,),
+                    None,
+                )
             for j in range(j1 + pairs, j2):
-                self.emit("added", f"{path}[{j}]", [*label[:-1], _item_label(name, new[j], j)],
-                          None, new[j], None, new_raw + (j,))
+                self.emit(
+                    "added",
+                    f"{path}[{j}]",
+                    [*label[:-1], _item_label(name, new[j], j)],
+                    None,
+                    new[j],
+                    None,
+                    new_raw + (j,),
+                )
 
-    def keyed(self, old: list[Any], new: list[Any], path: str, label: list[str], name: str, item_key: str,
-              old_raw: RawPath, new_raw: RawPath) -> None:
+    def keyed(
+        self,
+        old: list[Any],
+        new: list[Any],
+        path: str,
+        label: list[str],
+        name: str,
+        item_key: str,
+        old_raw: RawPath,
+        new_raw: RawPath,
+    ) -> None:
         old_by = {str(item[item_key]): (i, item) for i, item in enumerate(old)}
         new_by = {str(item[item_key]): (j, item) for j, item in enumerate(new)}
         base = label if name in SILENT else label[:-1]
@@ -243,8 +356,15 @@ class _Comparer:
             self.compare(before, item, sub, item_label, None, old_raw + (i,), new_raw + (j,))
         for ident, (i, item) in old_by.items():
             if ident not in new_by:
-                self.emit("removed", f"{path}[{item_key}={ident}]", [*base, _item_label(name, item, i)],
-                          item, None, old_raw + (i,), None)
+                self.emit(
+                    "removed",
+                    f"{path}[{item_key}={ident}]",
+                    [*base, _item_label(name, item, i)],
+                    item,
+                    None,
+                    old_raw + (i,),
+                    None,
+                )
 
 
 def _keyed(items: list[Any], key: str) -> bool:

@@ -55,8 +55,10 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
             ["git", *args], cwd=cwd, capture_output=True, timeout=GIT_TIMEOUT, env=env, check=False
         )
     except FileNotFoundError:
-        raise UserError("git is not installed or not on PATH",
-                        hint="install git, or compare two files: slagen diff OLD.yaml NEW.yaml") from None
+        raise UserError(
+            "git is not installed or not on PATH",
+            hint="install git, or compare two files: slagen diff OLD.yaml NEW.yaml",
+        ) from None
     except subprocess.TimeoutExpired:
         raise UserError(f"git {' '.join(args)} did not answer within {GIT_TIMEOUT} s") from None
 
@@ -77,8 +79,10 @@ def git_toplevel(cwd: Path) -> Path:
         message = _stderr(done)
         if "not a git repository" not in message:  # e.g. "detected dubious ownership"
             raise UserError(f"git cannot read the repository at {cwd}: {message}")
-        raise UserError(f"{cwd}: not inside a git repository",
-                        hint="run slagen from the repository, or compare two files: slagen diff OLD NEW")
+        raise UserError(
+            f"{cwd}: not inside a git repository",
+            hint="run slagen from the repository, or compare two files: slagen diff OLD NEW",
+        )
     return Path(done.stdout.decode("utf-8", "replace").strip())
 
 
@@ -93,7 +97,7 @@ def _missing_revision(rev: str, cwd: Path) -> UserError:
             f"unknown git revision {rev!r}: this clone is shallow (only the latest commits were "
             "fetched), so the revision may exist but not be here",
             hint="fetch more history: git fetch --deepen=50 (or git fetch --unshallow); in GitHub "
-                 "Actions set `fetch-depth: 0` on actions/checkout",
+            "Actions set `fetch-depth: 0` on actions/checkout",
         )
     hint = "check the name with git log --oneline or git tag"
     if "/" in rev:
@@ -123,7 +127,9 @@ def read_git(rev: str, path: str, *, cwd: str | Path | None = None) -> Source:
     """
     where = Path(cwd) if cwd is not None else Path.cwd()
     git_toplevel(where)
-    check = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], where)
+    check = _git(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], where
+    )
     if check.returncode != 0:
         raise _missing_revision(rev, where)
     spec = f"{rev}:{_repo_path(path, where)}"
@@ -150,7 +156,9 @@ def read_source(spec: str, *, rev: str | None = None, cwd: str | Path | None = N
     """
     spec_rev, path = split_rev_path(spec)
     if spec_rev is not None and rev is not None:
-        raise UserError(f"{spec} already names a revision; leave out --from/--to or the REV: prefix")
+        raise UserError(
+            f"{spec} already names a revision; leave out --from/--to or the REV: prefix"
+        )
     rev = rev or spec_rev
     if rev is not None:
         return read_git(rev, path, cwd=cwd)
@@ -158,7 +166,9 @@ def read_source(spec: str, *, rev: str | None = None, cwd: str | Path | None = N
     try:
         data = file.read_bytes()
     except FileNotFoundError:
-        raise FileAccessError(f"{path}: no such file", hint="check the path, or name a revision as REV:PATH") from None
+        raise FileAccessError(
+            f"{path}: no such file", hint="check the path, or name a revision as REV:PATH"
+        ) from None
     except IsADirectoryError:
         raise FileAccessError(f"{path}: is a folder, not an agreement file") from None
     except OSError as exc:

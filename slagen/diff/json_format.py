@@ -68,8 +68,12 @@ JSON_FORMAT_VERSION = 1
 
 def _delta(field: str, d: Delta) -> dict[str, Any]:
     pct = d.pct
-    return {"old": number_json(field, d.old), "new": number_json(field, d.new),
-            "diff": number_json(field, d.diff), "pct": None if pct is None else str(pct)}
+    return {
+        "old": number_json(field, d.old),
+        "new": number_json(field, d.new),
+        "diff": number_json(field, d.diff),
+        "pct": None if pct is None else str(pct),
+    }
 
 
 def _deltas(values: dict[str, Delta]) -> dict[str, Any]:
@@ -94,7 +98,10 @@ def _side(result: DiffResult, which: str) -> dict[str, Any]:
         "id": agreement.id,
         "revision": agreement.revision.number,
         "revision_date": agreement.revision.date.isoformat(),
-        "period": {"start": agreement.period.start.isoformat(), "end": agreement.period.end.isoformat()},
+        "period": {
+            "start": agreement.period.start.isoformat(),
+            "end": agreement.period.end.isoformat(),
+        },
         "fingerprint": agreement.fingerprint,
     }
 
@@ -136,8 +143,13 @@ def diff_to_dict(result: DiffResult) -> dict[str, Any]:
         ],
         "targets": {
             "segments": [
-                {"id": s.id, "name": s.name, "status": s.status,
-                 "months": [_month(m, lead_month=True) for m in s.months], "total": _deltas(s.total)}
+                {
+                    "id": s.id,
+                    "name": s.name,
+                    "status": s.status,
+                    "months": [_month(m, lead_month=True) for m in s.months],
+                    "total": _deltas(s.total),
+                }
                 for s in t.segments
             ],
             "months": [_month(m, lead_month=False) for m in t.months],

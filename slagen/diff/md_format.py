@@ -38,8 +38,13 @@ def _prose(change: FieldChange) -> str:
     pieces = []
     for w in trim_words(change.words):
         text = md_text(w.text)
-        pieces.append(f"<del>{text}</del>" if w.op == "delete" else f"<ins>{text}</ins>" if w.op == "insert"
-                      else text)
+        pieces.append(
+            f"<del>{text}</del>"
+            if w.op == "delete"
+            else f"<ins>{text}</ins>"
+            if w.op == "insert"
+            else text
+        )
     return " ".join(pieces)
 
 
@@ -70,8 +75,11 @@ def _capped(rows: list[str], header: int = 2) -> list[str]:
     extra = len(rows) - header - MAX_TABLE_ROWS
     if extra <= 0:
         return rows
-    return [*rows[: header + MAX_TABLE_ROWS], "",
-            f"… and {extra} more rows: run `slagen diff --format json` for all of them."]
+    return [
+        *rows[: header + MAX_TABLE_ROWS],
+        "",
+        f"… and {extra} more rows: run `slagen diff --format json` for all of them.",
+    ]
 
 
 def _month_rows(months: tuple[MonthDelta, ...], first: str) -> list[str]:
@@ -80,9 +88,11 @@ def _month_rows(months: tuple[MonthDelta, ...], first: str) -> list[str]:
         v = m.values
         capacity = _delta("utilization", m.capacity["utilization"]) if m.capacity else "—"
         status = "" if m.status == "changed" else f" ({m.status})"
-        rows.append(f"| {first}{m.month}{status} | {_delta('leads_needed', v['leads_needed'])} | "
-                    f"{_delta('customers_needed', v['customers_needed'])} | "
-                    f"{_delta('marketing_revenue_goal', v['marketing_revenue_goal'])} | {capacity} |")
+        rows.append(
+            f"| {first}{m.month}{status} | {_delta('leads_needed', v['leads_needed'])} | "
+            f"{_delta('customers_needed', v['customers_needed'])} | "
+            f"{_delta('marketing_revenue_goal', v['marketing_revenue_goal'])} | {capacity} |"
+        )
     return rows
 
 
@@ -90,7 +100,10 @@ def diff_markdown(result: DiffResult) -> str:
     """The comment: summary table, checks, then folded details."""
     old, new = result.old_agreement, result.new_agreement
     t = result.targets
-    lines = [f"### slagen diff: `{new.id}` revision {old.revision.number} → {new.revision.number}", ""]
+    lines = [
+        f"### slagen diff: `{new.id}` revision {old.revision.number} → {new.revision.number}",
+        "",
+    ]
     if not result.changed:
         return "\n".join([*lines, "No changes."]) + "\n"
     total = t.total
@@ -99,17 +112,23 @@ def diff_markdown(result: DiffResult) -> str:
         "| --- | --- | --- |",
         f"| Revision | {old.revision.number} ({old.revision.date}) | {new.revision.number} ({new.revision.date}) |",
         f"| Period | {old.period.start} – {old.period.end} | {new.period.start} – {new.period.end} |",
-        (f"| Changes | | {result.count('changed')} changed, {result.count('added')} added, "
-         f"{result.count('removed')} removed; targets of {sum(len(s.months) for s in t.segments)} "
-         "segment-months moved |"),
+        (
+            f"| Changes | | {result.count('changed')} changed, {result.count('added')} added, "
+            f"{result.count('removed')} removed; targets of {sum(len(s.months) for s in t.segments)} "
+            "segment-months moved |"
+        ),
         "",
     ]
     if result.old_targets.segments or result.new_targets.segments:
         lines[6:6] = [
-            (f"| Leads needed (period) | {total['leads_needed'].old:,} | "
-             f"{_new_value('leads_needed', total['leads_needed'])} |"),
-            (f"| Customers needed (period) | {total['customers_needed'].old:,} | "
-             f"{_new_value('customers_needed', total['customers_needed'])} |"),
+            (
+                f"| Leads needed (period) | {total['leads_needed'].old:,} | "
+                f"{_new_value('leads_needed', total['leads_needed'])} |"
+            ),
+            (
+                f"| Customers needed (period) | {total['customers_needed'].old:,} | "
+                f"{_new_value('customers_needed', total['customers_needed'])} |"
+            ),
             f"| Peak capacity use | {_peak(result.old_targets)} | {_peak(result.new_targets)} |",
         ]
     if result.findings:
@@ -117,16 +136,20 @@ def diff_markdown(result: DiffResult) -> str:
         lines.append("")
         for f in result.findings:
             hint = f" — {md_text(f.hint)}" if f.hint else ""
-            lines.append(f"- {ICON_BY_SEVERITY.get(f.severity, '')} **{f.severity}** "
-                         f"`{f.path}`: {md_text(f.message)}{hint}")
+            lines.append(
+                f"- {ICON_BY_SEVERITY.get(f.severity, '')} **{f.severity}** "
+                f"`{f.path}`: {md_text(f.message)}{hint}"
+            )
     else:
         lines.append("**Reset checks** ✅ passed")
     fields = [c for c in result.changes if not c.words]
     if fields:
         rows = ["| Field | Old | New |", "| --- | --- | --- |"]
         for c in fields:
-            rows.append(f"| {md_text(c.label)} | {_cell(c.old) if c.kind != 'added' else '—'} | "
-                        f"{_cell(c.new) if c.kind != 'removed' else '—'} |")
+            rows.append(
+                f"| {md_text(c.label)} | {_cell(c.old) if c.kind != 'added' else '—'} | "
+                f"{_cell(c.new) if c.kind != 'removed' else '—'} |"
+            )
         lines += _details(f"Field changes ({len(fields)})", _capped(rows))
     prose = [c for c in result.changes if c.words]
     if prose:
@@ -135,13 +158,20 @@ def diff_markdown(result: DiffResult) -> str:
             body += [f"**{md_text(c.label)}**", "", _prose(c), ""]
         lines += _details(f"Text changes ({len(prose)})", body[:-1])
     if t.segments:
-        rows = ["| Segment · month | Leads | Customers | Marketing goal | Capacity |",
-                "| --- | --- | --- | --- | --- |"]
+        rows = [
+            "| Segment · month | Leads | Customers | Marketing goal | Capacity |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         for seg in t.segments:
             rows += _month_rows(seg.months, f"{md_text(seg.name)} · ")
-        lines += _details(f"Lead targets by segment and revenue month ({len(rows) - 2})", _capped(rows))
+        lines += _details(
+            f"Lead targets by segment and revenue month ({len(rows) - 2})", _capped(rows)
+        )
     if t.months:
-        rows = ["| Lead month | Leads | Customers | Marketing goal | Capacity |",
-                "| --- | --- | --- | --- | --- |", *_month_rows(t.months, "")]
+        rows = [
+            "| Lead month | Leads | Customers | Marketing goal | Capacity |",
+            "| --- | --- | --- | --- | --- |",
+            *_month_rows(t.months, ""),
+        ]
         lines += _details(f"Monthly SLA totals and capacity ({len(t.months)})", _capped(rows))
     return "\n".join(lines) + "\n"

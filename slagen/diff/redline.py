@@ -28,12 +28,30 @@ _TOKEN_RE = re.compile(r"<[^>]*>\s*|[^<\s]+\s*|\s+")
 _BODY_RE = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.DOTALL)
 _BLOCK_START_RE = re.compile(
     r"<(p|li|tr|h[1-6]|dt|dd|dl|section|div|table|thead|tbody|tfoot|ul|ol|blockquote|figure)[\s>]",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Closing tags of containers stand alone, so that the row or item before them is a whole element.
-_BLOCK_END_RE = re.compile(r"</(dl|section|div|table|thead|tbody|tfoot|ul|ol|blockquote|figure)>", re.IGNORECASE)
+_BLOCK_END_RE = re.compile(
+    r"</(dl|section|div|table|thead|tbody|tfoot|ul|ol|blockquote|figure)>", re.IGNORECASE
+)
 _TAG_NAME_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                        "source", "track", "wbr"})
+_VOID_TAGS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 # Elements whose text becomes the running page header or footer (CSS string-set).
 _RUNNING_RE = re.compile(r'<div class="running-')
 # render_html(chart=False) may leave the chart's placeholder paragraph behind.
@@ -64,7 +82,9 @@ def _is_tag(token: str) -> bool:
 
 def _word_redline(old: list[str], new: list[str], out: list[str]) -> None:
     """Token diff of one pair of blocks, appended to ``out``."""
-    matcher = difflib.SequenceMatcher(None, [_key(t) for t in old], [_key(t) for t in new], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [_key(t) for t in old], [_key(t) for t in new], autojunk=False
+    )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             out.extend(new[j1:j2])
@@ -88,7 +108,7 @@ def _wrap(tag: str, text: str) -> str:
     if not text.strip():
         return text
     words = text.rstrip()
-    return f'<{tag} class="redline">{words}</{tag}>{text[len(words):]}'
+    return f'<{tag} class="redline">{words}</{tag}>{text[len(words) :]}'
 
 
 def _balanced(tokens: list[str]) -> bool:
@@ -150,8 +170,9 @@ def _signature(block: list[str]) -> str:
 
 def _changed_blocks(old: list[list[str]], new: list[list[str]], out: list[str]) -> None:
     """Blocks that differ: paired by signature (the July row with the July row), then in order."""
-    matcher = difflib.SequenceMatcher(None, [_signature(b) for b in old], [_signature(b) for b in new],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [_signature(b) for b in old], [_signature(b) for b in new], autojunk=False
+    )
     for _, i1, i2, j1, j2 in matcher.get_opcodes():
         pairs = min(i2 - i1, j2 - j1)
         for n in range(pairs):
@@ -159,8 +180,8 @@ def _changed_blocks(old: list[list[str]], new: list[list[str]], out: list[str]) 
                 out.extend(new[j1 + n])  # page headers and footers show the new text only
             else:
                 _word_redline(old[i1 + n], new[j1 + n], out)
-        _deleted_blocks([b for b in old[i1 + pairs:i2] if not _RUNNING_RE.match(b[0])], out)
-        for block in new[j1 + pairs:j2]:
+        _deleted_blocks([b for b in old[i1 + pairs : i2] if not _RUNNING_RE.match(b[0])], out)
+        for block in new[j1 + pairs : j2]:
             _word_redline([], block, out)
 
 
@@ -173,8 +194,9 @@ def redline_body(old_body: str, new_body: str) -> str:
     number elsewhere), and rows of dropped months stay struck-through rows.
     """
     old, new = _blocks(old_body), _blocks(new_body)
-    matcher = difflib.SequenceMatcher(None, ["".join(b) for b in old], ["".join(b) for b in new],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, ["".join(b) for b in old], ["".join(b) for b in new], autojunk=False
+    )
     out: list[str] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -196,25 +218,37 @@ def summary_section(result: DiffResult) -> str:
     parts = [
         '<section class="redline-summary">',
         f"<h1>Changes: revision {old.revision.number} → {new.revision.number}</h1>",
-        (f"<p>{_esc(new.title)} — revision {new.revision.number} takes effect on {new.revision.date} "
-         f"(revision {old.revision.number}: {old.revision.date}). Deleted text is "
-         '<del class="redline">struck through</del>, inserted text <ins class="redline">underlined</ins>.</p>'),
-        (f"<p>Leads needed over the period: {_esc(delta_text('leads_needed', totals['leads_needed']))}; "
-         f"customers: {_esc(delta_text('customers_needed', totals['customers_needed']))}.</p>"),
+        (
+            f"<p>{_esc(new.title)} — revision {new.revision.number} takes effect on {new.revision.date} "
+            f"(revision {old.revision.number}: {old.revision.date}). Deleted text is "
+            '<del class="redline">struck through</del>, inserted text <ins class="redline">underlined</ins>.</p>'
+        ),
+        (
+            f"<p>Leads needed over the period: {_esc(delta_text('leads_needed', totals['leads_needed']))}; "
+            f"customers: {_esc(delta_text('customers_needed', totals['customers_needed']))}.</p>"
+        ),
     ]
     if result.findings:
         parts.append("<h2>Reset checks</h2><ul>")
-        parts += [f'<li class="finding-{f.severity}">{f.severity}: {_esc(f.path)}: {_esc(f.message)}</li>'
-                  for f in result.findings]
+        parts += [
+            f'<li class="finding-{f.severity}">{f.severity}: {_esc(f.path)}: {_esc(f.message)}</li>'
+            for f in result.findings
+        ]
         parts.append("</ul>")
     if result.changes:
-        parts.append("<h2>Changed fields</h2><table><tr><th>Field</th><th>Old</th><th>New</th></tr>")
+        parts.append(
+            "<h2>Changed fields</h2><table><tr><th>Field</th><th>Old</th><th>New</th></tr>"
+        )
         for c in result.changes:
             if c.words:
                 marked = " ".join(
-                    f'<del class="redline">{html.escape(w.text)}</del>' if w.op == "delete" else
-                    f'<ins class="redline">{html.escape(w.text)}</ins>' if w.op == "insert" else html.escape(w.text)
-                    for w in trim_words(c.words))
+                    f'<del class="redline">{html.escape(w.text)}</del>'
+                    if w.op == "delete"
+                    else f'<ins class="redline">{html.escape(w.text)}</ins>'
+                    if w.op == "insert"
+                    else html.escape(w.text)
+                    for w in trim_words(c.words)
+                )
                 parts.append(f'<tr><td>{_esc(c.label)}</td><td colspan="2">{marked}</td></tr>')
                 continue
             old_text = "—" if c.kind == "added" else _esc(_clip(format_value(c.old)))
@@ -240,9 +274,19 @@ def redline_html(result: DiffResult) -> str:
     if old_match is None or new_match is None:  # pragma: no cover - our own templates
         raise ValueError("rendered HTML without a <body>")
     body = redline_body(old_match.group(2), new_match.group(2))
-    head = new_html[: new_match.start()].replace("</head>", f"<style>{REDLINE_CSS}</style>\n</head>", 1)
-    return head + new_match.group(1) + "\n" + summary_section(result) + "\n" + body + new_match.group(3) + \
-        new_html[new_match.end():]
+    head = new_html[: new_match.start()].replace(
+        "</head>", f"<style>{REDLINE_CSS}</style>\n</head>", 1
+    )
+    return (
+        head
+        + new_match.group(1)
+        + "\n"
+        + summary_section(result)
+        + "\n"
+        + body
+        + new_match.group(3)
+        + new_html[new_match.end() :]
+    )
 
 
 def redline_pdf(result: DiffResult) -> bytes:
@@ -264,10 +308,16 @@ def redline_pdf(result: DiffResult) -> bytes:
         created=old.revision.date,
         modified=new.revision.date,
         attachments=[
-            PdfAttachment(f"revision-{old.revision.number}.yaml", old.source_text.encode("utf-8"),
-                          f"{old.id}, revision {old.revision.number}"),
-            PdfAttachment(f"revision-{new.revision.number}.yaml", new.source_text.encode("utf-8"),
-                          f"{new.id}, revision {new.revision.number}"),
+            PdfAttachment(
+                f"revision-{old.revision.number}.yaml",
+                old.source_text.encode("utf-8"),
+                f"{old.id}, revision {old.revision.number}",
+            ),
+            PdfAttachment(
+                f"revision-{new.revision.number}.yaml",
+                new.source_text.encode("utf-8"),
+                f"{new.id}, revision {new.revision.number}",
+            ),
         ],
         fingerprint=new.fingerprint,
     )

@@ -84,7 +84,9 @@ def diff_sources(old: Source, new: Source) -> DiffResult:
     assert old_result.agreement is not None and new_result.agreement is not None
     changes = compare_documents(old_result.document, new_result.document)
     targets = compare_targets(old_result.targets, new_result.targets)
-    findings = reset_checks(old_result.agreement, new_result.agreement, new_result.document, changes, targets)
+    findings = reset_checks(
+        old_result.agreement, new_result.agreement, new_result.document, changes, targets
+    )
     return DiffResult(old, new, old_result, new_result, changes, targets, findings)
 
 
@@ -107,10 +109,15 @@ def reset_check_findings(result: ValidationResult, rev: str) -> list[Finding]:
         return []
     old = validate_text(old_source.text, old_source.name)
     if old.errors or old.agreement is None or old.document is None or old.targets is None:
-        return [result.document.finding(
-            ("revision",), "against-invalid",
-            f"cannot run the reset checks: the version at {rev} is not a valid agreement",
-            severity="warning", hint=f"slagen validate on a checkout of {rev} shows why")]
+        return [
+            result.document.finding(
+                ("revision",),
+                "against-invalid",
+                f"cannot run the reset checks: the version at {rev} is not a valid agreement",
+                severity="warning",
+                hint=f"slagen validate on a checkout of {rev} shows why",
+            )
+        ]
     changes = compare_documents(old.document, result.document)
     targets = compare_targets(old.targets, result.targets)
     return reset_checks(old.agreement, result.agreement, result.document, changes, targets)

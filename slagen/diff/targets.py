@@ -17,10 +17,22 @@ from slagen.targets import CapacityCheck, SegmentMonth, TargetTable, Totals
 
 __all__ = ["Delta", "MonthDelta", "SegmentDelta", "TargetsDiff", "compare_targets"]
 
-SEGMENT_FIELDS = ("leads_needed", "customers_needed", "marketing_revenue_goal", "revenue_goal",
-                  "lead_value_needed")
-MONEY_FIELDS = frozenset({"marketing_revenue_goal", "revenue_goal", "lead_value_needed",
-                          "needed_hours", "available_hours"})
+SEGMENT_FIELDS = (
+    "leads_needed",
+    "customers_needed",
+    "marketing_revenue_goal",
+    "revenue_goal",
+    "lead_value_needed",
+)
+MONEY_FIELDS = frozenset(
+    {
+        "marketing_revenue_goal",
+        "revenue_goal",
+        "lead_value_needed",
+        "needed_hours",
+        "available_hours",
+    }
+)
 TOTAL_FIELDS = ("leads_needed", "customers_needed", "marketing_revenue_goal", "revenue_goal")
 CAPACITY_FIELDS = ("needed_hours", "available_hours", "utilization")
 
@@ -44,7 +56,8 @@ class Delta:
         if self.old is None or self.new is None or self.old == 0:
             return None
         return (Decimal(self.new - self.old) * 100 / Decimal(self.old)).quantize(
-            Decimal("0.1"), rounding=ROUND_HALF_UP)
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
 
     @property
     def changed(self) -> bool:
@@ -118,27 +131,41 @@ def _segment_delta(seg_id: str, old: TargetTable, new: TargetTable) -> SegmentDe
         return None
     seg = new_seg or old_seg
     assert seg is not None
-    total = _deltas(_row_values(old_seg.total if old_seg else None, TOTAL_FIELDS),
-                    _row_values(new_seg.total if new_seg else None, TOTAL_FIELDS))
+    total = _deltas(
+        _row_values(old_seg.total if old_seg else None, TOTAL_FIELDS),
+        _row_values(new_seg.total if new_seg else None, TOTAL_FIELDS),
+    )
     return SegmentDelta(seg.id, seg.name, _status(old_seg, new_seg), tuple(rows), total)
 
 
 def compare_targets(old: TargetTable, new: TargetTable) -> TargetsDiff:
     """Every segment month and lead month whose computed targets moved."""
-    ids = [s.id for s in old.segments] + [s.id for s in new.segments if s.id not in {x.id for x in old.segments}]
+    ids = [s.id for s in old.segments] + [
+        s.id for s in new.segments if s.id not in {x.id for x in old.segments}
+    ]
     segments = tuple(d for d in (_segment_delta(i, old, new) for i in ids) if d is not None)
     old_months = {m.month: m for m in old.monthly}
     new_months = {m.month: m for m in new.monthly}
     months = []
     for month in sorted(set(old_months) | set(new_months)):
         a, b = old_months.get(month), new_months.get(month)
-        values = _deltas(_row_values(a.totals if a else None, TOTAL_FIELDS),
-                         _row_values(b.totals if b else None, TOTAL_FIELDS))
-        capacity = _deltas(_capacity(a.capacity if a else None), _capacity(b.capacity if b else None))
-        if a is not None and b is not None and not any(d.changed for d in [*values.values(), *capacity.values()]):
+        values = _deltas(
+            _row_values(a.totals if a else None, TOTAL_FIELDS),
+            _row_values(b.totals if b else None, TOTAL_FIELDS),
+        )
+        capacity = _deltas(
+            _capacity(a.capacity if a else None), _capacity(b.capacity if b else None)
+        )
+        if (
+            a is not None
+            and b is not None
+            and not any(d.changed for d in [*values.values(), *capacity.values()])
+        ):
             continue
         has_capacity = any(d.old is not None or d.new is not None for d in capacity.values())
-        months.append(MonthDelta(month, _status(a, b), values, capacity=capacity if has_capacity else None))
+        months.append(
+            MonthDelta(month, _status(a, b), values, capacity=capacity if has_capacity else None)
+        )
     total = _deltas(_row_values(old.total, TOTAL_FIELDS), _row_values(new.total, TOTAL_FIELDS))
     return TargetsDiff(segments, tuple(months), total)
 

@@ -18,8 +18,11 @@ __all__ = ["diff_text", "trim_words"]
 
 CONTEXT_WORDS = 6
 SIGN_BY_KIND = {"added": "+", "removed": "-", "changed": "~"}
-MONTH_LABELS = {"leads_needed": "leads", "customers_needed": "customers",
-                "marketing_revenue_goal": "marketing goal"}
+MONTH_LABELS = {
+    "leads_needed": "leads",
+    "customers_needed": "customers",
+    "marketing_revenue_goal": "marketing goal",
+}
 
 
 class _Style:
@@ -98,8 +101,13 @@ def _number(field: str, value: object) -> str:
     if field == "utilization":
         assert isinstance(value, Decimal)
         return f"{(value * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
-    if field in ("marketing_revenue_goal", "revenue_goal", "lead_value_needed", "needed_hours",
-                 "available_hours"):
+    if field in (
+        "marketing_revenue_goal",
+        "revenue_goal",
+        "lead_value_needed",
+        "needed_hours",
+        "available_hours",
+    ):
         return f"{value:,.2f}"
     return format_value(value)
 
@@ -114,14 +122,20 @@ def delta_text(field: str, d: Delta, style: _Style | None = None) -> str:
     if diff is not None and diff != 0 and field != "utilization":
         sign = "+" if diff > 0 else "−"
         pct = d.pct
-        text += f" ({sign}{_number(field, abs(diff))}" + (
-            f", {'+' if pct > 0 else '−'}{abs(pct)}%" if pct is not None else "") + ")"
+        text += (
+            f" ({sign}{_number(field, abs(diff))}"
+            + (f", {'+' if pct > 0 else '−'}{abs(pct)}%" if pct is not None else "")
+            + ")"
+        )
     return text
 
 
 def _month_line(m: MonthDelta, style: _Style) -> str:
-    parts = [f"{label} {delta_text(field, m.values[field], style)}"
-             for field, label in MONTH_LABELS.items() if m.values[field].changed]
+    parts = [
+        f"{label} {delta_text(field, m.values[field], style)}"
+        for field, label in MONTH_LABELS.items()
+        if m.values[field].changed
+    ]
     if m.capacity is not None and m.capacity["utilization"].changed:
         parts.append("capacity " + delta_text("utilization", m.capacity["utilization"], style))
     status = "" if m.status == "changed" else f" ({m.status})"
@@ -136,19 +150,29 @@ def diff_text(result: DiffResult, *, color: bool = False) -> str:
     style = _Style(color)
     old, new = result.old_agreement, result.new_agreement
     lines = [
-        style.head(f"{new.id}: revision {old.revision.number} ({old.revision.date}) → "
-                   f"revision {new.revision.number} ({new.revision.date})"),
+        style.head(
+            f"{new.id}: revision {old.revision.number} ({old.revision.date}) → "
+            f"revision {new.revision.number} ({new.revision.date})"
+        ),
         style.dim(f"  {result.old_source.name} → {result.new_source.name}"),
     ]
     if not result.changed:
         return "\n".join([*lines, "", "No changes."]) + "\n"
     if result.findings:
         lines += ["", style.head("Reset checks")]
-        lines += [f"  {style.severity(f.severity)}: {f.path + ': ' if f.path else ''}{f.message}"
-                  + (style.dim(f" (hint: {f.hint})") if f.hint else "") for f in result.findings]
+        lines += [
+            f"  {style.severity(f.severity)}: {f.path + ': ' if f.path else ''}{f.message}"
+            + (style.dim(f" (hint: {f.hint})") if f.hint else "")
+            for f in result.findings
+        ]
     if result.changes:
-        lines += ["", style.head(f"Changes ({result.count('changed')} changed, {result.count('added')} added, "
-                                 f"{result.count('removed')} removed)")]
+        lines += [
+            "",
+            style.head(
+                f"Changes ({result.count('changed')} changed, {result.count('added')} added, "
+                f"{result.count('removed')} removed)"
+            ),
+        ]
         lines += [_change_line(c, style) for c in result.changes]
     t = result.targets
     if t.changed:
@@ -160,6 +184,10 @@ def diff_text(result: DiffResult, *, color: bool = False) -> str:
         if t.months:
             lines.append("  Monthly SLA totals, by lead month")
             lines += [_month_line(m, style) for m in t.months]
-        lines.append("  Period total: leads " + delta_text("leads_needed", t.total["leads_needed"], style)
-                     + ", customers " + delta_text("customers_needed", t.total["customers_needed"], style))
+        lines.append(
+            "  Period total: leads "
+            + delta_text("leads_needed", t.total["leads_needed"], style)
+            + ", customers "
+            + delta_text("customers_needed", t.total["customers_needed"], style)
+        )
     return "\n".join(lines) + "\n"

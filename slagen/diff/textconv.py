@@ -71,13 +71,17 @@ def _target_lines(table: TargetTable) -> Iterator[str]:
     yield "# computed lead targets (slagen textconv)"
     for seg in sorted(table.segments, key=lambda s: s.id):
         for r in seg.months:
-            yield (f"targets[{seg.id}][{r.month}]: lead month {r.lead_month}, leads {r.leads_needed:,}, "
-                   f"customers {r.customers_needed:,}, marketing goal {r.marketing_revenue_goal:,.2f}")
+            yield (
+                f"targets[{seg.id}][{r.month}]: lead month {r.lead_month}, leads {r.leads_needed:,}, "
+                f"customers {r.customers_needed:,}, marketing goal {r.marketing_revenue_goal:,.2f}"
+            )
         yield f"targets[{seg.id}].total: leads {seg.total.leads_needed:,}, customers {seg.total.customers_needed:,}"
     for m in table.monthly:
         line = f"monthly[{m.month}]: leads {m.leads_needed:,}, customers {m.customers_needed:,}"
         if m.capacity is not None:
-            line += f", capacity {_pct(m.capacity.utilization)}" + (" OVER" if m.capacity.over else "")
+            line += f", capacity {_pct(m.capacity.utilization)}" + (
+                " OVER" if m.capacity.over else ""
+            )
         yield line
     yield f"total: leads {table.total.leads_needed:,}, customers {table.total.customers_needed:,}"
 
@@ -94,7 +98,10 @@ def textconv_text(data: bytes, name: str = "<file>") -> str:
     result = validate_document(doc)
     lines = list(_lines(doc.data, "", None))
     if result.errors:
-        lines += ["", f"# not a valid agreement: {len(result.errors)} error(s); no computed targets"]
+        lines += [
+            "",
+            f"# not a valid agreement: {len(result.errors)} error(s); no computed targets",
+        ]
     elif result.targets is not None:
         lines += list(_target_lines(result.targets))
     return "\n".join(lines) + "\n"
@@ -108,7 +115,9 @@ def default_command() -> str:
     return f"{shlex.quote(sys.executable)} -m slagen.cli textconv"
 
 
-def install_git_driver(cwd: Path, *, pattern: str = DEFAULT_PATTERN, command: str | None = None) -> list[str]:
+def install_git_driver(
+    cwd: Path, *, pattern: str = DEFAULT_PATTERN, command: str | None = None
+) -> list[str]:
     """Configure ``diff.slagen.textconv`` and add ``PATTERN diff=slagen`` to ``.gitattributes``.
 
     Returns what was done, one line each. Running it twice changes nothing.

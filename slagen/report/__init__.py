@@ -75,35 +75,54 @@ def build_report(
     from slagen.errors import UsageError
 
     if agreement.targets is None:
-        raise ActualsError(f"agreement {agreement.id} has no targets to report against",
-                           hint="add a targets block (SPEC §2)")
+        raise ActualsError(
+            f"agreement {agreement.id} has no targets to report against",
+            hint="add a targets block (SPEC §2)",
+        )
     stats = ReadStats(file=str(actuals))
     follow = agreement.follow_up
     aggregator = Aggregator(
         as_of=as_of,
         window=follow.first_attempt_within.timedelta if follow else None,
-        attempts_window=follow.attempts_within.timedelta if follow and follow.attempts_within else None,
+        attempts_window=follow.attempts_within.timedelta
+        if follow and follow.attempts_within
+        else None,
     )
-    aggregator.add_all(read_actuals(actuals, timezone=agreement.timezone,
-                                    segments=segment_spellings(agreement),
-                                    mapping=mapping, stats=stats))
+    aggregator.add_all(
+        read_actuals(
+            actuals,
+            timezone=agreement.timezone,
+            segments=segment_spellings(agreement),
+            mapping=mapping,
+            stats=stats,
+        )
+    )
     if strict and (stats.skipped or stats.unknown_rows):
         problems = [f.format_text() for f in stats.findings[:20]]
         if stats.unknown_rows:
-            problems.append(f"{stats.unknown_rows} row(s) name unknown segments: "
-                            + ", ".join(sorted(stats.unknown_segments)))
-        raise ActualsError(f"{actuals}: {stats.skipped} bad row(s) (--strict)\n" + "\n".join(problems))
+            problems.append(
+                f"{stats.unknown_rows} row(s) name unknown segments: "
+                + ", ".join(sorted(stats.unknown_segments))
+            )
+        raise ActualsError(
+            f"{actuals}: {stats.skipped} bad row(s) (--strict)\n" + "\n".join(problems)
+        )
     months, scopes = compute_metrics(table, aggregator)
     if not months:
         raise UsageError(f"--as-of {as_of.isoformat()} is before the agreement's first month")
     current = f"{as_of.year:04d}-{as_of.month:02d}"
     focus = month or (current if current in months else months[-1])
     if focus not in months:
-        raise UsageError(f"--month {focus} is not a reported month (from {months[0]} to {months[-1]})",
-                         hint="a month of the agreement up to --as-of")
+        raise UsageError(
+            f"--month {focus} is not a reported month (from {months[0]} to {months[-1]})",
+            hint="a month of the agreement up to --as-of",
+        )
     reported = set(months)
-    outside = sum(b.marketing_leads + b.sales_leads for (_, m), b in aggregator.buckets.items()
-                  if m not in reported)
+    outside = sum(
+        b.marketing_leads + b.sales_leads
+        for (_, m), b in aggregator.buckets.items()
+        if m not in reported
+    )
     observed = observe(agreement, aggregator, months)
     return PerformanceReport(
         agreement=agreement,

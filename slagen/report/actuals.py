@@ -38,7 +38,15 @@ MAX_UNKNOWN_NAMES = 50
 _CURRENCY_RE = re.compile(r"^\s*(?:[A-Z]{3}|[$€£¥])\s*|\s*(?:[A-Z]{3}|[$€£¥])\s*$")
 _GROUPED_RE = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 
-__all__ = ["ActualsError", "ColumnMapping", "Lead", "ReadStats", "RowFinding", "load_mapping", "read_actuals"]
+__all__ = [
+    "ActualsError",
+    "ColumnMapping",
+    "Lead",
+    "ReadStats",
+    "RowFinding",
+    "load_mapping",
+    "read_actuals",
+]
 
 
 @dataclass(frozen=True)
@@ -55,8 +63,13 @@ class RowFinding:
         return f"{self.file}:{self.line}: {self.severity}: {self.column}: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "column": self.column,
-                "severity": self.severity, "message": self.message}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "message": self.message,
+        }
 
 
 @dataclass(slots=True)
@@ -162,19 +175,34 @@ def read_actuals(
                 raise _not_utf8(source, exc) from None
             except csv.Error as exc:
                 stats.rows += 1
-                stats.add(RowFinding(str(source), previous_end + 1, "-", "error", f"unreadable row: {exc}"))
+                stats.add(
+                    RowFinding(
+                        str(source), previous_end + 1, "-", "error", f"unreadable row: {exc}"
+                    )
+                )
                 previous_end = reader.line_num
                 continue
             line, previous_end = previous_end + 1, reader.line_num
             if not any(cell.strip() for cell in row):
                 continue  # blank line
             stats.rows += 1
-            if excluded and any(p < len(row) and row[p].strip() in values for p, values in excluded):
+            if excluded and any(
+                p < len(row) and row[p].strip() in values for p, values in excluded
+            ):
                 stats.excluded += 1
                 continue
             try:
-                lead = _parse_row(row, line, index, mapping, zone, segments, stats, str(source),
-                                  decimal_comma=delimiter == ";")
+                lead = _parse_row(
+                    row,
+                    line,
+                    index,
+                    mapping,
+                    zone,
+                    segments,
+                    stats,
+                    str(source),
+                    decimal_comma=delimiter == ";",
+                )
             except _RowError as exc:
                 label = mapping.columns.get(exc.column, exc.column)
                 column = exc.column if label == exc.column else f"{exc.column} ({label})"
@@ -186,8 +214,10 @@ def read_actuals(
 
 def _not_utf8(source: Path, exc: UnicodeDecodeError) -> ActualsError:
     # The file is decoded in blocks, so the line of the bad byte is not known here.
-    return ActualsError(f"{source}: not UTF-8 text ({exc.reason})",
-                        hint="export the CSV as UTF-8 (in Excel: CSV UTF-8)")
+    return ActualsError(
+        f"{source}: not UTF-8 text ({exc.reason})",
+        hint="export the CSV as UTF-8 (in Excel: CSV UTF-8)",
+    )
 
 
 def _sniff_delimiter(handle: TextIO) -> str:
@@ -217,9 +247,18 @@ def _amount_text(text: str, decimal_comma: bool) -> str:
     return text
 
 
-def _parse_row(row: list[str], line: int, index: dict[str, int], mapping: ColumnMapping,
-               zone: ZoneInfo, segments: dict[str, str], stats: ReadStats, file: str,
-               *, decimal_comma: bool = False) -> Lead | None:
+def _parse_row(
+    row: list[str],
+    line: int,
+    index: dict[str, int],
+    mapping: ColumnMapping,
+    zone: ZoneInfo,
+    segments: dict[str, str],
+    stats: ReadStats,
+    file: str,
+    *,
+    decimal_comma: bool = False,
+) -> Lead | None:
     def cell(name: str) -> str:
         position = index.get(name)
         value = row[position].strip() if position is not None and position < len(row) else ""
@@ -260,7 +299,9 @@ def _parse_row(row: list[str], line: int, index: dict[str, int], mapping: Column
         try:
             revenue = Decimal(_amount_text(revenue_text, decimal_comma))
         except InvalidOperation:
-            raise _RowError("revenue", f"must be a number like 12000.50 (got {revenue_text!r})") from None
+            raise _RowError(
+                "revenue", f"must be a number like 12000.50 (got {revenue_text!r})"
+            ) from None
         if not revenue.is_finite() or revenue < 0:
             raise _RowError("revenue", f"must be a non-negative number (got {revenue_text!r})")
     handed_off = when("handed_off_at")
@@ -271,15 +312,33 @@ def _parse_row(row: list[str], line: int, index: dict[str, int], mapping: Column
     if closed is not None and revenue is None:
         # Keep the lead and its win; only its revenue is unknown.
         label = mapping.columns.get("revenue", "revenue")
-        stats.add(RowFinding(file, line, "revenue" if label == "revenue" else f"revenue ({label})",
-                             "warning", "is empty although closed_at is set; counted as won with no revenue"))
+        stats.add(
+            RowFinding(
+                file,
+                line,
+                "revenue" if label == "revenue" else f"revenue ({label})",
+                "warning",
+                "is empty although closed_at is set; counted as won with no revenue",
+            )
+        )
     segment_text = cell("segment")
     segment = segments.get(segment_text.lower())
     if segment is None:
         stats.unknown(segment_text or "(empty)")
         return None
-    return Lead(line, lead_id, created, segment, source_text, handed_off, first_attempt,
-                attempts, connected_text in TRUE_WORDS, closed, revenue)
+    return Lead(
+        line,
+        lead_id,
+        created,
+        segment,
+        source_text,
+        handed_off,
+        first_attempt,
+        attempts,
+        connected_text in TRUE_WORDS,
+        closed,
+        revenue,
+    )
 
 
 def _parse_time(text: str, zone: ZoneInfo, formats: tuple[str, ...], column: str) -> dt.datetime:

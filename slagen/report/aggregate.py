@@ -58,10 +58,24 @@ class Bucket:
     unconnected_attempts: int = 0
 
     def merge(self, other: Bucket) -> None:
-        for name in ("marketing_leads", "sales_leads", "cohort_won", "cohort_cycle_days",
-                     "marketing_won", "marketing_revenue", "sales_won", "sales_revenue",
-                     "handed_off", "attempted", "on_time", "overdue", "waiting",
-                     "delay_seconds", "unconnected", "unconnected_attempts"):
+        for name in (
+            "marketing_leads",
+            "sales_leads",
+            "cohort_won",
+            "cohort_cycle_days",
+            "marketing_won",
+            "marketing_revenue",
+            "sales_won",
+            "sales_revenue",
+            "handed_off",
+            "attempted",
+            "on_time",
+            "overdue",
+            "waiting",
+            "delay_seconds",
+            "unconnected",
+            "unconnected_attempts",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.by_day = [a + b for a, b in zip(self.by_day, other.by_day, strict=True)]
         for minutes, count in other.delays.items():
@@ -71,8 +85,13 @@ class Bucket:
 class Aggregator:
     """Feed leads one at a time; read the buckets afterwards."""
 
-    def __init__(self, *, as_of: dt.date, window: dt.timedelta | None,
-                 attempts_window: dt.timedelta | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        as_of: dt.date,
+        window: dt.timedelta | None,
+        attempts_window: dt.timedelta | None = None,
+    ) -> None:
         self.as_of = as_of
         self.window = window
         self.attempts_window = attempts_window
@@ -122,7 +141,11 @@ class Aggregator:
             return
         follow = self.bucket(lead.segment, _month(handoff))
         follow.handed_off += 1
-        first = lead.first_attempt_at if lead.first_attempt_at and lead.first_attempt_at < cutoff else None
+        first = (
+            lead.first_attempt_at
+            if lead.first_attempt_at and lead.first_attempt_at < cutoff
+            else None
+        )
         if first is None:
             if self.window is not None and cutoff - handoff > self.window:
                 follow.overdue += 1

@@ -85,8 +85,16 @@ def evaluate_conditions(agreement: Agreement, scopes: list[ScopeMetrics]) -> lis
     items: list[tuple[str, int, str, str, str | None, Condition]] = []
     for i, consequence in enumerate(agreement.consequences):
         if consequence.when is not None:
-            items.append(("consequence", i, consequence.trigger, consequence.action,
-                          consequence.owner, consequence.when))
+            items.append(
+                (
+                    "consequence",
+                    i,
+                    consequence.trigger,
+                    consequence.action,
+                    consequence.owner,
+                    consequence.when,
+                )
+            )
     for i, cancellation in enumerate(agreement.cancellation):
         if cancellation.when is not None:
             items.append(("cancellation", i, cancellation.text, "", None, cancellation.when))
@@ -104,9 +112,20 @@ def evaluate_conditions(agreement: Agreement, scopes: list[ScopeMetrics]) -> lis
                 segments_met[scope.id] = met
             if own and own[-1].streak >= condition.for_months:
                 segments_triggered.append(scope.id)
-        results.append(ConditionResult(
-            kind=kind, index=index, text=text.strip(), action=action.strip(), owner=owner,
-            condition=condition, months=checks, streak=streak,
-            triggered=streak >= condition.for_months, triggered_months=triggered_months,
-            segments_met=segments_met, segments_triggered=tuple(segments_triggered)))
+        results.append(
+            ConditionResult(
+                kind=kind,
+                index=index,
+                text=text.strip(),
+                action=action.strip(),
+                owner=owner,
+                condition=condition,
+                months=checks,
+                streak=streak,
+                triggered=streak >= condition.for_months,
+                triggered_months=triggered_months,
+                segments_met=segments_met,
+                segments_triggered=tuple(segments_triggered),
+            )
+        )
     return results

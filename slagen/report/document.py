@@ -49,48 +49,73 @@ def render_charts(report: PerformanceReport) -> dict[str, str]:
 
     return {
         "pace": charts.pace_chart_svg(
-            leads_needed=focus.goals.leads_needed, days=days_in_month(focus.month),
+            leads_needed=focus.goals.leads_needed,
+            days=days_in_month(focus.month),
             cumulative=focus.cumulative,
             title=word("chart_pace", lang, month=format_month(focus.month, lang)),
-            labels=(word("goal_line", lang), word("actual", lang)), x_label=word("day", lang),
-            y_label=word("leads_axis", lang), lang=lang),
+            labels=(word("goal_line", lang), word("actual", lang)),
+            x_label=word("day", lang),
+            y_label=word("leads_axis", lang),
+            lang=lang,
+        ),
         "pace_segments": charts.pace_segments_chart_svg(
-            segments=[(s.id, s.name, m.goals.leads_needed, m.cumulative) for s in report.scopes
-                      if s.kind == "segment" for m in [s.month(focus.month)] if m is not None],
+            segments=[
+                (s.id, s.name, m.goals.leads_needed, m.cumulative)
+                for s in report.scopes
+                if s.kind == "segment"
+                for m in [s.month(focus.month)]
+                if m is not None
+            ],
             days=days_in_month(focus.month),
-            title=word("chart_pace_segments", lang, month=format_month(focus.month, lang)), lang=lang),
+            title=word("chart_pace_segments", lang, month=format_month(focus.month, lang)),
+            lang=lang,
+        ),
         "delivered": charts.delivered_chart_svg(
-            months=months, needed=[m.goals.leads_needed for m in total.months],
-            delivered=[m.marketing_leads for m in total.months], title=word("chart_delivered", lang),
-            labels=(word("needed", lang), word("delivered", lang)), y_label=word("leads_axis", lang),
-            lang=lang),
+            months=months,
+            needed=[m.goals.leads_needed for m in total.months],
+            delivered=[m.marketing_leads for m in total.months],
+            title=word("chart_delivered", lang),
+            labels=(word("needed", lang), word("delivered", lang)),
+            y_label=word("leads_axis", lang),
+            lang=lang,
+        ),
         "speed": charts.speed_chart_svg(
-            months=months, average_hours=[hours(m.speed.average_minutes) for m in total.months],
+            months=months,
+            average_hours=[hours(m.speed.average_minutes) for m in total.months],
             p90_hours=[hours(m.speed.p90_minutes) for m in total.months],
             target_hours=None if follow is None else follow.first_attempt_within.minutes / 60,
             title=word("chart_speed", lang),
             labels=(word("average", lang), word("p90", lang), word("target", lang)),
-            y_label=word("hours_axis", lang), lang=lang),
+            y_label=word("hours_axis", lang),
+            lang=lang,
+        ),
         "depth": charts.depth_chart_svg(
             months=months,
-            average_attempts=[None if m.depth.average_attempts is None else float(m.depth.average_attempts)
-                              for m in total.months],
+            average_attempts=[
+                None if m.depth.average_attempts is None else float(m.depth.average_attempts)
+                for m in total.months
+            ],
             min_attempts=None if follow is None else follow.min_attempts,
             title=word("chart_depth", lang),
             labels=(word("attempts_unconnected", lang), word("target", lang)),
-            y_label=word("attempts_axis", lang), lang=lang),
+            y_label=word("attempts_axis", lang),
+            lang=lang,
+        ),
     }
 
 
 def _markdown_table(table: Table) -> str:
-    lines = ["| " + " | ".join(md_cell(h) for h in table.headers) + " |",
-             "|" + "|".join([":--"] + ["--:"] * (len(table.headers) - 1)) + "|"]
+    lines = [
+        "| " + " | ".join(md_cell(h) for h in table.headers) + " |",
+        "|" + "|".join([":--"] + ["--:"] * (len(table.headers) - 1)) + "|",
+    ]
     lines.extend("| " + " | ".join(md_cell(c) for c in row) + " |" for row in table.rows)
     return "\n".join(lines)
 
 
-def _section_markdown(section: Section, level: int,
-                      chart_ref: dict[str, tuple[str, str]] | None) -> list[str]:
+def _section_markdown(
+    section: Section, level: int, chart_ref: dict[str, tuple[str, str]] | None
+) -> list[str]:
     """Markdown blocks of one section; a chart becomes an image (files) or a placeholder."""
     blocks = [f"{'#' * level} {md_text(section.title)}"]
     if section.bullets:  # one list, not a list per paragraph
@@ -117,7 +142,10 @@ def render_markdown(report: PerformanceReport) -> str:
     """Markdown with the charts as images of the SVG files written beside it."""
     lang = report.agreement.language
     month = format_month(report.focus_month, lang)
-    refs = {key: (chart_name(report, key), word(f"chart_{key}", lang, month=month)) for key in CHART_KEYS}
+    refs = {
+        key: (chart_name(report, key), word(f"chart_{key}", lang, month=month))
+        for key in CHART_KEYS
+    }
     blocks: list[str] = []
     for i, section in enumerate(report_sections(report)):
         blocks.extend(_section_markdown(section, 1 if i == 0 else 2, refs))
@@ -137,9 +165,12 @@ def render_html(report: PerformanceReport, svgs: dict[str, str]) -> str:
             elif chunk.strip():
                 parts.append(markdown_to_html(chunk))
     title = html_lib.escape(f"{word('title', lang)} — {report.agreement.title}")
-    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-            + "\n".join(parts) + "\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(parts)
+        + "\n</body>\n</html>\n"
+    )
 
 
 def render_pdf(report: PerformanceReport, html: str) -> bytes:
@@ -154,14 +185,24 @@ def render_pdf(report: PerformanceReport, html: str) -> bytes:
     from slagen.pdf import html_to_pdf
 
     agreement = report.agreement
-    with tempfile.TemporaryDirectory(prefix="slagen-report-") as base:  # nothing to fetch: all inline
+    with tempfile.TemporaryDirectory(
+        prefix="slagen-report-"
+    ) as base:  # nothing to fetch: all inline
         try:
             return html_to_pdf(
-                html, base_url=base, title=f"{word('title', agreement.language)} — {agreement.title}",
+                html,
+                base_url=base,
+                title=f"{word('title', agreement.language)} — {agreement.title}",
                 author=agreement.company or ", ".join(p.name for p in agreement.parties),
                 subject=f"{agreement.id} as of {report.as_of.isoformat()}",
-                keywords=[agreement.id, "report"], lang=agreement.language,
-                created=report.as_of, modified=report.as_of, fingerprint=agreement.fingerprint)
+                keywords=[agreement.id, "report"],
+                lang=agreement.language,
+                created=report.as_of,
+                modified=report.as_of,
+                fingerprint=agreement.fingerprint,
+            )
         except (ImportError, OSError) as exc:  # WeasyPrint or its C libraries are missing
-            raise UserError(f"PDF output is not available: {exc}",
-                            hint="install WeasyPrint and its system libraries, or use --to md,html") from None
+            raise UserError(
+                f"PDF output is not available: {exc}",
+                hint="install WeasyPrint and its system libraries, or use --to md,html",
+            ) from None

@@ -75,25 +75,42 @@ def month_json(row: MonthMetrics) -> dict[str, Any]:
     return {
         "month": row.month,
         "status": row.status,
-        "leads": {"needed": row.goals.leads_needed, "marketing": row.marketing_leads,
-                  "sales": row.sales_leads, "delivered_pct": _dec(row.leads_delivered_pct),
-                  "goal_to_date": _money(row.goal_to_date), "pace_pct": _dec(row.pace_pct),
-                  "cumulative": list(row.cumulative)},
-        "revenue": {"customers_needed": row.goals.customers_needed, "customers_won": row.customers_won,
-                    "sales_customers_won": row.sales_customers_won,
-                    "marketing_revenue_goal": _money(row.goals.marketing_revenue_goal),
-                    "marketing_revenue": _money(row.marketing_revenue),
-                    "revenue_pct": _dec(row.revenue_pct),
-                    "revenue_goal": _money(row.goals.revenue_goal),
-                    "sales_revenue": _money(row.sales_revenue),
-                    "total_revenue_pct": _dec(row.total_revenue_pct)},
-        "speed": {"handed_off": row.speed.handed_off, "attempted": row.speed.attempted,
-                  "on_time": row.speed.on_time, "overdue": row.speed.overdue, "waiting": row.speed.waiting,
-                  "average_minutes": _dec(row.speed.average_minutes),
-                  "median_minutes": row.speed.median_minutes, "p90_minutes": row.speed.p90_minutes,
-                  "on_time_pct": _dec(row.speed.on_time_pct)},
-        "depth": {"unconnected": row.depth.unconnected, "attempts": row.depth.attempts,
-                  "average_attempts": _dec(row.depth.average_attempts)},
+        "leads": {
+            "needed": row.goals.leads_needed,
+            "marketing": row.marketing_leads,
+            "sales": row.sales_leads,
+            "delivered_pct": _dec(row.leads_delivered_pct),
+            "goal_to_date": _money(row.goal_to_date),
+            "pace_pct": _dec(row.pace_pct),
+            "cumulative": list(row.cumulative),
+        },
+        "revenue": {
+            "customers_needed": row.goals.customers_needed,
+            "customers_won": row.customers_won,
+            "sales_customers_won": row.sales_customers_won,
+            "marketing_revenue_goal": _money(row.goals.marketing_revenue_goal),
+            "marketing_revenue": _money(row.marketing_revenue),
+            "revenue_pct": _dec(row.revenue_pct),
+            "revenue_goal": _money(row.goals.revenue_goal),
+            "sales_revenue": _money(row.sales_revenue),
+            "total_revenue_pct": _dec(row.total_revenue_pct),
+        },
+        "speed": {
+            "handed_off": row.speed.handed_off,
+            "attempted": row.speed.attempted,
+            "on_time": row.speed.on_time,
+            "overdue": row.speed.overdue,
+            "waiting": row.speed.waiting,
+            "average_minutes": _dec(row.speed.average_minutes),
+            "median_minutes": row.speed.median_minutes,
+            "p90_minutes": row.speed.p90_minutes,
+            "on_time_pct": _dec(row.speed.on_time_pct),
+        },
+        "depth": {
+            "unconnected": row.depth.unconnected,
+            "attempts": row.depth.attempts,
+            "average_attempts": _dec(row.depth.average_attempts),
+        },
     }
 
 
@@ -111,41 +128,85 @@ def report_data(report: PerformanceReport) -> dict[str, Any]:
         "timezone": agreement.timezone,
         "as_of": report.as_of.isoformat(),
         "month": report.focus_month,
-        "actuals": {"file": report.actuals, "rows": stats.rows, "skipped": stats.skipped,
-                    "excluded": stats.excluded,
-                    "warnings": stats.warnings, "after_as_of": report.after_as_of,
-                    "outside_period": report.outside_period,
-                    "unknown_segments": dict(sorted(stats.unknown_segments.items())),
-                    "unknown_other": stats.unknown_other,
-                    "findings": [f.as_dict() for f in stats.findings]},
-        "follow_up": None if follow is None else {
+        "actuals": {
+            "file": report.actuals,
+            "rows": stats.rows,
+            "skipped": stats.skipped,
+            "excluded": stats.excluded,
+            "warnings": stats.warnings,
+            "after_as_of": report.after_as_of,
+            "outside_period": report.outside_period,
+            "unknown_segments": dict(sorted(stats.unknown_segments.items())),
+            "unknown_other": stats.unknown_other,
+            "findings": [f.as_dict() for f in stats.findings],
+        },
+        "follow_up": None
+        if follow is None
+        else {
             "first_attempt_within": follow.first_attempt_within.text,
             "first_attempt_within_minutes": follow.first_attempt_within.minutes,
-            "min_attempts": follow.min_attempts},
+            "min_attempts": follow.min_attempts,
+        },
         "months": list(report.months),
-        "scopes": [{"id": s.id, "name": s.name, "kind": s.kind, "months": [month_json(m) for m in s.months],
-                    "period": month_json(s.period)} for s in report.scopes],
-        "conditions": [{
-            "kind": c.kind, "index": c.index, "text": c.text, "action": c.action, "owner": c.owner,
-            "metric": c.condition.metric, "below": _dec(c.condition.below),
-            "above": _dec(c.condition.above), "for_months": c.condition.for_months,
-            "streak": c.streak, "triggered": c.triggered, "triggered_months": list(c.triggered_months),
-            "months": [{"month": m.month, "value": _dec(m.value), "met": m.met, "streak": m.streak}
-                       for m in c.months],
-            "segments_met": {k: list(v) for k, v in c.segments_met.items()},
-            "segments_triggered": list(c.segments_triggered),
-        } for c in report.conditions],
+        "scopes": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "kind": s.kind,
+                "months": [month_json(m) for m in s.months],
+                "period": month_json(s.period),
+            }
+            for s in report.scopes
+        ],
+        "conditions": [
+            {
+                "kind": c.kind,
+                "index": c.index,
+                "text": c.text,
+                "action": c.action,
+                "owner": c.owner,
+                "metric": c.condition.metric,
+                "below": _dec(c.condition.below),
+                "above": _dec(c.condition.above),
+                "for_months": c.condition.for_months,
+                "streak": c.streak,
+                "triggered": c.triggered,
+                "triggered_months": list(c.triggered_months),
+                "months": [
+                    {"month": m.month, "value": _dec(m.value), "met": m.met, "streak": m.streak}
+                    for m in c.months
+                ],
+                "segments_met": {k: list(v) for k, v in c.segments_met.items()},
+                "segments_triggered": list(c.segments_triggered),
+            }
+            for c in report.conditions
+        ],
         "recalibration": {
-            "segments": [{
-                "segment": o.segment, "leads": o.leads, "wins": o.wins, "enough_data": o.enough_data,
-                "close_rate": {"observed": _dec(o.close_rate), "agreed": _dec(o.agreed_close_rate)},
-                "avg_deal_size": {"observed": None if o.avg_deal_size is None else _money(o.avg_deal_size),
-                                  "agreed": _money(o.agreed_avg_deal_size)},
-                "marketing_share": {"observed": _dec(o.marketing_share),
-                                    "agreed": _dec(o.agreed_marketing_share)},
-                "sales_cycle_months": {"observed": o.sales_cycle_months,
-                                       "agreed": o.agreed_sales_cycle_months},
-            } for o in report.observed],
+            "segments": [
+                {
+                    "segment": o.segment,
+                    "leads": o.leads,
+                    "wins": o.wins,
+                    "enough_data": o.enough_data,
+                    "close_rate": {
+                        "observed": _dec(o.close_rate),
+                        "agreed": _dec(o.agreed_close_rate),
+                    },
+                    "avg_deal_size": {
+                        "observed": None if o.avg_deal_size is None else _money(o.avg_deal_size),
+                        "agreed": _money(o.agreed_avg_deal_size),
+                    },
+                    "marketing_share": {
+                        "observed": _dec(o.marketing_share),
+                        "agreed": _dec(o.agreed_marketing_share),
+                    },
+                    "sales_cycle_months": {
+                        "observed": o.sales_cycle_months,
+                        "agreed": o.agreed_sales_cycle_months,
+                    },
+                }
+                for o in report.observed
+            ],
             "fragment": report.fragment,
         },
     }

@@ -27,8 +27,18 @@ from typing import Any
 
 from slagen.errors import FileAccessError, UserError
 
-COLUMNS = ("id", "created_at", "segment", "source", "handed_off_at", "first_attempt_at",
-           "attempts", "connected", "closed_at", "revenue")
+COLUMNS = (
+    "id",
+    "created_at",
+    "segment",
+    "source",
+    "handed_off_at",
+    "first_attempt_at",
+    "attempts",
+    "connected",
+    "closed_at",
+    "revenue",
+)
 REQUIRED = ("id", "created_at", "segment", "source")
 
 
@@ -71,23 +81,38 @@ def load_mapping(path: str | Path) -> ColumnMapping:
         raise ActualsError(f"{source}: not valid YAML/JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise ActualsError(f"{source}: a mapping file is an object with `columns` and `values`")
-    unknown = set(data) - {"columns", "values", "datetime_formats", "exclude", "name", "description"}
+    unknown = set(data) - {
+        "columns",
+        "values",
+        "datetime_formats",
+        "exclude",
+        "name",
+        "description",
+    }
     if unknown:
-        raise ActualsError(f"{source}: unknown keys {', '.join(sorted(unknown))}",
-                           hint="use columns, values, datetime_formats and exclude")
+        raise ActualsError(
+            f"{source}: unknown keys {', '.join(sorted(unknown))}",
+            hint="use columns, values, datetime_formats and exclude",
+        )
     columns = {str(k): str(v) for k, v in (data.get("columns") or {}).items()}
-    values = {str(k): {str(a): _text(b) for a, b in (v or {}).items()}
-              for k, v in (data.get("values") or {}).items()}
+    values = {
+        str(k): {str(a): _text(b) for a, b in (v or {}).items()}
+        for k, v in (data.get("values") or {}).items()
+    }
     for name in [*columns, *values]:
         if name not in COLUMNS:
-            raise ActualsError(f"{source}: {name!r} is not a canonical column",
-                               hint="canonical columns: " + ", ".join(COLUMNS))
+            raise ActualsError(
+                f"{source}: {name!r} is not a canonical column",
+                hint="canonical columns: " + ", ".join(COLUMNS),
+            )
     exclude = {}
     for header, excluded in (data.get("exclude") or {}).items():
         if not isinstance(excluded, list):
             raise ActualsError(f"{source}: exclude.{header} must be a list of values")
         exclude[str(header)] = frozenset(_text(v) for v in excluded)
-    return ColumnMapping(columns, values, tuple(map(str, data.get("datetime_formats") or ())), exclude)
+    return ColumnMapping(
+        columns, values, tuple(map(str, data.get("datetime_formats") or ())), exclude
+    )
 
 
 def _text(value: Any) -> str:
@@ -96,7 +121,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def exclusions(header: list[str], mapping: ColumnMapping, file: str) -> list[tuple[int, frozenset[str]]]:
+def exclusions(
+    header: list[str], mapping: ColumnMapping, file: str
+) -> list[tuple[int, frozenset[str]]]:
     """``(column position, excluded values)`` for each ``exclude`` rule.
 
     Raises:
@@ -106,7 +133,9 @@ def exclusions(header: list[str], mapping: ColumnMapping, file: str) -> list[tup
     rules = []
     for name, values in mapping.exclude.items():
         if name not in positions:
-            raise ActualsError(f"{file}:1: the mapping excludes by column {name!r}, which the header lacks")
+            raise ActualsError(
+                f"{file}:1: the mapping excludes by column {name!r}, which the header lacks"
+            )
         rules.append((positions[name], values))
     return rules
 
@@ -122,7 +151,9 @@ def column_index(header: list[str], mapping: ColumnMapping, file: str) -> dict[s
     index: dict[str, int] = {}
     for name in COLUMNS:
         crm = mapping.columns.get(name, name)
-        position = positions.get(crm, folded.get(crm.casefold()))  # exact header first, then any case
+        position = positions.get(
+            crm, folded.get(crm.casefold())
+        )  # exact header first, then any case
         if position is not None:
             index[name] = position
     missing = [mapping.columns.get(n, n) for n in REQUIRED if n not in index]

@@ -49,10 +49,12 @@ class Goals:
     revenue_goal: Decimal = Decimal("0.00")
 
     def plus(self, other: Goals) -> Goals:
-        return Goals(self.leads_needed + other.leads_needed,
-                     self.customers_needed + other.customers_needed,
-                     self.marketing_revenue_goal + other.marketing_revenue_goal,
-                     self.revenue_goal + other.revenue_goal)
+        return Goals(
+            self.leads_needed + other.leads_needed,
+            self.customers_needed + other.customers_needed,
+            self.marketing_revenue_goal + other.marketing_revenue_goal,
+            self.revenue_goal + other.revenue_goal,
+        )
 
 
 @dataclass(frozen=True)
@@ -103,28 +105,44 @@ def goals_by_segment(table: TargetTable) -> dict[tuple[str, str], Goals]:
     for segment in table.segments:
         for row in segment.months:
             lead_key = (segment.id, row.lead_month)
-            goals[lead_key] = goals.get(lead_key, Goals()).plus(Goals(leads_needed=row.leads_needed))
+            goals[lead_key] = goals.get(lead_key, Goals()).plus(
+                Goals(leads_needed=row.leads_needed)
+            )
             revenue_key = (segment.id, row.month)
             goals[revenue_key] = goals.get(revenue_key, Goals()).plus(
-                Goals(0, row.customers_needed, row.marketing_revenue_goal, row.revenue_goal))
+                Goals(0, row.customers_needed, row.marketing_revenue_goal, row.revenue_goal)
+            )
     return goals
 
 
-def compute_metrics(table: TargetTable, aggregator: Aggregator) -> tuple[tuple[str, ...], list[ScopeMetrics]]:
+def compute_metrics(
+    table: TargetTable, aggregator: Aggregator
+) -> tuple[tuple[str, ...], list[ScopeMetrics]]:
     """Every segment's metrics, then each group's (SPEC §2 ``group``), then the total (always last)."""
     months = report_months(table, aggregator.as_of)
     goals = goals_by_segment(table)
-    scopes = [scope_metrics(seg.id, seg.name, "segment", (seg.id,), months, aggregator, goals)
-              for seg in table.segments]
+    scopes = [
+        scope_metrics(seg.id, seg.name, "segment", (seg.id,), months, aggregator, goals)
+        for seg in table.segments
+    ]
     for group in table.groups:
-        scopes.append(scope_metrics(group.id, group.id, "group", group.segments, months, aggregator, goals))
+        scopes.append(
+            scope_metrics(group.id, group.id, "group", group.segments, months, aggregator, goals)
+        )
     every = tuple(seg.id for seg in table.segments)
     scopes.append(scope_metrics("total", "", "total", every, months, aggregator, goals))
     return months, scopes
 
 
-def scope_metrics(scope_id: str, name: str, kind: str, segments: tuple[str, ...], months: tuple[str, ...],
-                  aggregator: Aggregator, goals: dict[tuple[str, str], Goals]) -> ScopeMetrics:
+def scope_metrics(
+    scope_id: str,
+    name: str,
+    kind: str,
+    segments: tuple[str, ...],
+    months: tuple[str, ...],
+    aggregator: Aggregator,
+    goals: dict[tuple[str, str], Goals],
+) -> ScopeMetrics:
     """The metrics of ``segments`` together, month by month and for the period to date."""
     rows = []
     whole = Bucket()
@@ -138,17 +156,28 @@ def scope_metrics(scope_id: str, name: str, kind: str, segments: tuple[str, ...]
             if found is not None:
                 bucket.merge(found)
             goal = goal.plus(goals.get((segment, month), Goals()))
-        row = month_metrics(month, bucket, goal, aggregator.as_of, timed=aggregator.window is not None)
+        row = month_metrics(
+            month, bucket, goal, aggregator.as_of, timed=aggregator.window is not None
+        )
         rows.append(row)
         whole.merge(bucket)
         whole_goal = whole_goal.plus(goal)
         to_date += row.goal_to_date
-    period = _metrics("period", "period_to_date", whole, whole_goal, to_date, (),
-                      timed=aggregator.window is not None)
+    period = _metrics(
+        "period",
+        "period_to_date",
+        whole,
+        whole_goal,
+        to_date,
+        (),
+        timed=aggregator.window is not None,
+    )
     return ScopeMetrics(scope_id, name, kind, tuple(rows), period)
 
 
-def month_metrics(month: str, bucket: Bucket, goal: Goals, as_of: dt.date, *, timed: bool = True) -> MonthMetrics:
+def month_metrics(
+    month: str, bucket: Bucket, goal: Goals, as_of: dt.date, *, timed: bool = True
+) -> MonthMetrics:
     days = days_in_month(month)
     current = f"{as_of.year:04d}-{as_of.month:02d}"
     day = as_of.day if month == current else days
@@ -162,17 +191,36 @@ def month_metrics(month: str, bucket: Bucket, goal: Goals, as_of: dt.date, *, ti
     return _metrics(month, status, bucket, goal, goal_to_date, tuple(cumulative), timed=timed)
 
 
-def _metrics(month: str, status: str, bucket: Bucket, goal: Goals, goal_to_date: Decimal,
-             cumulative: tuple[int, ...], *, timed: bool) -> MonthMetrics:
+def _metrics(
+    month: str,
+    status: str,
+    bucket: Bucket,
+    goal: Goals,
+    goal_to_date: Decimal,
+    cumulative: tuple[int, ...],
+    *,
+    timed: bool,
+) -> MonthMetrics:
     # timed: the agreement has a first_attempt_within to be on time against.
     average = None
     if bucket.attempted:
         average = (Decimal(bucket.delay_seconds) / 60 / bucket.attempted).quantize(Decimal("0.1"))
-    speed = Speed(bucket.handed_off, bucket.attempted, bucket.on_time, bucket.overdue, bucket.waiting,
-                  average, percentile(bucket.delays, HALF), percentile(bucket.delays, P90),
-                  ratio(bucket.on_time, bucket.attempted + bucket.overdue) if timed else None)
-    depth = Depth(bucket.unconnected, bucket.unconnected_attempts,
-                  ratio(bucket.unconnected_attempts, bucket.unconnected))
+    speed = Speed(
+        bucket.handed_off,
+        bucket.attempted,
+        bucket.on_time,
+        bucket.overdue,
+        bucket.waiting,
+        average,
+        percentile(bucket.delays, HALF),
+        percentile(bucket.delays, P90),
+        ratio(bucket.on_time, bucket.attempted + bucket.overdue) if timed else None,
+    )
+    depth = Depth(
+        bucket.unconnected,
+        bucket.unconnected_attempts,
+        ratio(bucket.unconnected_attempts, bucket.unconnected),
+    )
     all_revenue = bucket.marketing_revenue + bucket.sales_revenue
     return MonthMetrics(
         month=month,

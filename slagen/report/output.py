@@ -56,16 +56,32 @@ def report_sections(report: PerformanceReport) -> list[Section]:
     sections = []
 
     head = Section(f"{word('title', lang)} — {agreement.title}")
-    head.items.append(f"{word('as_of', lang, date=format_date(report.as_of, lang))} · "
-                      f"{agreement.id}, {word('revision', lang, number=agreement.revision.number)}")
+    head.items.append(
+        f"{word('as_of', lang, date=format_date(report.as_of, lang))} · "
+        f"{agreement.id}, {word('revision', lang, number=agreement.revision.number)}"
+    )
     stats = report.stats
-    head.items.append(word("actuals", lang, file=report.actuals, rows=f.count(stats.rows),
-                           skipped=f.count(stats.skipped), unknown=f.count(stats.unknown_rows)))
+    head.items.append(
+        word(
+            "actuals",
+            lang,
+            file=report.actuals,
+            rows=f.count(stats.rows),
+            skipped=f.count(stats.skipped),
+            unknown=f.count(stats.unknown_rows),
+        )
+    )
     if stats.excluded:
         head.items.append(word("excluded", lang, count=f.count(stats.excluded)))
     if report.after_as_of or report.outside_period:
-        head.items.append(word("ignored", lang, after=f.count(report.after_as_of),
-                               outside=f.count(report.outside_period)))
+        head.items.append(
+            word(
+                "ignored",
+                lang,
+                after=f.count(report.after_as_of),
+                outside=f.count(report.outside_period),
+            )
+        )
     if stats.unknown_rows:
         names = [f"{name} ({f.count(n)})" for name, n in sorted(stats.unknown_segments.items())]
         if stats.unknown_other:
@@ -75,62 +91,174 @@ def report_sections(report: PerformanceReport) -> list[Section]:
     sections.append(head)
 
     leads = Section(word("leads", lang))
-    leads.items.append(Table(
-        [word("month", lang), word("needed", lang), word("delivered", lang), word("delivered_pct", lang),
-         word("goal_to_date", lang), word("pace", lang), word("sales_sourced", lang)],
-        [[_month_label(r, lang), f.count(r.goals.leads_needed), f.count(r.marketing_leads),
-          f.pct(r.leads_delivered_pct), f.count(r.goal_to_date, 1), f.pct(r.pace_pct), f.count(r.sales_leads)]
-         for r in rows]))
+    leads.items.append(
+        Table(
+            [
+                word("month", lang),
+                word("needed", lang),
+                word("delivered", lang),
+                word("delivered_pct", lang),
+                word("goal_to_date", lang),
+                word("pace", lang),
+                word("sales_sourced", lang),
+            ],
+            [
+                [
+                    _month_label(r, lang),
+                    f.count(r.goals.leads_needed),
+                    f.count(r.marketing_leads),
+                    f.pct(r.leads_delivered_pct),
+                    f.count(r.goal_to_date, 1),
+                    f.pct(r.pace_pct),
+                    f.count(r.sales_leads),
+                ]
+                for r in rows
+            ],
+        )
+    )
     leads.items.append(("chart", "pace"))
     leads.items.append(("chart", "delivered"))
     sections.append(leads)
 
     focus_title = word("focus", lang, month=format_month(report.focus_month, lang))
     focus = Section(focus_title[:1].upper() + focus_title[1:])
-    focus.items.append(Table(
-        [word("segment", lang), word("needed", lang), word("delivered", lang), word("goal_to_date", lang),
-         word("pace", lang), word("sales_sourced", lang), word("won", lang), word("revenue_pct", lang),
-         word("on_time", lang), word("attempts_unconnected", lang)],
-        [[scope_label(scope, lang), f.count(m.goals.leads_needed), f.count(m.marketing_leads),
-          f.count(m.goal_to_date, 1), f.pct(m.pace_pct), f.count(m.sales_leads), f.count(m.customers_won),
-          f.pct(m.revenue_pct), f.pct(m.speed.on_time_pct), f.count(m.depth.average_attempts, 1)]
-         for scope in report.scopes for m in [scope.month(report.focus_month)] if m is not None]))
+    focus.items.append(
+        Table(
+            [
+                word("segment", lang),
+                word("needed", lang),
+                word("delivered", lang),
+                word("goal_to_date", lang),
+                word("pace", lang),
+                word("sales_sourced", lang),
+                word("won", lang),
+                word("revenue_pct", lang),
+                word("on_time", lang),
+                word("attempts_unconnected", lang),
+            ],
+            [
+                [
+                    scope_label(scope, lang),
+                    f.count(m.goals.leads_needed),
+                    f.count(m.marketing_leads),
+                    f.count(m.goal_to_date, 1),
+                    f.pct(m.pace_pct),
+                    f.count(m.sales_leads),
+                    f.count(m.customers_won),
+                    f.pct(m.revenue_pct),
+                    f.pct(m.speed.on_time_pct),
+                    f.count(m.depth.average_attempts, 1),
+                ]
+                for scope in report.scopes
+                for m in [scope.month(report.focus_month)]
+                if m is not None
+            ],
+        )
+    )
     focus.items.append(("chart", "pace_segments"))
     sections.append(focus)
 
     by_segment = Section(word("by_segment", lang))
-    by_segment.items.append(Table(
-        [word("segment", lang), word("needed", lang), word("delivered", lang), word("pace", lang),
-         word("won", lang), word("mkt_revenue", lang), word("revenue_pct", lang), word("on_time", lang),
-         word("attempts_unconnected", lang)],
-        [[scope_label(scope, lang), f.count(p.goals.leads_needed), f.count(p.marketing_leads),
-          f.pct(p.pace_pct), f.count(p.customers_won), f.money(p.marketing_revenue), f.pct(p.revenue_pct),
-          f.pct(p.speed.on_time_pct), f.count(p.depth.average_attempts, 1)]
-         for scope in report.scopes for p in [scope.period]]))
+    by_segment.items.append(
+        Table(
+            [
+                word("segment", lang),
+                word("needed", lang),
+                word("delivered", lang),
+                word("pace", lang),
+                word("won", lang),
+                word("mkt_revenue", lang),
+                word("revenue_pct", lang),
+                word("on_time", lang),
+                word("attempts_unconnected", lang),
+            ],
+            [
+                [
+                    scope_label(scope, lang),
+                    f.count(p.goals.leads_needed),
+                    f.count(p.marketing_leads),
+                    f.pct(p.pace_pct),
+                    f.count(p.customers_won),
+                    f.money(p.marketing_revenue),
+                    f.pct(p.revenue_pct),
+                    f.pct(p.speed.on_time_pct),
+                    f.count(p.depth.average_attempts, 1),
+                ]
+                for scope in report.scopes
+                for p in [scope.period]
+            ],
+        )
+    )
     sections.append(by_segment)
 
     revenue = Section(word("revenue", lang))
-    revenue.items.append(Table(
-        [word("month", lang), word("customers_needed", lang), word("won", lang), word("mkt_goal", lang),
-         word("mkt_revenue", lang), word("revenue_pct", lang), word("sales_sourced", lang),
-         word("sales_revenue", lang)],
-        [[_month_label(r, lang), f.count(r.goals.customers_needed), f.count(r.customers_won),
-          f.money(r.goals.marketing_revenue_goal), f.money(r.marketing_revenue), f.pct(r.revenue_pct),
-          f.count(r.sales_customers_won), f.money(r.sales_revenue)] for r in rows]))
+    revenue.items.append(
+        Table(
+            [
+                word("month", lang),
+                word("customers_needed", lang),
+                word("won", lang),
+                word("mkt_goal", lang),
+                word("mkt_revenue", lang),
+                word("revenue_pct", lang),
+                word("sales_sourced", lang),
+                word("sales_revenue", lang),
+            ],
+            [
+                [
+                    _month_label(r, lang),
+                    f.count(r.goals.customers_needed),
+                    f.count(r.customers_won),
+                    f.money(r.goals.marketing_revenue_goal),
+                    f.money(r.marketing_revenue),
+                    f.pct(r.revenue_pct),
+                    f.count(r.sales_customers_won),
+                    f.money(r.sales_revenue),
+                ]
+                for r in rows
+            ],
+        )
+    )
     sections.append(revenue)
 
     follow = Section(word("follow_up", lang))
     if agreement.follow_up is not None:
         within = agreement.follow_up.first_attempt_within
-        follow.items.append(word("follow_up_terms", lang,
-                                 within=format_duration(within.amount, within.unit, lang),
-                                 attempts=agreement.follow_up.min_attempts))
-    follow.items.append(Table(
-        [word("month", lang), word("handed_off", lang), word("average", lang), word("median", lang),
-         word("p90", lang), word("on_time", lang), word("overdue", lang), word("attempts_unconnected", lang)],
-        [[_month_label(r, lang), f.count(r.speed.handed_off), f.hours(r.speed.average_minutes),
-          f.hours(r.speed.median_minutes), f.hours(r.speed.p90_minutes), f.pct(r.speed.on_time_pct),
-          f.count(r.speed.overdue), f.count(r.depth.average_attempts, 1)] for r in rows]))
+        follow.items.append(
+            word(
+                "follow_up_terms",
+                lang,
+                within=format_duration(within.amount, within.unit, lang),
+                attempts=agreement.follow_up.min_attempts,
+            )
+        )
+    follow.items.append(
+        Table(
+            [
+                word("month", lang),
+                word("handed_off", lang),
+                word("average", lang),
+                word("median", lang),
+                word("p90", lang),
+                word("on_time", lang),
+                word("overdue", lang),
+                word("attempts_unconnected", lang),
+            ],
+            [
+                [
+                    _month_label(r, lang),
+                    f.count(r.speed.handed_off),
+                    f.hours(r.speed.average_minutes),
+                    f.hours(r.speed.median_minutes),
+                    f.hours(r.speed.p90_minutes),
+                    f.pct(r.speed.on_time_pct),
+                    f.count(r.speed.overdue),
+                    f.count(r.depth.average_attempts, 1),
+                ]
+                for r in rows
+            ],
+        )
+    )
     follow.items.append(("chart", "speed"))
     follow.items.append(("chart", "depth"))
     sections.append(follow)
@@ -140,15 +268,47 @@ def report_sections(report: PerformanceReport) -> list[Section]:
     sections.append(conditions)
 
     recal = Section(word("recalibration", lang))
-    recal.items.append(Table(
-        [word("segment", lang), word("close_rate", lang), word("deal_size", lang), word("share", lang),
-         word("cycle", lang)],
-        [[o.segment + ("" if o.enough_data else f" ({word('too_little', lang)})"),
-          word("observed_agreed", lang, observed=f.pct(o.close_rate), agreed=f.pct(o.agreed_close_rate)),
-          word("observed_agreed", lang, observed=f.money(o.avg_deal_size), agreed=f.money(o.agreed_avg_deal_size)),
-          word("observed_agreed", lang, observed=f.pct(o.marketing_share), agreed=f.pct(o.agreed_marketing_share)),
-          word("observed_agreed", lang, observed=f.count(o.sales_cycle_months),
-               agreed=f.count(o.agreed_sales_cycle_months))] for o in report.observed]))
+    recal.items.append(
+        Table(
+            [
+                word("segment", lang),
+                word("close_rate", lang),
+                word("deal_size", lang),
+                word("share", lang),
+                word("cycle", lang),
+            ],
+            [
+                [
+                    o.segment + ("" if o.enough_data else f" ({word('too_little', lang)})"),
+                    word(
+                        "observed_agreed",
+                        lang,
+                        observed=f.pct(o.close_rate),
+                        agreed=f.pct(o.agreed_close_rate),
+                    ),
+                    word(
+                        "observed_agreed",
+                        lang,
+                        observed=f.money(o.avg_deal_size),
+                        agreed=f.money(o.agreed_avg_deal_size),
+                    ),
+                    word(
+                        "observed_agreed",
+                        lang,
+                        observed=f.pct(o.marketing_share),
+                        agreed=f.pct(o.agreed_marketing_share),
+                    ),
+                    word(
+                        "observed_agreed",
+                        lang,
+                        observed=f.count(o.sales_cycle_months),
+                        agreed=f.count(o.agreed_sales_cycle_months),
+                    ),
+                ]
+                for o in report.observed
+            ],
+        )
+    )
     recal.items.append(word("fragment", lang) + ":")
     recal.items.append(("code", report.fragment))
     sections.append(recal)
@@ -171,7 +331,9 @@ def condition_line(result: ConditionResult, report: PerformanceReport) -> str:
     metric = word("revenue_pct_metric" if cond.metric == "revenue_pct" else cond.metric, lang)
     is_count = cond.metric == "avg_attempts_unconnected"
     threshold = f.count(cond.threshold, 1) if is_count else f.pct(cond.threshold)
-    rule = word("below" if cond.below is not None else "above", lang, metric=metric, value=threshold)
+    rule = word(
+        "below" if cond.below is not None else "above", lang, metric=metric, value=threshold
+    )
     if result.triggered:
         status = word("triggered" if result.kind == "consequence" else "met", lang)
     else:
@@ -179,10 +341,14 @@ def condition_line(result: ConditionResult, report: PerformanceReport) -> str:
     if cond.for_months == 1:
         progress = word("streak_one", lang)
     else:
-        progress = word("streak", lang, streak=min(result.streak, cond.for_months), needed=cond.for_months)
-    recent = "; ".join(f"{format_month(c.month, lang, short=True)} "
-                       f"{f.count(c.value, 1) if is_count else f.pct(c.value)}{' ✗' if c.met else ''}"
-                       for c in result.months[-3:])
+        progress = word(
+            "streak", lang, streak=min(result.streak, cond.for_months), needed=cond.for_months
+        )
+    recent = "; ".join(
+        f"{format_month(c.month, lang, short=True)} "
+        f"{f.count(c.value, 1) if is_count else f.pct(c.value)}{' ✗' if c.met else ''}"
+        for c in result.months[-3:]
+    )
     recent = recent or word("no_complete", lang)
     kind = word(result.kind, lang)
     text = " ".join(result.text.split())
@@ -199,7 +365,9 @@ def render_text(report: PerformanceReport) -> str:
     """The summary printed on stdout."""
     out: list[str] = []
     for section in report_sections(report):
-        out.extend([section.title, "=" * len(section.title) if not out else "-" * len(section.title)])
+        out.extend(
+            [section.title, "=" * len(section.title) if not out else "-" * len(section.title)]
+        )
         for item in section.items:
             if isinstance(item, Table):
                 out.extend(_text_table(item))
@@ -214,10 +382,14 @@ def render_text(report: PerformanceReport) -> str:
 
 
 def _text_table(table: Table) -> list[str]:
-    widths = [max(len(row[i]) for row in [table.headers, *table.rows]) for i in range(len(table.headers))]
+    widths = [
+        max(len(row[i]) for row in [table.headers, *table.rows]) for i in range(len(table.headers))
+    ]
 
     def line(cells: list[str]) -> str:
-        parts = [cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
+        parts = [cells[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)
+        ]
         return "  ".join(parts).rstrip()
 
     return [line(table.headers), line(["-" * w for w in widths]), *map(line, table.rows)]

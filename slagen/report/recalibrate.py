@@ -64,7 +64,9 @@ def agreed_close_rate(segment: Segment, month: str) -> Decimal:
     return rate.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
 
 
-def observe(agreement: Agreement, aggregator: Aggregator, months: tuple[str, ...]) -> list[Observed]:
+def observe(
+    agreement: Agreement, aggregator: Aggregator, months: tuple[str, ...]
+) -> list[Observed]:
     if agreement.targets is None:
         return []
     as_of_month = f"{aggregator.as_of.year:04d}-{aggregator.as_of.month:02d}"
@@ -90,20 +92,22 @@ def observe(agreement: Agreement, aggregator: Aggregator, months: tuple[str, ...
         deal = None
         if all_of.marketing_won:
             deal = (all_of.marketing_revenue / all_of.marketing_won).quantize(Decimal("0.01"))
-        result.append(Observed(
-            segment=segment.id,
-            leads=matured.marketing_leads,
-            wins=matured.cohort_won,
-            close_rate=ratio(matured.cohort_won, matured.marketing_leads),
-            agreed_close_rate=agreed_close_rate(segment, input_month),
-            avg_deal_size=deal,
-            agreed_avg_deal_size=segment.avg_deal_size[input_month],
-            marketing_share=ratio(all_of.marketing_revenue, revenue),
-            agreed_marketing_share=segment.marketing_share[input_month],
-            sales_cycle_months=cycle,
-            agreed_sales_cycle_months=segment.sales_cycle_months,
-            enough_data=matured.marketing_leads >= MIN_LEADS and matured.cohort_won >= MIN_WINS,
-        ))
+        result.append(
+            Observed(
+                segment=segment.id,
+                leads=matured.marketing_leads,
+                wins=matured.cohort_won,
+                close_rate=ratio(matured.cohort_won, matured.marketing_leads),
+                agreed_close_rate=agreed_close_rate(segment, input_month),
+                avg_deal_size=deal,
+                agreed_avg_deal_size=segment.avg_deal_size[input_month],
+                marketing_share=ratio(all_of.marketing_revenue, revenue),
+                agreed_marketing_share=segment.marketing_share[input_month],
+                sales_cycle_months=cycle,
+                agreed_sales_cycle_months=segment.sales_cycle_months,
+                enough_data=matured.marketing_leads >= MIN_LEADS and matured.cohort_won >= MIN_WINS,
+            )
+        )
     return result
 
 
@@ -118,41 +122,72 @@ def suggest_fragment(agreement: Agreement, observed: list[Observed], as_of: dt.d
     later = [m for m in agreement.months if m > as_of_month]
     kept = [m for m in agreement.months if m <= as_of_month]
     lang = agreement.language
-    lines = ["# " + word("frag_head", lang, date=as_of.isoformat()), "# " + word("frag_review", lang),
-             "targets:", "  segments:"]
+    lines = [
+        "# " + word("frag_head", lang, date=as_of.isoformat()),
+        "# " + word("frag_review", lang),
+        "targets:",
+        "  segments:",
+    ]
     segments = {s.id: s for s in agreement.targets.segments} if agreement.targets else {}
     for obs in observed:
         segment = segments[obs.segment]
         lines.append(f"    - id: {obs.segment}")
         if not obs.enough_data:
-            lines.append("      # " + word("frag_little", lang, leads=obs.leads, wins=obs.wins,
-                                              min_leads=MIN_LEADS, min_wins=MIN_WINS))
+            lines.append(
+                "      # "
+                + word(
+                    "frag_little",
+                    lang,
+                    leads=obs.leads,
+                    wins=obs.wins,
+                    min_leads=MIN_LEADS,
+                    min_wins=MIN_WINS,
+                )
+            )
             continue
         suggestions: list[tuple[str, Decimal, str]] = []
         if obs.marketing_share is not None:
             suggestions.append(("marketing_share", obs.marketing_share, "share"))
         if obs.avg_deal_size is not None:
-            suggestions.append(("avg_deal_size", obs.avg_deal_size.quantize(Decimal(1), rounding=ROUND_HALF_UP),
-                                "deal"))
+            suggestions.append(
+                (
+                    "avg_deal_size",
+                    obs.avg_deal_size.quantize(Decimal(1), rounding=ROUND_HALF_UP),
+                    "deal",
+                )
+            )
         if obs.close_rate is not None:
             agreed = obs.agreed_close_rate or Decimal(0)
             if segment.funnel and abs(obs.close_rate - agreed) > agreed * TOLERANCE:
-                lines.append("      # " + word("frag_funnel", lang, observed=_percent(obs.close_rate),
-                                                  agreed=_percent(agreed)))
+                lines.append(
+                    "      # "
+                    + word(
+                        "frag_funnel",
+                        lang,
+                        observed=_percent(obs.close_rate),
+                        agreed=_percent(agreed),
+                    )
+                )
             elif not segment.funnel:
                 suggestions.append(("close_rate", obs.close_rate, "rate"))
         for name, value, kind in suggestions:
             lines.extend(_monthly(name, value, kind, segment, kept, later))
-        if obs.sales_cycle_months is not None and obs.sales_cycle_months != segment.sales_cycle_months:
-            lines.append(f"      sales_cycle_months: {min(obs.sales_cycle_months, 24)}   # "
-                         + word("frag_agreed", lang, value=segment.sales_cycle_months))
+        if (
+            obs.sales_cycle_months is not None
+            and obs.sales_cycle_months != segment.sales_cycle_months
+        ):
+            lines.append(
+                f"      sales_cycle_months: {min(obs.sales_cycle_months, 24)}   # "
+                + word("frag_agreed", lang, value=segment.sales_cycle_months)
+            )
         if lines[-1] == f"    - id: {obs.segment}":
             lines.append("      # " + word("frag_confirmed", lang))
     return "\n".join(lines) + "\n"
 
 
-def _monthly(name: str, observed: Decimal, kind: str, segment: Segment, kept: list[str],
-             later: list[str]) -> list[str]:
+def _monthly(
+    name: str, observed: Decimal, kind: str, segment: Segment, kept: list[str], later: list[str]
+) -> list[str]:
     current = getattr(segment, name)
 
     def show(number: Decimal) -> str:

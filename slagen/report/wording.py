@@ -14,20 +14,34 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "title": ("Performance against plan", "Desempeño frente al plan"),
     "as_of": ("As of {date}", "Al {date}"),
     "revision": ("revision {number}", "revisión {number}"),
-    "actuals": ("Actuals: {file}: {rows} rows read, {skipped} skipped, {unknown} in unknown segments",
-                "Datos reales: {file}: {rows} filas leídas, {skipped} omitidas, {unknown} de segmentos desconocidos"),
-    "ignored": ("{after} rows created after the as-of date and {outside} outside the agreement's months are not counted.",
-                "No se cuentan {after} filas creadas después de la fecha de corte ni {outside} fuera de los meses del acuerdo."),
-    "excluded": ("{count} rows excluded by the mapping (not leads).",
-                 "{count} filas excluidas por el mapeo (no son leads)."),
-    "unknown": (("Unknown segments (not counted in any segment or the total): {names}. "
-                "The agreement's segments are {known} (id or name, any case)."),
-                ("Segmentos desconocidos (no cuentan en ningún segmento ni en el total): {names}. "
-                "Los segmentos del acuerdo son {known} (id o nombre, sin distinguir mayúsculas).")),
+    "actuals": (
+        "Actuals: {file}: {rows} rows read, {skipped} skipped, {unknown} in unknown segments",
+        "Datos reales: {file}: {rows} filas leídas, {skipped} omitidas, {unknown} de segmentos desconocidos",
+    ),
+    "ignored": (
+        "{after} rows created after the as-of date and {outside} outside the agreement's months are not counted.",
+        "No se cuentan {after} filas creadas después de la fecha de corte ni {outside} fuera de los meses del acuerdo.",
+    ),
+    "excluded": (
+        "{count} rows excluded by the mapping (not leads).",
+        "{count} filas excluidas por el mapeo (no son leads).",
+    ),
+    "unknown": (
+        (
+            "Unknown segments (not counted in any segment or the total): {names}. "
+            "The agreement's segments are {known} (id or name, any case)."
+        ),
+        (
+            "Segmentos desconocidos (no cuentan en ningún segmento ni en el total): {names}. "
+            "Los segmentos del acuerdo son {known} (id o nombre, sin distinguir mayúsculas)."
+        ),
+    ),
     "findings": ("Rows skipped or questionable", "Filas omitidas o dudosas"),
     "more_findings": ("… and {count} more", "… y {count} más"),
-    "leads": ("Marketing leads against leads needed (by lead month)",
-              "Leads de marketing frente a leads necesarios (por mes de lead)"),
+    "leads": (
+        "Marketing leads against leads needed (by lead month)",
+        "Leads de marketing frente a leads necesarios (por mes de lead)",
+    ),
     "segment": ("Segment", "Segmento"),
     "month": ("Month", "Mes"),
     "total": ("Total", "Total"),
@@ -49,10 +63,14 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "mkt_goal": ("Marketing goal", "Objetivo de marketing"),
     "revenue_pct": ("% of goal", "% del objetivo"),
     "sales_revenue": ("Sales-sourced revenue", "Ingresos generados por ventas"),
-    "follow_up": ("Follow-up of marketing leads (by handoff month)",
-                  "Seguimiento de leads de marketing (por mes de entrega)"),
-    "follow_up_terms": ("Agreed: first attempt within {within}, at least {attempts} attempts.",
-                        "Acordado: primer intento en {within}, al menos {attempts} intentos."),
+    "follow_up": (
+        "Follow-up of marketing leads (by handoff month)",
+        "Seguimiento de leads de marketing (por mes de entrega)",
+    ),
+    "follow_up_terms": (
+        "Agreed: first attempt within {within}, at least {attempts} attempts.",
+        "Acordado: primer intento en {within}, al menos {attempts} intentos.",
+    ),
     "handed_off": ("Handed off", "Entregados a ventas"),
     "average": ("Average", "Promedio"),
     "median": ("Median", "Mediana"),
@@ -60,7 +78,10 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "on_time": ("On time", "A tiempo"),
     "overdue": ("Overdue, no attempt", "Vencidos sin intento"),
     "attempts_unconnected": ("Avg attempts, not connected", "Intentos promedio, sin conexión"),
-    "conditions": ("Consequences and cancellation conditions", "Consecuencias y condiciones de cancelación"),
+    "conditions": (
+        "Consequences and cancellation conditions",
+        "Consecuencias y condiciones de cancelación",
+    ),
     "consequence": ("Consequence", "Consecuencia"),
     "cancellation": ("Cancellation", "Cancelación"),
     "triggered": ("TRIGGERED", "ACTIVADA"),
@@ -76,34 +97,68 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "segments_triggered": ("triggered on their own", "activada por sí solos"),
     "leads_delivered_pct": ("leads delivered", "leads entregados"),
     "first_attempt_on_time_pct": ("first attempts on time", "primeros intentos a tiempo"),
-    "avg_attempts_unconnected": ("average attempts on unconnected leads", "intentos promedio sin conexión"),
+    "avg_attempts_unconnected": (
+        "average attempts on unconnected leads",
+        "intentos promedio sin conexión",
+    ),
     "revenue_pct_metric": ("marketing revenue", "ingresos de marketing"),
-    "recalibration": ("Recalibration: observed inputs against the agreement's",
-                      "Recalibración: datos observados frente a los del acuerdo"),
+    "recalibration": (
+        "Recalibration: observed inputs against the agreement's",
+        "Recalibración: datos observados frente a los del acuerdo",
+    ),
     "close_rate": ("Close rate", "Tasa de cierre"),
     "deal_size": ("Deal size", "Tamaño del trato"),
     "share": ("Marketing share", "Participación de marketing"),
     "cycle": ("Sales cycle (months)", "Ciclo de venta (meses)"),
     "observed_agreed": ("{observed} (agreed {agreed})", "{observed} (acordado {agreed})"),
     "too_little": ("too little data", "datos insuficientes"),
-    "fragment": ("Suggested fragment for the next revision", "Fragmento sugerido para la próxima revisión"),
-    "frag_head": ("Suggested by slagen report from actuals up to {date}.",
-                  "Sugerido por slagen report con datos reales hasta el {date}."),
-    "frag_review": ("Review before use; months up to the as-of month keep their signed values.",
-                    "Revíselo antes de usarlo; los meses hasta la fecha de corte conservan los valores firmados."),
-    "frag_little": (("too little data ({leads} matured leads, {wins} won; need {min_leads} and {min_wins}): "
-                    "inputs unchanged"),
-                    ("datos insuficientes ({leads} leads maduros, {wins} ganados; se necesitan {min_leads} y "
-                    "{min_wins}): datos sin cambios")),
-    "frag_funnel": ("funnel: observed lead → customer rate {observed} (agreed {agreed}); adjust the stage rates",
-                    "embudo: tasa lead → cliente observada {observed} (acordada {agreed}); ajuste las tasas de las etapas"),
+    "fragment": (
+        "Suggested fragment for the next revision",
+        "Fragmento sugerido para la próxima revisión",
+    ),
+    "frag_head": (
+        "Suggested by slagen report from actuals up to {date}.",
+        "Sugerido por slagen report con datos reales hasta el {date}.",
+    ),
+    "frag_review": (
+        "Review before use; months up to the as-of month keep their signed values.",
+        "Revíselo antes de usarlo; los meses hasta la fecha de corte conservan los valores firmados.",
+    ),
+    "frag_little": (
+        (
+            "too little data ({leads} matured leads, {wins} won; need {min_leads} and {min_wins}): "
+            "inputs unchanged"
+        ),
+        (
+            "datos insuficientes ({leads} leads maduros, {wins} ganados; se necesitan {min_leads} y "
+            "{min_wins}): datos sin cambios"
+        ),
+    ),
+    "frag_funnel": (
+        "funnel: observed lead → customer rate {observed} (agreed {agreed}); adjust the stage rates",
+        "embudo: tasa lead → cliente observada {observed} (acordada {agreed}); ajuste las tasas de las etapas",
+    ),
     "frag_agreed": ("agreed {value}", "acordado {value}"),
-    "frag_confirmed": ("the actuals confirm the agreed inputs", "los datos reales confirman los datos acordados"),
-    "chart_pace": ("Daily goal line against actual leads, {month}", "Línea de meta diaria frente a leads reales, {month}"),
-    "chart_pace_segments": ("Daily goal line (dashed) against actual leads by segment, {month}",
-                            "Línea de meta diaria (discontinua) frente a leads reales por segmento, {month}"),
-    "chart_delivered": ("Marketing leads delivered against needed", "Leads de marketing entregados frente a necesarios"),
-    "chart_speed": ("Hours from handoff to first attempt", "Horas desde la entrega hasta el primer intento"),
+    "frag_confirmed": (
+        "the actuals confirm the agreed inputs",
+        "los datos reales confirman los datos acordados",
+    ),
+    "chart_pace": (
+        "Daily goal line against actual leads, {month}",
+        "Línea de meta diaria frente a leads reales, {month}",
+    ),
+    "chart_pace_segments": (
+        "Daily goal line (dashed) against actual leads by segment, {month}",
+        "Línea de meta diaria (discontinua) frente a leads reales por segmento, {month}",
+    ),
+    "chart_delivered": (
+        "Marketing leads delivered against needed",
+        "Leads de marketing entregados frente a necesarios",
+    ),
+    "chart_speed": (
+        "Hours from handoff to first attempt",
+        "Horas desde la entrega hasta el primer intento",
+    ),
     "chart_depth": ("Attempts on leads not connected", "Intentos en leads sin conexión"),
     "goal_line": ("Goal line", "Línea de meta"),
     "actual": ("Actual", "Real"),
