@@ -32,7 +32,17 @@ CONFIG_NAME = "slagen.toml"
 LANGUAGES = ("es", "en")
 FORMATS = ("md", "html", "pdf")
 PAGE_SIZES = ("A4", "Letter")
-KEYS = ("language", "currency", "company", "logo", "output", "templates", "formats", "page_size")
+KEYS = (
+    "language",
+    "currency",
+    "company",
+    "logo",
+    "output",
+    "templates",
+    "formats",
+    "page_size",
+    "install",
+)
 
 
 class ConfigError(UsageError):
@@ -55,6 +65,7 @@ class Config:
     templates: Path | None = None
     formats: tuple[str, ...] = ("md", "pdf")
     page_size: str = "A4"
+    install: str | None = None  # what CI passes to `pip install` to get slagen
     raw: bytes = field(default=b"", repr=False)
 
     def digest(self) -> str:
@@ -154,5 +165,6 @@ def load_config(
         templates=templates,
         formats=tuple(dict.fromkeys(formats)),
         page_size=page_size,
+        install=text("install"),
         raw=raw,
     )

@@ -10,11 +10,13 @@ import yaml
 from typer.testing import CliRunner
 
 from slagen import __version__
+from slagen.authoring.init import default_install_source
 from slagen.cli import app
 from slagen.config import ConfigError, load_config
 from slagen.validate import collect_agreement_files, validate_file
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_init_scaffolds_a_valid_repository(tmp_path: Path) -> None:
@@ -37,8 +39,10 @@ def test_init_scaffolds_a_valid_repository(tmp_path: Path) -> None:
 
     hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text())
     [entry] = hooks["repos"]
-    assert entry["rev"] == f"v{__version__}"
-    assert [h["id"] for h in entry["hooks"]] == ["slagen-validate"]
+    assert entry["repo"] == "local"  # runs the installed slagen: no repository URL to guess
+    [hook] = entry["hooks"]
+    assert hook["id"] == "slagen-validate" and hook["entry"] == "slagen validate"
+    assert config.install == default_install_source(repo)
 
 
 def test_workflow_validates_diffs_and_keeps_pdfs(tmp_path: Path) -> None:
@@ -56,6 +60,31 @@ def test_workflow_validates_diffs_and_keeps_pdfs(tmp_path: Path) -> None:
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact"))
     assert "build/*.pdf" in upload["with"]["path"]
     assert workflow["permissions"]["pull-requests"] == "write"
+    assert "tomllib" in scripts and 'pip install "$install"' in scripts
+    gate = next(s for s in steps if "--require-approved" in s.get("run", ""))
+    assert "default_branch" in gate["if"]
+    signoff = workflow["jobs"]["sign-off"]["steps"]
+    assert any("--require-approved" in s.get("run", "") for s in signoff)
+
+
+def test_install_source_is_the_running_slagen_or_what_the_user_sets(tmp_path: Path) -> None:
+    source = default_install_source()
+    # this checkout is installed from its folder (pip install -e .): CI gets the same code
+    assert source in (str(ROOT), f"slagen=={__version__}") or source.startswith("git+")
+    assert default_install_source(ROOT.parent) in ("./" + ROOT.name, source)
+    result = runner.invoke(app, ["init", str(tmp_path), "--install", "slagen==9.9"])
+    assert result.exit_code == 0, result.output
+    assert load_config(tmp_path / "slagen.toml").install == "slagen==9.9"
+
+
+def test_init_makes_a_git_repository_when_asked(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["init", str(tmp_path / "a"), "--git"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "a" / ".git").is_dir() and "initialized a git repository" in result.output
+    result = runner.invoke(app, ["init", str(tmp_path / "b")])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "b" / ".git").exists()
+    assert "git init" in result.output  # says what to run instead
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:

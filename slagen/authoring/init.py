@@ -3,9 +3,17 @@
 Writes, in the target folder: ``agreements/`` with one example agreement,
 ``slagen.toml``, ``schemas/agreement.schema.json`` with
 ``.vscode/settings.json`` associating it with the agreements, a
-``.pre-commit-config.yaml`` using slagen's hook, a GitHub Actions workflow and a
-``.gitignore`` for the build folder. Files that already exist are left alone
-and reported as skipped, so ``init`` can be run again to add what is missing.
+``.pre-commit-config.yaml`` running the installed slagen, a GitHub Actions
+workflow and a ``.gitignore`` for the build folder. Files that already exist are
+left alone and reported as skipped, so ``init`` can be run again to add what is
+missing.
+
+The workflow installs slagen with ``pip install <install>``, where ``install``
+is read from ``slagen.toml`` when the workflow runs: by default the source that
+installed the running slagen (a package index version, a git URL with its
+commit, or a local folder), so CI uses the same slagen as the person who ran
+``init``. ``diff --from``, ``validate --against`` and ``git-setup`` need the
+folder to be a git repository; :func:`git_init` makes it one.
 """
 
 from __future__ import annotations
@@ -13,9 +21,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass, field
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from slagen import __version__
 from slagen.authoring.new import (
@@ -28,10 +39,14 @@ from slagen.authoring.new import (
 from slagen.errors import UsageError
 from slagen.write import write_atomic
 
-__all__ = ["SLAGEN_REPO_URL", "InitResult", "init_repository"]
+__all__ = [
+    "InitResult",
+    "default_install_source",
+    "git_init",
+    "in_git_repository",
+    "init_repository",
+]
 
-# Where other repositories fetch slagen's pre-commit hooks from.
-SLAGEN_REPO_URL = "https://github.com/slagen/slagen"
 WORKFLOW_PATH = ".github/workflows/slagen.yml"
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
@@ -51,6 +66,64 @@ def _scaffold(name: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
 
 
+def default_install_source(root: Path | None = None) -> str:
+    """What ``pip install`` needs to get the slagen that is running now.
+
+    Read from the installer's record (PEP 610 ``direct_url.json``): a git URL
+    pinned to its commit, a local folder (relative to ``root`` when inside
+    it), or else the released version from the package index.
+    """
+    try:
+        record = metadata.distribution("slagen").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        record = None
+    if record:
+        try:
+            direct = json.loads(record)
+        except ValueError:
+            direct = {}
+        url = str(direct.get("url", ""))
+        vcs = direct.get("vcs_info")
+        if isinstance(vcs, dict) and vcs.get("vcs") == "git":
+            commit = vcs.get("commit_id") or vcs.get("requested_revision")
+            return f"git+{url}@{commit}" if commit else f"git+{url}"
+        if url.startswith("file://"):
+            folder = Path(unquote(urlparse(url).path))
+            if root is not None:
+                try:
+                    return "./" + folder.resolve().relative_to(root.resolve()).as_posix()
+                except ValueError:
+                    pass
+            return str(folder)
+        if url:
+            return url
+    return f"slagen=={__version__}"
+
+
+def in_git_repository(folder: Path) -> bool:
+    """True when ``folder`` lies inside a git work tree."""
+    for candidate in (folder.resolve(), *folder.resolve().parents):
+        if (candidate / ".git").exists():
+            return True
+    return False
+
+
+def git_init(folder: Path) -> None:
+    """Make ``folder`` a git repository (``git init``).
+
+    Raises:
+        UsageError: git is not installed or refuses.
+    """
+    git = shutil.which("git")
+    if git is None:
+        raise UsageError("git is not installed", hint="install git, then run `git init`")
+    proc = subprocess.run(
+        [git, "init", "--quiet", str(folder)], capture_output=True, text=True, check=False
+    )
+    if proc.returncode != 0:
+        raise UsageError(f"git init failed: {proc.stderr.strip()}", hint="run `git init` yourself")
+
+
 def _toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
 
@@ -61,11 +134,15 @@ def init_repository(
     language: str = "en",
     company: str | None = None,
     currency: str | None = None,
+    install: str | None = None,
 ) -> InitResult:
     """Scaffold an agreements repository in ``folder`` (created when missing).
 
     Raises:
         UsageError: a wrong language or currency.
+
+    ``install`` is what CI passes to ``pip install`` (default:
+    :func:`default_install_source`).
         FileAccessError: a file cannot be written.
     """
     if language not in LANGUAGES:
@@ -89,7 +166,12 @@ def init_repository(
         ),
         "slagen.toml": _scaffold(
             "slagen.toml",
-            {"language": language, "currency": currency, "company": _toml_string(company)},
+            {
+                "language": language,
+                "currency": currency,
+                "company": _toml_string(company),
+                "install": _toml_string(install or default_install_source(root)),
+            },
         ),
         "schemas/agreement.schema.json": schema_text(),
         ".vscode/settings.json": json.dumps(
@@ -106,10 +188,8 @@ def init_repository(
             indent=2,
         )
         + "\n",
-        ".pre-commit-config.yaml": _scaffold(
-            "pre-commit-config.yaml", {"repo_url": SLAGEN_REPO_URL, "version": __version__}
-        ),
-        WORKFLOW_PATH: _scaffold("workflow.yml", {"version": __version__}),
+        ".pre-commit-config.yaml": _scaffold("pre-commit-config.yaml", {}),
+        WORKFLOW_PATH: _scaffold("workflow.yml", {}),
         ".gitignore": "build/\n",
     }
     if (root / "agreements").is_dir() and any((root / "agreements").glob("*.y*ml")):

@@ -171,31 +171,65 @@ def init(
             show_default=False,
         ),
     ] = None,
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install",
+            help="What CI passes to pip install to get slagen (a version, git URL or folder) "
+            "[default: the source of the slagen running now].",
+            show_default=False,
+        ),
+    ] = None,
+    git: Annotated[
+        bool | None,
+        typer.Option(
+            "--git/--no-git",
+            help="Make the folder a git repository when it is not one "
+            "[default: ask in a terminal, otherwise say what to run].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Scaffold an agreements repository: example, config, editor schema, pre-commit, CI.
 
     Writes agreements/ with one example agreement, slagen.toml, the JSON Schema
     with .vscode/settings.json, .pre-commit-config.yaml and
     .github/workflows/slagen.yml. Existing files are never overwritten: run it
-    again to add only what is missing.
+    again to add only what is missing. diff --from, validate --against and
+    git-setup need a git repository: --git runs git init for you.
 
     Examples:
 
-        slagen init
+        slagen init my-slas --git
 
         slagen init sla-repo --lang es --company "Andina Climatización, S.L."
+
+        slagen init --install "git+https://example.com/you/slagen@v0.1.0"
     """
 
     def body() -> None:
-        from slagen.authoring.init import init_repository
+        from slagen.authoring.init import git_init, in_git_repository, init_repository
 
         result = init_repository(
-            folder, language=language.value, company=company, currency=currency
+            folder, language=language.value, company=company, currency=currency, install=install
         )
         for path in result.written:
             typer.echo(f"wrote {path}")
         for path in result.skipped:
             typer.echo(f"kept {path} (already there)")
+        if in_git_repository(folder):
+            return
+        wanted = git
+        if wanted is None and sys.stdin.isatty() and sys.stdout.isatty():
+            wanted = typer.confirm(f"{folder} is not a git repository. Run git init?", default=True)
+        if wanted:
+            git_init(folder)
+            typer.echo(f"initialized a git repository in {folder}")
+        else:
+            typer.echo(
+                f"{folder} is not a git repository; diff --from, validate --against and "
+                f"git-setup need one: run `git init {folder}`"
+            )
 
     run(body)
 

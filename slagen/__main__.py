@@ -1,0 +1,6 @@
+"""``python -m slagen``: the command line (interface stage), as the ``slagen`` script runs it."""
+
+from slagen.cli import main
+
+if __name__ == "__main__":
+    main()
