@@ -12,13 +12,31 @@ import enum
 import importlib
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.core
 
 from slagen import __version__
 from slagen.cli_support import STATE, run
 from slagen.errors import UsageError
+
+_typer_metavar = typer.core.TyperArgument.make_metavar
+
+
+def _usage_metavar(self: typer.core.TyperArgument, ctx: Any, *, usage: bool = False) -> str:
+    """``PATH...`` and ``[PATHS]...`` in usage lines, as click writes them (typer writes ``{path}``)."""
+    var = _typer_metavar(self, ctx, usage=usage)
+    if var.startswith("{") and "}" in var:
+        name, rest = var[1:].split("}", 1)
+        return name.upper() + rest
+    if var.startswith("[") and "]" in var:
+        name, rest = var[1:].split("]", 1)
+        return f"[{name.upper()}]{rest}"
+    return var
+
+
+typer.core.TyperArgument.make_metavar = _usage_metavar  # type: ignore[method-assign]
 
 app = typer.Typer(
     name="slagen",

@@ -25,7 +25,7 @@ ONE_AGREEMENT = AGREEMENTS[0].relative_to(ROOT).as_posix()
 VALID_CASE = ROOT / "tests" / "cases" / "valid" / "quoted-dates.yaml"
 INVALID_CASE = "tests/cases/invalid/unknown-party.yaml"
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
-HEAVY_MODULES = ("weasyprint", "matplotlib", "pyhanko", "pygal", "fontTools")
+HEAVY_MODULES = ("weasyprint", "matplotlib", "pyhanko", "pygal", "fontTools", "pydantic")
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -196,6 +196,20 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
     result = CliRunner().invoke(app, [name, "--help"])
     assert result.exit_code == 0, result.output
     assert "Example" in result.output, f"`slagen {name} --help` shows no example"
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_usage_lines_name_arguments_as_click_does(name: str) -> None:
+    usage = CliRunner().invoke(app, [name, "--help"]).output.splitlines()[0]
+    assert usage.startswith(f"Usage: slagen {name}")
+    assert "{" not in usage and "}" not in usage, usage
+
+
+def test_a_wrong_choice_is_worded_for_people() -> None:
+    result = CliRunner().invoke(app, ["targets", ONE_AGREEMENT, "--format", "xml"])
+    assert result.exit_code == 2
+    assert "'xml' is not one of 'table', 'json', 'csv'" in result.output
+    assert "Value error" not in result.output
 
 
 # -- light imports: validate and targets never load the rendering stack ------------
