@@ -167,6 +167,22 @@ def targets(
     fmt: Annotated[
         TargetsFormat, typer.Option("--format", "-f", help="Output: table, json or csv.")
     ] = TargetsFormat.table,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Show how each segment's figures are derived, step by step."
+        ),
+    ] = False,
+    what_if: Annotated[
+        str | None,
+        typer.Option(
+            "--what-if",
+            metavar="INPUT=CHANGE[,…]",
+            help="Recompute with changed inputs: revenue_goal, marketing_share, avg_deal_size, "
+            "close_rate or lead_value, relative (-10%, +5%) or absolute (=0.4), optionally "
+            "SEGMENT.INPUT; prints the targets and their change.",
+        ),
+    ] = None,
 ) -> None:
     """Compute the lead targets of an agreement (SPEC §2).
 
@@ -177,6 +193,10 @@ def targets(
         slagen targets agreements/acme.yaml
 
         slagen targets agreements/acme.yaml --format json > targets.json
+
+        slagen targets agreements/acme.yaml --explain
+
+        slagen targets agreements/acme.yaml --what-if close_rate=-10%,avg_deal_size=-5%
     """
 
     def body() -> None:
@@ -184,6 +204,30 @@ def targets(
         from slagen.validate import load_agreement
 
         agreement, table = load_agreement(path)
+        if explain and what_if:
+            raise UsageError("--explain and --what-if are separate views", hint="use one")
+        if explain:
+            from slagen.explain import explain_targets, format_explanation
+
+            if fmt is not TargetsFormat.table:
+                raise UsageError("--explain prints text", hint="leave out --format")
+            typer.echo(
+                format_explanation(explain_targets(agreement, table), table.currency), nl=False
+            )
+            return
+        if what_if:
+            import json
+
+            from slagen.whatif import format_scenario, run_scenario
+
+            scenario = run_scenario(agreement, table, what_if)
+            if fmt is TargetsFormat.json:
+                typer.echo(json.dumps(scenario.as_dict(), indent=2, ensure_ascii=False))
+            elif fmt is TargetsFormat.csv:
+                typer.echo(targets_csv(scenario.scenario), nl=False)
+            else:
+                typer.echo(format_scenario(scenario, agreement.language), nl=False)
+            return
         if fmt is TargetsFormat.json:
             typer.echo(targets_json(table), nl=False)
         elif fmt is TargetsFormat.csv:
