@@ -113,11 +113,21 @@ def validate(
             help="Also run the reset checks against this git revision (e.g. origin/main).",
         ),
     ] = None,
+    lint: Annotated[
+        bool | None,
+        typer.Option(
+            "--lint/--no-lint",
+            help="Also check what a good agreement needs (measurable objectives, shared "
+            "definitions, owned consequences; codes lint-*, see docs/lint.md) "
+            "[default: on with --strict].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Validate agreement files against the schema and the semantic rules.
 
     Exit code 0 when valid, 1 when there are findings (warnings only with --strict),
-    2 for usage or I/O errors.
+    2 for usage or I/O errors. With --strict (or --lint) the SLA lint runs too.
 
     Examples:
 
@@ -128,6 +138,8 @@ def validate(
         slagen validate agreements/ --strict --format github
 
         slagen validate agreements/ --against origin/main --require-approved
+
+        slagen validate agreements/acme.yaml --lint
     """
 
     def body() -> None:
@@ -139,6 +151,15 @@ def validate(
         if not files:
             raise UsageError("no agreement files (*.yaml) found in " + ", ".join(map(str, targets)))
         results = [validate_file(f, require_approved=require_approved) for f in files]
+        if strict if lint is None else lint:
+            from slagen.lint import lint_findings
+
+            for r in results:
+                if r.document is not None and not r.errors:
+                    r.findings = sorted(
+                        [*r.findings, *lint_findings(r.document)],
+                        key=lambda f: (f.line, f.column, f.severity != "error"),
+                    )
         if fingerprints:
             from slagen.validate import fingerprint_finding
 
