@@ -160,6 +160,16 @@ def validate(
                         [*r.findings, *lint_findings(r.document)],
                         key=lambda f: (f.line, f.column, f.severity != "error"),
                     )
+        if any(r.document is not None and "part_of" in r.document.data for r in results):
+            from slagen.rollup import rollup_findings
+
+            by_file = rollup_findings(results)
+            for r in results:
+                if r.file in by_file:
+                    r.findings = sorted(
+                        [*r.findings, *by_file[r.file]],
+                        key=lambda f: (f.line, f.column, f.severity != "error"),
+                    )
         if fingerprints:
             from slagen.validate import fingerprint_finding
 
@@ -249,12 +259,27 @@ def targets(
             else:
                 typer.echo(format_scenario(scenario, agreement.language), nl=False)
             return
+        from slagen.rollup import breakdown, format_breakdown, sibling_results
+
+        children = (
+            [] if fmt is TargetsFormat.csv else breakdown(agreement.id, sibling_results(path))
+        )
         if fmt is TargetsFormat.json:
-            typer.echo(targets_json(table), nl=False)
+            if children:
+                import json
+
+                from slagen.targets_output import targets_to_dict
+
+                data = {**targets_to_dict(table), "children": children}
+                typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            else:
+                typer.echo(targets_json(table), nl=False)
         elif fmt is TargetsFormat.csv:
             typer.echo(targets_csv(table), nl=False)
         else:
-            typer.echo(targets_table(table, agreement.language), nl=False)
+            typer.echo(
+                targets_table(table, agreement.language) + format_breakdown(children), nl=False
+            )
 
     run(body)
 
