@@ -11,6 +11,14 @@ told otherwise. Routes:
   bytes, the templates (slagen's and the overrides, by name, size and mtime)
   and ``slagen.toml``. Each page polls it and reloads when it changes;
   ``/version`` without ``file`` covers the list of agreements, for the index.
+
+Drafts are private until merged, so the server answers only requests meant
+for it: a ``Host`` header naming the loopback interface (``127.0.0.1``,
+``localhost``, ``[::1]``, with the port) — any other name is how a DNS
+rebinding page would read drafts — and an origin-form target (``/path``).
+Anything else is a 400; a path that cannot name an agreement (a NUL, a
+component too long for the file system, a symlink out of the folder) is a
+404. No request ever produces a traceback.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ __all__ = ["LOOPBACK_HOSTS", "PreviewServer", "make_server"]
 
 LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")
 POLL_MS = 500
+MAX_COMPONENT = 255  # longer than any file name on Linux, macOS or Windows
 
 _RELOAD_SCRIPT = """
 <script id="slagen-live-reload">
@@ -72,6 +81,21 @@ class PreviewServer(ThreadingHTTPServer):
         self.render_lock = threading.Lock()  # matplotlib and Jinja caches are not thread-safe
         super().__init__(address, _Handler)
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        # socketserver prints a traceback here; a preview server just drops the connection.
+        pass
+
+    def allowed_hosts(self) -> frozenset[str]:
+        """The ``Host`` header values this server answers (lower case)."""
+        host, port = str(self.server_address[0]), self.server_address[1]
+        names = {"127.0.0.1", "localhost", "[::1]"}
+        if host not in ("0.0.0.0", "::", ""):
+            names.add(f"[{host}]" if ":" in host else host)
+        allowed = {f"{name}:{port}" for name in names}
+        if port == 80:
+            allowed |= names
+        return frozenset(allowed)
+
     @property
     def url(self) -> str:
         host, port = str(self.server_address[0]), self.server_address[1]
@@ -79,17 +103,29 @@ class PreviewServer(ThreadingHTTPServer):
         return f"http://{shown}:{port}/"
 
     def agreement_files(self) -> list[Path]:
-        return collect_agreement_files([self.agreements])
+        """The agreements of the folder, without those a symlink takes outside it."""
+        return [f for f in collect_agreement_files([self.agreements]) if self._inside(f)]
+
+    def _inside(self, path: Path) -> bool:
+        try:
+            return path.resolve().is_relative_to(self.agreements)
+        except (OSError, ValueError, RuntimeError):  # loops, NULs, names too long
+            return False
 
     def resolve(self, relative: str) -> Path | None:
         """The agreement file ``relative`` names, only inside the agreements folder."""
-        candidate = (self.agreements / relative).resolve()
-        if (
-            candidate.is_relative_to(self.agreements)
-            and candidate.suffix in (".yaml", ".yml")
-            and candidate.is_file()
-        ):
-            return candidate
+        if "\0" in relative or any(len(c) > MAX_COMPONENT for c in relative.split("/")):
+            return None
+        try:
+            candidate = (self.agreements / relative).resolve()
+            if (
+                candidate.is_relative_to(self.agreements)
+                and candidate.suffix in (".yaml", ".yml")
+                and candidate.is_file()
+            ):
+                return candidate
+        except (OSError, ValueError, RuntimeError):  # see _inside
+            return None
         return None
 
     def version(self, file: Path | None) -> str:
@@ -158,19 +194,37 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # quiet: the command prints its own address; polling would flood the terminal
 
     def do_GET(self) -> None:
-        parts = urlsplit(self.path)
-        query = parse_qs(parts.query)
         try:
-            if parts.path == "/":
-                self._send_html(self._index())
-            elif parts.path == "/version":
-                self._version(query.get("file", [None])[0])
-            elif parts.path.startswith("/view/"):
-                self._view(unquote(parts.path[len("/view/") :]))
-            else:
-                self._send_html(_page("Not found", "<h1>Not found</h1>"), HTTPStatus.NOT_FOUND)
+            problem = self._refusal()
+            if problem is not None:
+                self._send(HTTPStatus.BAD_REQUEST, "text/plain; charset=utf-8", problem.encode())
+                return
+            self._route()
         except (BrokenPipeError, ConnectionResetError):
             pass  # the browser went away mid-response (a reload); nothing to answer
+
+    def _refusal(self) -> str | None:
+        """Why this request is not for us (a 400), or None."""
+        host = (self.headers.get("Host") or "").strip().lower()
+        if host not in self.server.allowed_hosts():
+            return "unexpected Host header: this preview answers only on the loopback address\n"
+        if not self.path.startswith("/") or self.path.startswith("//"):
+            return "only origin-form request targets (/path) are served\n"
+        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in unquote(self.path)):
+            return "control characters in the request target\n"
+        return None
+
+    def _route(self) -> None:
+        parts = urlsplit(self.path)
+        query = parse_qs(parts.query)
+        if parts.path == "/":
+            self._send_html(self._index())
+        elif parts.path == "/version":
+            self._version(query.get("file", [None])[0])
+        elif parts.path.startswith("/view/"):
+            self._view(unquote(parts.path[len("/view/") :]))
+        else:
+            self._send_html(_page("Not found", "<h1>Not found</h1>"), HTTPStatus.NOT_FOUND)
 
     def _version(self, relative: str | None) -> None:
         file = None

@@ -31,6 +31,7 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.runtime import Context
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from slagen import __version__
@@ -51,6 +52,7 @@ from slagen.scalars import PERCENT_RE, Duration
 
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _NUMBER_RE = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
+_UNSAFE_GLOBALS = ("cycler", "joiner", "lipsum")  # no shipped template uses them
 
 
 class TemplateRenderError(UserError):
@@ -61,10 +63,19 @@ class TemplateRenderError(UserError):
 
 @cache
 def build_environment(user_templates: Path | None, lang: str) -> Environment:
-    """The one Jinja environment for a templates folder and a language."""
+    """The one Jinja environment for a templates folder and a language.
+
+    Sandboxed (Jinja's ``SandboxedEnvironment``): a team's override comes from
+    a repository that takes pull requests, so no template reaches an
+    attribute starting with ``_`` (``__globals__``, ``__class__``,
+    ``__subclasses__``…), a function's or frame's internals, or ``str.format``
+    on untrusted objects. Jinja's ``cycler``, ``joiner`` and ``lipsum``
+    globals are removed too: they are the usual ways out of a plain
+    environment, and no shipped template needs them.
+    """
     folders = [str(user_templates)] if user_templates is not None else []
     folders.append(str(shipped_templates_dir()))
-    env = Environment(
+    env = SandboxedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
@@ -106,6 +117,8 @@ def build_environment(user_templates: Path | None, lang: str) -> Environment:
         markdown=_markdown_filter,
         css_counter_text=_css_counter_text,
     )
+    for name in _UNSAFE_GLOBALS:
+        env.globals.pop(name, None)
     env.globals.update(slagen_version=__version__, lang=lang)
     return env
 
