@@ -318,7 +318,7 @@ def schema(
 
 # Commands of later stages live in slagen/commands/<name>.py, each with a
 # register(app) function; their heavy imports stay inside the command bodies.
-COMMAND_MODULES = ("render", "diff", "signoff", "report", "authoring")
+COMMAND_MODULES = ("render", "diff", "signoff", "reviews", "report", "authoring")
 
 
 def _register_commands() -> None:
