@@ -113,6 +113,15 @@ def validate(
             help="Also run the reset checks against this git revision (e.g. origin/main).",
         ),
     ] = None,
+    allowed_signers: Annotated[
+        Path | None,
+        typer.Option(
+            "--allowed-signers",
+            help="git allowed-signers file: report, for each party, whether a commit signed by its "
+            "representative proves the approval [default: allowed_signers in slagen.toml].",
+            show_default=False,
+        ),
+    ] = None,
     lint: Annotated[
         bool | None,
         typer.Option(
@@ -140,6 +149,8 @@ def validate(
         slagen validate agreements/ --against origin/main --require-approved
 
         slagen validate agreements/acme.yaml --lint
+
+        slagen validate --require-approved --allowed-signers .github/allowed_signers
     """
 
     def body() -> None:
@@ -170,6 +181,13 @@ def validate(
                         [*r.findings, *by_file[r.file]],
                         key=lambda f: (f.line, f.column, f.severity != "error"),
                     )
+        signers = allowed_signers
+        if signers is None and require_approved:
+            from slagen.config import load_config
+
+            signers = load_config(start=files[0]).allowed_signers
+        if signers is not None:
+            _add_authentication(results, signers)
         if fingerprints:
             from slagen.validate import fingerprint_finding
 
@@ -190,6 +208,31 @@ def validate(
             raise typer.Exit(1)
 
     run(body)
+
+
+def _add_authentication(results: list[Any], signers: Path) -> None:
+    """Each approval's proof by a signed commit, as findings: info when proven, else a warning."""
+    from slagen.signoff.gitproof import authenticate_approvals
+
+    for r in results:
+        if r.agreement is None or r.document is None:
+            continue
+        for auth in authenticate_approvals(r.file, r.agreement, signers):
+            if auth.status == "not-approved":
+                continue
+            index = next(i for i, a in enumerate(r.agreement.approvals) if a.party == auth.party)
+            r.findings.append(
+                r.document.finding(
+                    ("approvals", index),
+                    f"approval-{auth.status}",
+                    f"{auth.party}: {auth.describe()}",
+                    severity="info" if auth.status == "authenticated" else "warning",
+                    hint=""
+                    if auth.status == "authenticated"
+                    else "approve with `slagen approve --git` (a signed commit) using a key that "
+                    "the allowed-signers file maps to the representative",
+                )
+            )
 
 
 @app.command()

@@ -42,6 +42,7 @@ KEYS = (
     "formats",
     "page_size",
     "install",
+    "allowed_signers",
 )
 
 
@@ -66,6 +67,7 @@ class Config:
     formats: tuple[str, ...] = ("md", "pdf")
     page_size: str = "A4"
     install: str | None = None  # what CI passes to `pip install` to get slagen
+    allowed_signers: Path | None = None  # git's allowed-signers file for signed approvals
     raw: bytes = field(default=b"", repr=False)
 
     def digest(self) -> str:
@@ -166,5 +168,6 @@ def load_config(
         formats=tuple(dict.fromkeys(formats)),
         page_size=page_size,
         install=text("install"),
+        allowed_signers=folder("allowed_signers"),
         raw=raw,
     )

@@ -1,0 +1,155 @@
+"""Approvals proven by signed git commits: real repositories, real SSH keys from ssh-keygen."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from slagen.cli import app
+from slagen.signoff.approve import approve
+from slagen.signoff.gitproof import authenticate_approvals, commit_approval
+from slagen.validate import load_agreement
+
+ROOT = Path(__file__).resolve().parent.parent
+CASE = ROOT / "tests" / "cases" / "valid" / "quoted-dates.yaml"  # reps: Ana Ruiz, Ben Ortiz
+runner = CliRunner()
+pytestmark = pytest.mark.skipif(
+    shutil.which("ssh-keygen") is None or shutil.which("git") is None,
+    reason="needs git and ssh-keygen",
+)
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _key(folder: Path, name: str) -> tuple[Path, str]:
+    key = folder / name
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(key)], check=True
+    )
+    return key, (folder / f"{name}.pub").read_text().strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    ana, ana_pub = _key(keys, "ana")
+    ben, ben_pub = _key(keys, "ben")
+    mallory, _ = _key(keys, "mallory")
+    signers = tmp_path / "allowed_signers"
+    # principals are the representatives' names (they have no e-mail in this agreement)
+    signers.write_text(f'"Ana Ruiz" {ana_pub}\n"Ben Ortiz" {ben_pub}\n', encoding="utf-8")
+    work = tmp_path / "work"
+    (work / "agreements").mkdir(parents=True)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))  # no user git config leaks in
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    _git(work, "init", "--quiet", "-b", "main")
+    for key, value in [
+        ("user.name", "Ana Ruiz"),
+        ("user.email", "ana@example.com"),
+        ("gpg.format", "ssh"),
+        ("user.signingkey", str(ana)),
+        ("commit.gpgsign", "false"),
+    ]:
+        _git(work, "config", key, value)
+    agreement = work / "agreements" / "quoted-dates.yaml"
+    shutil.copy(CASE, agreement)
+    _git(work, "add", ".")
+    _git(work, "commit", "--quiet", "-m", "draft")
+    return {
+        "work": work,
+        "agreement": agreement,
+        "signers": signers,
+        "ana": ana,
+        "ben": ben,
+        "mallory": mallory,
+    }
+
+
+def _approve_signed(repo: dict[str, Path], party: str, name: str, key: Path) -> str:
+    _git(repo["work"], "config", "user.signingkey", str(key))
+    result = approve(repo["agreement"], party, name)
+    return commit_approval(repo["agreement"], party, result.approval.fingerprint)
+
+
+def _states(repo: dict[str, Path]) -> dict[str, str]:
+    agreement, _ = load_agreement(repo["agreement"])
+    return {
+        a.party: a.status
+        for a in authenticate_approvals(repo["agreement"], agreement, repo["signers"])
+    }
+
+
+def test_a_signed_approval_verifies_and_one_signed_by_another_key_does_not(
+    repo: dict[str, Path],
+) -> None:
+    _approve_signed(repo, "marketing", "Ana Ruiz", repo["ana"])
+    _approve_signed(repo, "sales", "Ben Ortiz", repo["mallory"])  # signed, but not Ben's key
+    assert _states(repo) == {"marketing": "authenticated", "sales": "untrusted"}
+    agreement, _ = load_agreement(repo["agreement"])
+    auths = authenticate_approvals(repo["agreement"], agreement, repo["signers"])
+    ana = auths[0]
+    assert ana.principal == "Ana Ruiz" and ana.key and ana.key.startswith("SHA256:")
+    assert "authenticated: commit" in ana.describe()
+
+
+def test_a_key_of_another_representative_does_not_prove_this_party(repo: dict[str, Path]) -> None:
+    _approve_signed(repo, "sales", "Ben Ortiz", repo["ana"])  # Ana's valid key, Ben's party
+    assert _states(repo)["sales"] == "untrusted"
+
+
+def test_a_yaml_only_approval_is_labelled_unauthenticated(repo: dict[str, Path]) -> None:
+    approve(repo["agreement"], "marketing", "Ana Ruiz")  # not committed at all
+    assert _states(repo)["marketing"] == "unauthenticated"
+    _git(repo["work"], "commit", "--quiet", "-am", "approval, unsigned")
+    assert _states(repo)["marketing"] == "unsigned"
+
+
+def test_a_changed_agreement_makes_every_approval_stale(repo: dict[str, Path]) -> None:
+    _approve_signed(repo, "marketing", "Ana Ruiz", repo["ana"])
+    _approve_signed(repo, "sales", "Ben Ortiz", repo["ben"])
+    assert _states(repo) == {"marketing": "authenticated", "sales": "authenticated"}
+    text = repo["agreement"].read_text(encoding="utf-8")
+    repo["agreement"].write_text(text.replace("within a day", "within two days"), encoding="utf-8")
+    _git(repo["work"], "commit", "--quiet", "-am", "change after sign-off")
+    assert _states(repo) == {"marketing": "not-approved", "sales": "not-approved"}
+
+
+def test_validate_reports_who_approved_with_which_key(repo: dict[str, Path]) -> None:
+    _approve_signed(repo, "marketing", "Ana Ruiz", repo["ana"])
+    approve(repo["agreement"], "sales", "Ben Ortiz")
+    _git(repo["work"], "commit", "--quiet", "-am", "sales approves, unsigned")
+    cwd = os.getcwd()
+    os.chdir(repo["work"])
+    try:
+        result = runner.invoke(
+            app,
+            [
+                "validate",
+                "agreements/quoted-dates.yaml",
+                "--require-approved",
+                "--allowed-signers",
+                str(repo["signers"]),
+                "--format",
+                "json",
+            ],
+        )
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    codes = {f["code"]: f for f in json.loads(result.output)}
+    assert codes["approval-authenticated"]["severity"] == "info"
+    assert "signed by Ana Ruiz" in codes["approval-authenticated"]["message"]
+    assert codes["approval-unsigned"]["severity"] == "warning"
