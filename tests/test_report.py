@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from slagen.cli import app
 from slagen.report import build_report
 from slagen.report.json_output import report_data
-from slagen.report.mapping import ActualsError, load_mapping
+from slagen.report.mapping import ActualsError, MappingError, load_mapping
 from slagen.validate import load_agreement
 
 AGREEMENT = """\
@@ -729,7 +729,7 @@ def test_json_mapping_and_bad_mappings(agreement_path: Path, tmp_path: Path) -> 
     assert month_of(report, "south", "2026-01").marketing_leads == 1
     bad = tmp_path / "bad.yaml"
     bad.write_text("columns: {lead_id: Key}\n", encoding="utf-8")
-    with pytest.raises(ActualsError, match="'lead_id' is not a canonical column"):
+    with pytest.raises(MappingError, match="'lead_id' is not a canonical column"):
         load_mapping(bad)
     result = CliRunner().invoke(
         app,

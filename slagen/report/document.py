@@ -8,6 +8,7 @@ File names: ``<id>-report.md``, ``<id>-report.html``, ``<id>-report.pdf``,
 from __future__ import annotations
 
 import html as html_lib
+from dataclasses import dataclass
 
 from slagen.i18n import format_month
 from slagen.markdown import markdown_to_html, md_cell, md_text
@@ -113,11 +114,18 @@ def _markdown_table(table: Table) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class ChartSlot:
+    """Where a chart goes: a structured item, never a marker in the text user data flows through."""
+
+    key: str
+
+
 def _section_markdown(
     section: Section, level: int, chart_ref: dict[str, tuple[str, str]] | None
-) -> list[str]:
-    """Markdown blocks of one section; a chart becomes an image (files) or a placeholder."""
-    blocks = [f"{'#' * level} {md_text(section.title)}"]
+) -> list[str | ChartSlot]:
+    """Markdown blocks of one section; a chart becomes an image (files) or a :class:`ChartSlot`."""
+    blocks: list[str | ChartSlot] = [f"{'#' * level} {md_text(section.title)}"]
     if section.bullets:  # one list, not a list per paragraph
         items = [i for i in section.items if isinstance(i, str)]
         return [*blocks, "\n".join("- " + md_text(i) for i in items)] if items else blocks
@@ -132,7 +140,7 @@ def _section_markdown(
                 file, alt = chart_ref[value]
                 blocks.append(f"![{md_text(alt)}]({file})")
             else:
-                blocks.append(f"\x00chart:{value}\x00")
+                blocks.append(ChartSlot(value))
         else:
             blocks.append("- " + md_text(item) if section.bullets else md_text(item))
     return blocks
@@ -148,7 +156,9 @@ def render_markdown(report: PerformanceReport) -> str:
     }
     blocks: list[str] = []
     for i, section in enumerate(report_sections(report)):
-        blocks.extend(_section_markdown(section, 1 if i == 0 else 2, refs))
+        blocks.extend(
+            b for b in _section_markdown(section, 1 if i == 0 else 2, refs) if isinstance(b, str)
+        )
     return "\n\n".join(blocks) + "\n"
 
 
@@ -157,13 +167,17 @@ def render_html(report: PerformanceReport, svgs: dict[str, str]) -> str:
     lang = report.agreement.language
     parts: list[str] = []
     for i, section in enumerate(report_sections(report)):
-        text = "\n\n".join(_section_markdown(section, 1 if i == 0 else 2, None))
-        for chunk in text.split("\x00"):
-            if chunk.startswith("chart:"):
-                key = chunk.removeprefix("chart:")
+        pending: list[str] = []
+        for block in [*_section_markdown(section, 1 if i == 0 else 2, None), None]:
+            if isinstance(block, str):
+                pending.append(block)
+                continue
+            if pending:
+                parts.append(markdown_to_html("\n\n".join(pending)))
+                pending = []
+            if block is not None:
+                key = block.key
                 parts.append(f'<figure class="chart chart-{key}">{svgs[key]}</figure>')
-            elif chunk.strip():
-                parts.append(markdown_to_html(chunk))
     title = html_lib.escape(f"{word('title', lang)} — {report.agreement.title}")
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

@@ -21,11 +21,14 @@ are in ``examples/mappings/``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from slagen.errors import FileAccessError, UserError
+from slagen.errors import AgreementError, FileAccessError, Finding, UserError
+
+if TYPE_CHECKING:
+    from slagen.loader import Document
 
 COLUMNS = (
     "id",
@@ -58,61 +61,187 @@ class ColumnMapping:
     exclude: dict[str, frozenset[str]] = field(default_factory=dict)  # CRM header → values
 
 
+class MappingError(AgreementError):
+    """A ``--columns`` file that is not a mapping of the documented shape (exit code 1)."""
+
+
+_MAPPING_WORDS = {
+    "empty-file": "the file holds no mapping",
+    "not-a-mapping": "a mapping file is a YAML mapping with `columns` and `values`",
+    "multiple-documents": "the file holds more than one YAML document",
+}
+KEYS = ("columns", "values", "datetime_formats", "exclude", "name", "description")
+_SHAPE_HINT = "see examples/mappings/ for the shape of a mapping file"
+
+
 def load_mapping(path: str | Path) -> ColumnMapping:
     """Read a ``--columns`` mapping file (YAML or JSON).
 
+    YAML goes through the agreement loader (:func:`slagen.loader.load_file`): aliases
+    bounded, tags refused, duplicate keys found, every finding with its line and column.
+
     Raises:
         FileAccessError: the file cannot be read.
-        ActualsError: the file is not a mapping of the documented shape.
+        MappingError: the file is not a mapping of the documented shape.
     """
     source = Path(path)
-    try:
-        text = source.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise FileAccessError(f"{source}: cannot read: {exc.strerror or exc}") from exc
-    try:
-        if source.suffix.lower() == ".json":
-            data: Any = json.loads(text)
-        else:
-            import yaml
+    if source.suffix.lower() == ".json":
+        doc = _load_json(source)
+    else:
+        from slagen.loader import load_file
 
-            data = yaml.safe_load(text)
-    except Exception as exc:  # yaml.YAMLError, json.JSONDecodeError
-        raise ActualsError(f"{source}: not valid YAML/JSON: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ActualsError(f"{source}: a mapping file is an object with `columns` and `values`")
-    unknown = set(data) - {
-        "columns",
-        "values",
-        "datetime_formats",
-        "exclude",
-        "name",
-        "description",
-    }
-    if unknown:
-        raise ActualsError(
-            f"{source}: unknown keys {', '.join(sorted(unknown))}",
-            hint="use columns, values, datetime_formats and exclude",
+        try:
+            doc = load_file(source)
+        except AgreementError as exc:  # the loader's words are about agreements
+            raise MappingError(
+                [
+                    replace(f, message=_MAPPING_WORDS[f.code], hint=_SHAPE_HINT)
+                    if f.code in _MAPPING_WORDS
+                    else f
+                    for f in exc.findings
+                ]
+            ) from None
+    data = doc.data
+
+    def fail(where: tuple[str | int, ...], code: str, message: str, hint: str = "") -> NoReturn:
+        raise MappingError([doc.finding(where, code, message, hint=hint or _SHAPE_HINT)])
+
+    for key in data:
+        if key not in KEYS:
+            fail((key,), "mapping-unknown-key", f"unknown key {key!r}", "use " + ", ".join(KEYS))
+
+    def table(key: str) -> dict[Any, Any]:
+        value = data.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            fail((key,), "mapping-not-a-mapping", f"`{key}` must be a mapping, not {_kind(value)}")
+        return value
+
+    def scalar(where: tuple[str | int, ...], value: Any) -> str:
+        if isinstance(value, dict | list) or value is None:
+            fail(where, "mapping-not-a-value", f"must be a single value, not {_kind(value)}")
+        return _text(value)
+
+    columns = {str(k): scalar(("columns", k), v) for k, v in table("columns").items()}
+    values: dict[str, dict[str, str]] = {}
+    for name, rules in table("values").items():
+        if rules is None:
+            rules = {}
+        if not isinstance(rules, dict):
+            fail(
+                ("values", name),
+                "mapping-not-a-mapping",
+                f"`values.{name}` must map CRM values to canonical ones, not {_kind(rules)}",
+            )
+        values[str(name)] = {_text(a): scalar(("values", name, a), b) for a, b in rules.items()}
+    for section, names in (("columns", columns), ("values", values)):
+        for name in names:
+            if name not in COLUMNS:
+                fail(
+                    (section, name),
+                    "mapping-unknown-column",
+                    f"{name!r} is not a canonical column",
+                    "canonical columns: " + ", ".join(COLUMNS),
+                )
+    formats = data.get("datetime_formats") or ()
+    if isinstance(formats, str):
+        formats = (formats,)  # one format, not a list of its characters
+    if not isinstance(formats, list | tuple):
+        fail(
+            ("datetime_formats",),
+            "mapping-not-a-list",
+            f"`datetime_formats` must be a list of formats, not {_kind(formats)}",
         )
-    columns = {str(k): str(v) for k, v in (data.get("columns") or {}).items()}
-    values = {
-        str(k): {str(a): _text(b) for a, b in (v or {}).items()}
-        for k, v in (data.get("values") or {}).items()
-    }
-    for name in [*columns, *values]:
-        if name not in COLUMNS:
-            raise ActualsError(
-                f"{source}: {name!r} is not a canonical column",
-                hint="canonical columns: " + ", ".join(COLUMNS),
+    for i, fmt in enumerate(formats):
+        if not isinstance(fmt, str) or "%" not in fmt:
+            fail(
+                ("datetime_formats", i),
+                "mapping-bad-format",
+                f"{fmt!r} is not a date-time format",
+                'write strptime codes such as "%m/%d/%Y %I:%M %p"',
             )
     exclude = {}
-    for header, excluded in (data.get("exclude") or {}).items():
+    for header, excluded in table("exclude").items():
         if not isinstance(excluded, list):
-            raise ActualsError(f"{source}: exclude.{header} must be a list of values")
-        exclude[str(header)] = frozenset(_text(v) for v in excluded)
-    return ColumnMapping(
-        columns, values, tuple(map(str, data.get("datetime_formats") or ())), exclude
-    )
+            fail(
+                ("exclude", header),
+                "mapping-not-a-list",
+                f"exclude.{header} must be a list of values",
+            )
+        exclude[str(header)] = frozenset(
+            scalar(("exclude", header, i), v) for i, v in enumerate(excluded)
+        )
+    return ColumnMapping(columns, values, tuple(formats), exclude)
+
+
+def _load_json(source: Path) -> Document:
+    from slagen.loader import Document
+    from slagen.source_checks import MAX_BYTES
+
+    try:
+        if source.stat().st_size > MAX_BYTES:
+            raise MappingError(
+                [
+                    Finding(
+                        str(source),
+                        1,
+                        1,
+                        "",
+                        "error",
+                        "mapping-too-large",
+                        f"the file is larger than {MAX_BYTES} bytes",
+                        _SHAPE_HINT,
+                    )
+                ]
+            )
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FileAccessError(f"{source}: no such file", hint="check the path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FileAccessError(f"{source}: cannot read: {exc}") from None
+    try:
+        data: Any = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
+        raise MappingError(
+            [
+                Finding(
+                    str(source),
+                    line,
+                    column,
+                    "",
+                    "error",
+                    "mapping-syntax",
+                    f"not valid JSON: {getattr(exc, 'msg', 'nested too deeply')}",
+                    _SHAPE_HINT,
+                )
+            ]
+        ) from None
+    doc = Document(file=str(source), text=text, data={})
+    if not isinstance(data, dict):
+        raise MappingError(
+            [
+                doc.finding(
+                    (),
+                    "mapping-not-a-mapping",
+                    "a mapping file is an object with `columns` and `values`",
+                    hint=_SHAPE_HINT,
+                )
+            ]
+        )
+    doc.data = data
+    return doc
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return f"the value {value!r}"
 
 
 def _text(value: Any) -> str:
