@@ -9,6 +9,7 @@ commands that need them.
 from __future__ import annotations
 
 import enum
+import gc
 import importlib
 import sys
 from pathlib import Path
@@ -379,6 +380,11 @@ _register_commands()
 
 def main() -> None:
     """Entry point of the ``slagen`` console script."""
+    # A command is a short-lived process that builds large object graphs (the
+    # rendering stack's imports, layout trees) and frees them at exit: with the
+    # default thresholds the collector runs hundreds of times for nothing
+    # (measured: 10-15 % of a PDF render). Output does not depend on it.
+    gc.set_threshold(50_000, 20, 100)
     try:
         app()
     except SystemExit:
