@@ -249,3 +249,10 @@ def test_no_heavy_imports(args: tuple[str, ...]) -> None:
     heavy = [m for m in report["modules"] if m.split(".")[0] in HEAVY_MODULES]
     assert heavy == [], f"`slagen {' '.join(args)}` imported {heavy[:5]}"
     assert "slagen.pdf" not in report["modules"] and "slagen.charts" not in report["modules"]
+
+
+def test_diff_of_two_different_agreements_is_refused() -> None:
+    first, second = (p.relative_to(ROOT).as_posix() for p in AGREEMENTS[:2])
+    proc = run_cli("diff", first, second)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "two different agreements" in proc.stderr and "Traceback" not in proc.stderr

@@ -138,6 +138,14 @@ def diff(
             result = diff_sources(old, new)
         except AgreementError as exc:
             _report_invalid(exc)
+        old_id, new_id = result.old_agreement.id, result.new_agreement.id
+        if old_id != new_id:
+            raise UsageError(
+                f"these are two different agreements ({old_id} and {new_id}), not two "
+                "revisions of one",
+                hint="compare revisions of the same agreement (the same id), e.g. "
+                f"slagen diff {items[-1]} --from main",
+            )
         _emit(result, fmt, output, sys.stdout.isatty() if color is None else color)
         raise typer.Exit(1 if result.changed else 0)
 
