@@ -146,3 +146,22 @@ def test_targets_of_a_parent_show_the_breakdown_by_child(repo: tuple[Path, Any])
     assert children["northwind-na"]["total"]["leads_needed"] == parent_na["total"]["leads_needed"]
     alone = runner.invoke(app, ["targets", str(PARENT), "--format", "json"])
     assert "children" not in json.loads(alone.output)  # the shape is unchanged without children
+
+
+def test_diff_of_a_parent_names_the_children_a_reset_breaks(repo: tuple[Path, Any]) -> None:
+    folder, parent = repo
+    old = folder.parent / "old.yaml"
+    _write(old, parent)
+    reset = copy.deepcopy(parent)
+    next(s for s in reset["targets"]["segments"] if s["id"] == "emea")["avg_deal_size"] = 9000
+    new = _write(folder / "northwind-marketing-sales.yaml", reset)
+    for fmt, marker in (("text", "roll-ups:"), ("md", "**Roll-ups:**")):
+        result = runner.invoke(app, ["diff", str(old), str(new), "--format", fmt])
+        assert result.exit_code == 1, result.output
+        assert marker in result.output
+        assert "northwind-emea" in result.output and "northwind-na" not in result.output
+    retitled = copy.deepcopy(parent)
+    retitled["title"] = "Northwind: marketing and sales, 2026"
+    _write(new, retitled)
+    quiet = runner.invoke(app, ["diff", str(old), str(new)])
+    assert quiet.exit_code == 1 and "roll-ups" not in quiet.output

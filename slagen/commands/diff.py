@@ -147,9 +147,35 @@ def diff(
                 f"slagen diff {items[-1]} --from main",
             )
         _emit(result, fmt, output, sys.stdout.isatty() if color is None else color)
+        if result.changed and new.rev is None and fmt in (DiffFormat.text, DiffFormat.md):
+            _emit_rollups(result, Path(new.path), fmt, output)
         raise typer.Exit(1 if result.changed else 0)
 
     run(body)
+
+
+def _emit_rollups(result: DiffResult, path: Path, fmt: DiffFormat, output: Path | None) -> None:
+    """After a change of a parent agreement, the children in its folder that no longer add up."""
+    from slagen.rollup import rollup_findings, sibling_results
+
+    siblings = [r for r in sibling_results(path) if r.agreement is not None]
+    if not siblings:
+        return
+    new = result.new
+    found = rollup_findings([new, *siblings]).get(new.file, [])
+    if not found:
+        return
+    lines = [f.message for f in found]
+    if fmt is DiffFormat.md:
+        text = "\n**Roll-ups:** after this change the agreements under it no longer add up:\n\n"
+        text += "".join(f"- {line}\n" for line in lines)
+    else:
+        text = "\nroll-ups: after this change the agreements under it no longer add up:\n"
+        text += "".join(f"  {line}\n" for line in lines)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        typer.echo(text, nl=False, err=True)
 
 
 def _emit(result: DiffResult, fmt: DiffFormat, output: Path | None, color: bool) -> None:
