@@ -11,7 +11,7 @@ handed off). Keys are always present. Shape (``report`` is the shape version)::
      "actuals": {"file": "…", "rows": 1500, "skipped": 1, "excluded": 0, "warnings": 0,
                  "after_as_of": 0, "outside_period": 0,
                  "unknown_segments": {"apac": 3}, "unknown_other": 0,
-                 "findings": [{"file", "line", "column", "severity", "message"}]},
+                 "findings": [{"file", "line", "column", "severity", "code", "message"}]},
      "follow_up": {"first_attempt_within": "4h", "first_attempt_within_minutes": 240,
                    "min_attempts": 6} | null,
      "months": ["2025-12", "2026-01", …],          # reported months, up to as_of
