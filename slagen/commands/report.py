@@ -1,4 +1,4 @@
-"""``slagen report``: performance against plan from a CRM lead export (SPEC §5, §6)."""
+"""``slagen report``: performance against plan from a CRM lead export."""
 
 from __future__ import annotations
 
@@ -61,7 +61,12 @@ def register(app: typer.Typer) -> None:
     def report(
         path: Annotated[Path, typer.Argument(help="The agreement file.")],
         actuals: Annotated[
-            Path, typer.Option("--actuals", "-a", help="CSV export of leads (SPEC §5).")
+            Path,
+            typer.Option(
+                "--actuals",
+                "-a",
+                help="CSV export of leads, one row per lead (see docs/report.md).",
+            ),
         ],
         as_of: Annotated[
             str | None,

@@ -77,7 +77,8 @@ def build_report(
     if agreement.targets is None:
         raise ActualsError(
             f"agreement {agreement.id} has no targets to report against",
-            hint="add a targets block (SPEC §2)",
+            hint="add a targets block (see docs/format.md)",
+            code="no-targets",
         )
     stats = ReadStats(file=str(actuals))
     follow = agreement.follow_up
@@ -105,7 +106,8 @@ def build_report(
                 + ", ".join(sorted(stats.unknown_segments))
             )
         raise ActualsError(
-            f"{actuals}: {stats.skipped} bad row(s) (--strict)\n" + "\n".join(problems)
+            f"{actuals}: {stats.skipped} bad row(s) (--strict)\n" + "\n".join(problems),
+            code="strict",
         )
     months, scopes = compute_metrics(table, aggregator)
     if not months:

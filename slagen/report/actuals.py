@@ -1,4 +1,4 @@
-"""Reading a CRM lead export (SPEC §5), one row at a time.
+"""Reading a CRM lead export, one row at a time.
 
 The reader never keeps rows: :func:`read_actuals` yields one :class:`Lead` per
 good row and records what went wrong with the others in :class:`ReadStats`
@@ -162,11 +162,19 @@ def read_actuals(
         try:
             header = next(reader)
         except StopIteration:
-            raise ActualsError(f"{source}: empty file; a header row is required") from None
+            raise ActualsError(
+                f"{source}: empty file; a header row is required",
+                hint="export the leads with their header row",
+                code="empty-file",
+            ) from None
         except UnicodeDecodeError as exc:
             raise _not_utf8(source, exc) from None
         except csv.Error as exc:
-            raise ActualsError(f"{source}:1: cannot read the header: {exc}") from exc
+            raise ActualsError(
+                f"{source}:1: cannot read the header: {exc}",
+                hint="export the CSV again; its first line must be the column names",
+                code="unreadable-row",
+            ) from exc
         index = column_index(header, mapping, str(source))
         excluded = exclusions(header, mapping, str(source))
         previous_end = reader.line_num
@@ -255,6 +263,7 @@ def _not_utf8(source: Path, exc: UnicodeDecodeError) -> ActualsError:
     return ActualsError(
         f"{source}: not UTF-8 text ({exc.reason})",
         hint="export the CSV as UTF-8 (in Excel: CSV UTF-8)",
+        code="not-utf8",
     )
 
 

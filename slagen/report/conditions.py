@@ -44,7 +44,7 @@ class ConditionResult:
 
 
 def metric_value(metric: str, row: MonthMetrics) -> Decimal | None:
-    """The observed value of a condition metric (SPEC §1) in one month."""
+    """The observed value of a condition metric in one month."""
     if metric == "leads_delivered_pct":
         return row.leads_delivered_pct
     if metric == "first_attempt_on_time_pct":

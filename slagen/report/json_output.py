@@ -1,6 +1,6 @@
 """The report as one JSON object (``--format json``, ``--to json``).
 
-Conventions follow SPEC §3: counts are integers, money values strings with two
+Conventions follow ``slagen targets --format json``: counts are integers, money values strings with two
 decimals (``"120000.00"``), rates and shares strings of decimals rounded half-up
 to four places (``"0.9276"`` is 92.76 %), durations integers or decimal strings
 of minutes; ``null`` where a value cannot be computed (nothing needed, nothing
