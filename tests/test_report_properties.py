@@ -109,3 +109,87 @@ def test_totals_are_sums_whatever_the_rows(leads: list[tuple[str, str, int, int,
         assert month.cumulative[-1] == month.marketing_leads
         assert month.goals.leads_needed == 150
     assert total.period.marketing_leads == sum(m.marketing_leads for m in total.months)
+
+
+_NASTY = st.sampled_from(
+    [
+        "",
+        "na",
+        "latam",
+        "Norteamérica",
+        "\x00chart:pace\x00",
+        "9999-12-31T23:59:59-14:00",
+        "0001-01-01",
+        "2026-02-30",
+        "2026-01-15T09:00",
+        "2026-01-15T09:00+14:00",
+        "1E+400000000",
+        "1E-400000000",
+        "NaN",
+        "-Infinity",
+        "9" * 2000,
+        "USD 12,000.50",
+        "12.000,50",
+        "marketing",
+        "sales",
+        "true",
+        "no",
+        "-3",
+        "99999",
+        '"',
+        "a,b",
+        "\r",
+    ]
+)
+_CELL = st.one_of(_NASTY, st.text(max_size=40))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=0, max_size=12), max_size=15))
+def test_generated_rows_report_or_fail_with_findings(rows: list[list[str]]) -> None:
+    """Whatever the cells, the report is built or fails with a user error; every row
+    is either counted, excluded or named by a finding (up to the findings cap)."""
+    import csv
+    import datetime as dt
+    import io
+    import tempfile
+    from pathlib import Path
+
+    from slagen.report import build_report
+    from slagen.report.actuals import MAX_FINDINGS
+    from slagen.report.mapping import ActualsError
+    from slagen.validate import load_agreement
+
+    root = Path(__file__).resolve().parent.parent
+    agreement, table = load_agreement(root / "agreements/northwind-marketing-sales.yaml")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            "id",
+            "created_at",
+            "segment",
+            "source",
+            "handed_off_at",
+            "first_attempt_at",
+            "attempts",
+            "connected",
+            "closed_at",
+            "revenue",
+        ]
+    )
+    writer.writerows(rows)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "leads.csv"
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+        try:
+            report = build_report(agreement, table, path, as_of=dt.date(2026, 3, 31))
+        except ActualsError as exc:
+            assert exc.message and exc.code
+            return
+    stats = report.stats
+    errors = [f for f in stats.findings if f.severity == "error"]
+    assert stats.skipped == len(errors) or len(stats.findings) == MAX_FINDINGS
+    assert all(f.line >= 2 and f.code for f in stats.findings)
+    counted = report.total.period.marketing_leads + report.total.period.sales_leads
+    assert counted + stats.skipped + stats.unknown_rows + report.after_as_of <= stats.rows

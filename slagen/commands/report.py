@@ -1,4 +1,4 @@
-"""``slagen report``: performance against plan from a CRM lead export (SPEC §5, §6)."""
+"""``slagen report``: performance against plan from a CRM lead export."""
 
 from __future__ import annotations
 
@@ -33,9 +33,9 @@ def _parse_outputs(text: str | None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _parse_as_of(text: str | None) -> dt.date:
+def _parse_as_of(text: str | None) -> dt.date | None:
     if text is None:
-        return dt.date.today()
+        return None  # the last day the actuals cover
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -61,11 +61,19 @@ def register(app: typer.Typer) -> None:
     def report(
         path: Annotated[Path, typer.Argument(help="The agreement file.")],
         actuals: Annotated[
-            Path, typer.Option("--actuals", "-a", help="CSV export of leads (SPEC §5).")
+            Path,
+            typer.Option(
+                "--actuals",
+                "-a",
+                help="CSV export of leads, one row per lead (see docs/report.md).",
+            ),
         ],
         as_of: Annotated[
             str | None,
-            typer.Option("--as-of", help="Measure as of this day, YYYY-MM-DD (default: today)."),
+            typer.Option(
+                "--as-of",
+                help="Measure as of this day, YYYY-MM-DD (default: the last day the actuals cover).",
+            ),
         ] = None,
         month: Annotated[
             str | None,
@@ -127,6 +135,13 @@ def register(app: typer.Typer) -> None:
             result = build_report(
                 agreement, table, actuals, as_of=day, month=focus, mapping=mapping, strict=strict
             )
+            if result.as_of_past_data and result.data_end is not None:
+                typer.echo(
+                    f"warning: --as-of {result.as_of.isoformat()} is after the last day the "
+                    f"actuals cover ({result.data_end.isoformat()}); later days have no data "
+                    "(hint: leave out --as-of to report as of the end of the data)",
+                    err=True,
+                )
             files = _render_files(result, outputs, output)
             if fmt is ReportFormat.json:
                 from slagen.report.json_output import report_json

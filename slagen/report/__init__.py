@@ -39,6 +39,13 @@ class PerformanceReport:
     stats: ReadStats
     after_as_of: int  # rows created after as_of, ignored
     outside_period: int  # rows in months the agreement does not cover
+    data_end: dt.date | None = None  # the day of the latest time in the actuals
+    as_of_given: bool = True  # False: as_of defaulted to data_end
+
+    @property
+    def as_of_past_data(self) -> bool:
+        """An explicit ``as_of`` later than anything the actuals cover."""
+        return self.data_end is not None and self.as_of > self.data_end
 
     @property
     def total(self) -> ScopeMetrics:
@@ -59,12 +66,16 @@ def build_report(
     table: TargetTable,
     actuals: str | Path,
     *,
-    as_of: dt.date,
+    as_of: dt.date | None = None,
     month: str | None = None,
     mapping: ColumnMapping | None = None,
     strict: bool = False,
 ) -> PerformanceReport:
     """Read ``actuals`` and measure it against ``agreement``.
+
+    Without ``as_of`` the report is as of the last day the actuals cover (the
+    latest time in a good row), found by a first streaming pass over the file:
+    months after the data are not judged as if nothing had happened in them.
 
     Raises:
         FileAccessError: the CSV or mapping cannot be read.
@@ -77,8 +88,24 @@ def build_report(
     if agreement.targets is None:
         raise ActualsError(
             f"agreement {agreement.id} has no targets to report against",
-            hint="add a targets block (SPEC §2)",
+            hint="add a targets block (see docs/format.md)",
+            code="no-targets",
         )
+    spellings = segment_spellings(agreement)
+    as_of_given = as_of is not None
+    if as_of is None:
+        first = ReadStats(file=str(actuals))
+        for _ in read_actuals(
+            actuals, timezone=agreement.timezone, segments=spellings, mapping=mapping, stats=first
+        ):
+            pass
+        if first.latest is None:
+            raise ActualsError(
+                f"{actuals}: no usable lead row, so the report has no day to be as of",
+                hint="fix the rows the findings name, or give --as-of YYYY-MM-DD",
+                code="no-rows",
+            )
+        as_of = first.latest.date()
     stats = ReadStats(file=str(actuals))
     follow = agreement.follow_up
     aggregator = Aggregator(
@@ -92,7 +119,7 @@ def build_report(
         read_actuals(
             actuals,
             timezone=agreement.timezone,
-            segments=segment_spellings(agreement),
+            segments=spellings,
             mapping=mapping,
             stats=stats,
         )
@@ -105,7 +132,8 @@ def build_report(
                 + ", ".join(sorted(stats.unknown_segments))
             )
         raise ActualsError(
-            f"{actuals}: {stats.skipped} bad row(s) (--strict)\n" + "\n".join(problems)
+            f"{actuals}: {stats.skipped} bad row(s) (--strict)\n" + "\n".join(problems),
+            code="strict",
         )
     months, scopes = compute_metrics(table, aggregator)
     if not months:
@@ -132,10 +160,14 @@ def build_report(
         focus_month=focus,
         months=months,
         scopes=scopes,
-        conditions=evaluate_conditions(agreement, scopes),
+        conditions=evaluate_conditions(
+            agreement, scopes, stats.latest.date() if stats.latest else None
+        ),
         observed=observed,
         fragment=suggest_fragment(agreement, observed, as_of),
         stats=stats,
         after_as_of=aggregator.after_as_of,
         outside_period=outside,
+        data_end=stats.latest.date() if stats.latest else None,
+        as_of_given=as_of_given,
     )

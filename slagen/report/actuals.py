@@ -1,4 +1,4 @@
-"""Reading a CRM lead export (SPEC §5), one row at a time.
+"""Reading a CRM lead export, one row at a time.
 
 The reader never keeps rows: :func:`read_actuals` yields one :class:`Lead` per
 good row and records what went wrong with the others in :class:`ReadStats`
@@ -13,15 +13,24 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from slagen.errors import FileAccessError
+from slagen.report.cells import (
+    MAX_ATTEMPTS,
+    MAX_CELL_CHARS,
+    MAX_NUMBER_CHARS,
+    CellError,
+    SeenIds,
+    check_cell,
+    parse_revenue,
+    parse_time,
+)
 from slagen.report.mapping import (
     ActualsError,
     ColumnMapping,
@@ -35,8 +44,6 @@ TRUE_WORDS = frozenset({"true", "yes", "y", "1", "t"})
 FALSE_WORDS = frozenset({"false", "no", "n", "0", "f", ""})
 MAX_FINDINGS = 100  # kept in full; the rest are only counted
 MAX_UNKNOWN_NAMES = 50
-_CURRENCY_RE = re.compile(r"^\s*(?:[A-Z]{3}|[$€£¥])\s*|\s*(?:[A-Z]{3}|[$€£¥])\s*$")
-_GROUPED_RE = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 
 __all__ = [
     "ActualsError",
@@ -58,6 +65,7 @@ class RowFinding:
     column: str
     severity: str  # "error" (row skipped) | "warning" (row kept)
     message: str
+    code: str = "bad-cell"
 
     def format_text(self) -> str:
         return f"{self.file}:{self.line}: {self.severity}: {self.column}: {self.message}"
@@ -68,6 +76,7 @@ class RowFinding:
             "line": self.line,
             "column": self.column,
             "severity": self.severity,
+            "code": self.code,
             "message": self.message,
         }
 
@@ -99,6 +108,8 @@ class ReadStats:
     excluded: int = 0  # rows the mapping's `exclude` says are not leads
     warnings: int = 0
     findings: list[RowFinding] = field(default_factory=list)
+    duplicates: int = 0  # rows whose id an earlier row had; counted once
+    latest: dt.datetime | None = None  # the latest time in a good row
     unknown_segments: dict[str, int] = field(default_factory=dict)
     unknown_other: int = 0  # rows of unknown segments beyond MAX_UNKNOWN_NAMES names
 
@@ -119,13 +130,6 @@ class ReadStats:
     @property
     def unknown_rows(self) -> int:
         return sum(self.unknown_segments.values()) + self.unknown_other
-
-
-class _RowError(Exception):
-    def __init__(self, column: str, message: str) -> None:
-        super().__init__(message)
-        self.column = column
-        self.message = message
 
 
 def read_actuals(
@@ -158,14 +162,23 @@ def read_actuals(
         try:
             header = next(reader)
         except StopIteration:
-            raise ActualsError(f"{source}: empty file; a header row is required") from None
+            raise ActualsError(
+                f"{source}: empty file; a header row is required",
+                hint="export the leads with their header row",
+                code="empty-file",
+            ) from None
         except UnicodeDecodeError as exc:
             raise _not_utf8(source, exc) from None
         except csv.Error as exc:
-            raise ActualsError(f"{source}:1: cannot read the header: {exc}") from exc
+            raise ActualsError(
+                f"{source}:1: cannot read the header: {exc}",
+                hint="export the CSV again; its first line must be the column names",
+                code="unreadable-row",
+            ) from exc
         index = column_index(header, mapping, str(source))
         excluded = exclusions(header, mapping, str(source))
         previous_end = reader.line_num
+        seen = SeenIds()
         while True:
             try:
                 row = next(reader)
@@ -177,7 +190,12 @@ def read_actuals(
                 stats.rows += 1
                 stats.add(
                     RowFinding(
-                        str(source), previous_end + 1, "-", "error", f"unreadable row: {exc}"
+                        str(source),
+                        previous_end + 1,
+                        "-",
+                        "error",
+                        f"unreadable row: {exc} (a cell holds at most {MAX_CELL_CHARS} characters)",
+                        "unreadable-row",
                     )
                 )
                 previous_end = reader.line_num
@@ -203,13 +221,41 @@ def read_actuals(
                     str(source),
                     decimal_comma=delimiter == ";",
                 )
-            except _RowError as exc:
-                label = mapping.columns.get(exc.column, exc.column)
-                column = exc.column if label == exc.column else f"{exc.column} ({label})"
-                stats.add(RowFinding(str(source), line, column, "error", exc.message))
+            except CellError as exc:
+                column = _label(mapping, exc.column)
+                stats.add(RowFinding(str(source), line, column, "error", exc.message, exc.code))
                 continue
-            if lead is not None:
-                yield lead
+            if lead is None:
+                continue
+            if not seen.add(lead.id):
+                stats.duplicates += 1
+                stats.add(
+                    RowFinding(
+                        str(source),
+                        line,
+                        _label(mapping, "id"),
+                        "error",
+                        f"repeats the id {lead.id!r} of an earlier row; counted once",
+                        "duplicate-id",
+                    )
+                )
+                continue
+            stats.latest = max(filter(None, (stats.latest, *_times(lead))))
+            yield lead
+
+
+def _label(mapping: ColumnMapping, name: str) -> str:
+    label = mapping.columns.get(name, name)
+    return name if label == name else f"{name} ({label})"
+
+
+def _times(lead: Lead) -> tuple[dt.datetime | None, ...]:
+    return (
+        lead.created_at,
+        lead.handed_off_at,
+        lead.first_attempt_at,
+        lead.closed_at,
+    )
 
 
 def _not_utf8(source: Path, exc: UnicodeDecodeError) -> ActualsError:
@@ -217,6 +263,7 @@ def _not_utf8(source: Path, exc: UnicodeDecodeError) -> ActualsError:
     return ActualsError(
         f"{source}: not UTF-8 text ({exc.reason})",
         hint="export the CSV as UTF-8 (in Excel: CSV UTF-8)",
+        code="not-utf8",
     )
 
 
@@ -231,20 +278,6 @@ def _sniff_delimiter(handle: TextIO) -> str:
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
-
-
-def _amount_text(text: str, decimal_comma: bool) -> str:
-    """A CRM money cell as a plain decimal: ``USD 12,000.50`` → ``12000.50``.
-
-    A currency code or symbol around the number is dropped, and so are thousands
-    separators: ``,`` normally, ``.`` in a semicolon CSV, whose decimal mark is ``,``.
-    """
-    text = _CURRENCY_RE.sub("", text).strip()
-    if decimal_comma:
-        return text.replace(".", "").replace(",", ".")
-    if _GROUPED_RE.match(text):
-        return text.replace(",", "")
-    return text
 
 
 def _parse_row(
@@ -262,6 +295,7 @@ def _parse_row(
     def cell(name: str) -> str:
         position = index.get(name)
         value = row[position].strip() if position is not None and position < len(row) else ""
+        check_cell(name, value)
         mapped = mapping.values.get(name)
         if mapped is not None:
             value = mapped.get(value, value)
@@ -271,44 +305,43 @@ def _parse_row(
         text = cell(name)
         if not text:
             if required:
-                raise _RowError(name, "is empty")
+                raise CellError(name, "is empty")
             return None
-        return _parse_time(text, zone, mapping.datetime_formats, name)
+        return parse_time(text, zone, mapping.datetime_formats, name)
 
     lead_id = cell("id")
     if not lead_id:
-        raise _RowError("id", "is empty")
+        raise CellError("id", "is empty")
     created = when("created_at", required=True)
     assert created is not None
     source_text = cell("source").lower()
     if source_text not in SOURCES:
-        raise _RowError("source", f"must be marketing or sales (got {cell('source')!r})")
+        raise CellError("source", f"must be marketing or sales (got {cell('source')!r})")
     attempts_text = cell("attempts")
+    if len(attempts_text) > MAX_NUMBER_CHARS:
+        raise CellError("attempts", f"is too long for a count ({len(attempts_text)} characters)")
     try:
         attempts = int(attempts_text) if attempts_text else 0
     except ValueError:
-        raise _RowError("attempts", f"must be a whole number (got {attempts_text!r})") from None
+        raise CellError("attempts", f"must be a whole number (got {attempts_text!r})") from None
     if attempts < 0:
-        raise _RowError("attempts", f"must not be negative (got {attempts})")
+        raise CellError("attempts", f"must not be negative (got {attempts})")
+    if attempts > MAX_ATTEMPTS:
+        raise CellError(
+            "attempts",
+            f"is more than {MAX_ATTEMPTS} contact attempts (got {attempts})",
+            "number-out-of-range",
+        )
     connected_text = cell("connected").lower()
     if connected_text not in TRUE_WORDS and connected_text not in FALSE_WORDS:
-        raise _RowError("connected", f"must be true or false (got {cell('connected')!r})")
+        raise CellError("connected", f"must be true or false (got {cell('connected')!r})")
     revenue_text = cell("revenue")
-    revenue = None
-    if revenue_text:
-        try:
-            revenue = Decimal(_amount_text(revenue_text, decimal_comma))
-        except InvalidOperation:
-            raise _RowError(
-                "revenue", f"must be a number like 12000.50 (got {revenue_text!r})"
-            ) from None
-        if not revenue.is_finite() or revenue < 0:
-            raise _RowError("revenue", f"must be a non-negative number (got {revenue_text!r})")
+    revenue = parse_revenue(revenue_text, decimal_comma)
     handed_off = when("handed_off_at")
     first_attempt = when("first_attempt_at")
     closed = when("closed_at")
     if handed_off is not None and first_attempt is not None and first_attempt < handed_off:
-        raise _RowError("first_attempt_at", "is before handed_off_at")
+        raise CellError("first_attempt_at", "is before handed_off_at")
     if closed is not None and revenue is None:
         # Keep the lead and its win; only its revenue is unknown.
         label = mapping.columns.get("revenue", "revenue")
@@ -319,6 +352,7 @@ def _parse_row(
                 "revenue" if label == "revenue" else f"revenue ({label})",
                 "warning",
                 "is empty although closed_at is set; counted as won with no revenue",
+                "revenue-missing",
             )
         )
     segment_text = cell("segment")
@@ -339,21 +373,3 @@ def _parse_row(
         closed,
         revenue,
     )
-
-
-def _parse_time(text: str, zone: ZoneInfo, formats: tuple[str, ...], column: str) -> dt.datetime:
-    value: dt.datetime | None = None
-    try:
-        value = dt.datetime.fromisoformat(text)
-    except ValueError:
-        for fmt in formats:
-            try:
-                value = dt.datetime.strptime(text, fmt)
-                break
-            except ValueError:
-                continue
-    if value is None:
-        raise _RowError(column, f"is not an ISO 8601 date or date-time (got {text!r})")
-    if value.tzinfo is None:
-        return value.replace(tzinfo=zone)
-    return value.astimezone(zone)

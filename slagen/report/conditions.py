@@ -12,6 +12,7 @@ segment on its own met the condition are listed too.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -44,7 +45,7 @@ class ConditionResult:
 
 
 def metric_value(metric: str, row: MonthMetrics) -> Decimal | None:
-    """The observed value of a condition metric (SPEC §1) in one month."""
+    """The observed value of a condition metric in one month."""
     if metric == "leads_delivered_pct":
         return row.leads_delivered_pct
     if metric == "first_attempt_on_time_pct":
@@ -56,11 +57,16 @@ def metric_value(metric: str, row: MonthMetrics) -> Decimal | None:
     raise ValueError(f"unknown condition metric {metric!r}")
 
 
-def evaluate(condition: Condition, rows: tuple[MonthMetrics, ...]) -> tuple[MonthCheck, ...]:
+def evaluate(
+    condition: Condition, rows: tuple[MonthMetrics, ...], data_end: str | None = None
+) -> tuple[MonthCheck, ...]:
+    """Checks of the complete months; none after ``data_end`` (``YYYY-MM``, the last
+    month with data): a month without data is not yet measurable, never a month
+    where nothing happened."""
     checks = []
     streak = 0
     for row in rows:
-        if not row.complete:
+        if not row.complete or (data_end is not None and row.month > data_end):
             continue
         value = metric_value(condition.metric, row)
         met = value is not None and condition.is_met(value)
@@ -79,8 +85,17 @@ def _relevant(condition: Condition, rows: tuple[MonthMetrics, ...]) -> tuple[Mon
     return rows
 
 
-def evaluate_conditions(agreement: Agreement, scopes: list[ScopeMetrics]) -> list[ConditionResult]:
-    """Every condition of the agreement, in the order of the file."""
+def last_covered_month(data_end: dt.date | None) -> str | None:
+    """The last month with data: the month of the actuals' latest time."""
+    return None if data_end is None else f"{data_end:%Y-%m}"
+
+
+def evaluate_conditions(
+    agreement: Agreement, scopes: list[ScopeMetrics], data_end: dt.date | None = None
+) -> list[ConditionResult]:
+    """Every condition of the agreement, in the order of the file; months after the
+    actuals end (``data_end``, the day of their latest time) are not evaluated."""
+    covered = last_covered_month(data_end)
     total = scopes[-1]
     items: list[tuple[str, int, str, str, str | None, Condition]] = []
     for i, consequence in enumerate(agreement.consequences):
@@ -100,13 +115,13 @@ def evaluate_conditions(agreement: Agreement, scopes: list[ScopeMetrics]) -> lis
             items.append(("cancellation", i, cancellation.text, "", None, cancellation.when))
     results = []
     for kind, index, text, action, owner, condition in items:
-        checks = evaluate(condition, _relevant(condition, total.months))
+        checks = evaluate(condition, _relevant(condition, total.months), covered)
         streak = checks[-1].streak if checks else 0
         triggered_months = tuple(c.month for c in checks if c.streak >= condition.for_months)
         segments_met = {}
         segments_triggered = []
         for scope in (s for s in scopes if s.kind == "segment"):
-            own = evaluate(condition, _relevant(condition, scope.months))
+            own = evaluate(condition, _relevant(condition, scope.months), covered)
             met = tuple(c.month for c in own if c.met)
             if met:
                 segments_met[scope.id] = met

@@ -1,6 +1,6 @@
 """The report as one JSON object (``--format json``, ``--to json``).
 
-Conventions follow SPEC §3: counts are integers, money values strings with two
+Conventions follow ``slagen targets --format json``: counts are integers, money values strings with two
 decimals (``"120000.00"``), rates and shares strings of decimals rounded half-up
 to four places (``"0.9276"`` is 92.76 %), durations integers or decimal strings
 of minutes; ``null`` where a value cannot be computed (nothing needed, nothing
@@ -11,7 +11,7 @@ handed off). Keys are always present. Shape (``report`` is the shape version)::
      "actuals": {"file": "…", "rows": 1500, "skipped": 1, "excluded": 0, "warnings": 0,
                  "after_as_of": 0, "outside_period": 0,
                  "unknown_segments": {"apac": 3}, "unknown_other": 0,
-                 "findings": [{"file", "line", "column", "severity", "message"}]},
+                 "findings": [{"file", "line", "column", "severity", "code", "message"}]},
      "follow_up": {"first_attempt_within": "4h", "first_attempt_within_minutes": 240,
                    "min_attempts": 6} | null,
      "months": ["2025-12", "2026-01", …],          # reported months, up to as_of

@@ -46,9 +46,16 @@ REQUIRED = ("id", "created_at", "segment", "source")
 
 
 class ActualsError(UserError):
-    """Actuals that cannot be used at all (a missing column, a bad mapping)."""
+    """Actuals that cannot be used at all (a missing column, an empty file).
+
+    ``code`` names the problem for machines and tests, as row findings do.
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str, *, hint: str = "", code: str = "bad-actuals") -> None:
+        super().__init__(message, hint=hint)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -263,7 +270,9 @@ def exclusions(
     for name, values in mapping.exclude.items():
         if name not in positions:
             raise ActualsError(
-                f"{file}:1: the mapping excludes by column {name!r}, which the header lacks"
+                f"{file}:1: the mapping excludes by column {name!r}, which the header lacks",
+                hint="name a header of the CSV under exclude",
+                code="missing-column",
             )
         rules.append((positions[name], values))
     return rules
@@ -290,5 +299,6 @@ def column_index(header: list[str], mapping: ColumnMapping, file: str) -> dict[s
         raise ActualsError(
             f"{file}:1: missing column(s) {', '.join(missing)} (header: {', '.join(header)})",
             hint="name the CRM's headers in a --columns mapping file",
+            code="missing-column",
         )
     return index

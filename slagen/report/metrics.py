@@ -2,7 +2,7 @@
 
 A month is ``complete`` once its last day is on or before ``as_of``, ``to_date``
 when ``as_of`` falls inside it (pace is then measured against the daily goal
-line ``target × d ÷ n``, SPEC §2), and months after ``as_of`` are not reported.
+line ``target × d ÷ n``), and months after ``as_of`` are not reported.
 Leads are compared with the targets of their lead month, wins and revenue with
 the goals of their revenue month.
 """
@@ -118,7 +118,7 @@ def goals_by_segment(table: TargetTable) -> dict[tuple[str, str], Goals]:
 def compute_metrics(
     table: TargetTable, aggregator: Aggregator
 ) -> tuple[tuple[str, ...], list[ScopeMetrics]]:
-    """Every segment's metrics, then each group's (SPEC §2 ``group``), then the total (always last)."""
+    """Every segment's metrics, then each group's (``group``), then the total (always last)."""
     months = report_months(table, aggregator.as_of)
     goals = goals_by_segment(table)
     scopes = [

@@ -1,7 +1,6 @@
 """The report as sections of tables, printed as text (and as Markdown by ``document``).
 
-Machine-readable output is :func:`report_json` in :mod:`slagen.report.json_output`
-(its shape is documented there and in ``docs/report-json.md``).
+Machine output is :func:`slagen.report.json_output.report_json` (``docs/report-json.md``).
 """
 
 from __future__ import annotations
@@ -11,7 +10,9 @@ from dataclasses import dataclass, field
 from slagen.i18n import format_date, format_duration, format_month
 from slagen.report import PerformanceReport
 from slagen.report.conditions import ConditionResult
-from slagen.report.metrics import MonthMetrics, ScopeMetrics
+from slagen.report.rows import month_cells as _cells
+from slagen.report.rows import month_label as _month_label
+from slagen.report.rows import scope_label
 from slagen.report.wording import Formats, word
 
 CHART_KEYS = ("pace", "pace_segments", "delivered", "speed", "depth")
@@ -29,21 +30,6 @@ class Section:
     items: list[Table | str | tuple[str, str]] = field(default_factory=list)
     bullets: bool = False  # paragraphs are list items (conditions, findings)
     # str: a paragraph of plain text; ("code", text); ("chart", key)
-
-
-def _month_label(row: MonthMetrics, lang: str) -> str:
-    if row.month == "period":
-        return word("period", lang)
-    label = format_month(row.month, lang, short=True)
-    return f"{label} ({word('to_date', lang)})" if row.status == "to_date" else label
-
-
-def scope_label(scope: ScopeMetrics, lang: str) -> str:
-    if scope.kind == "total":
-        return word("total", lang)
-    if scope.kind == "group":
-        return word("group", lang, id=scope.id)
-    return scope.name
 
 
 def report_sections(report: PerformanceReport) -> list[Section]:
@@ -73,6 +59,8 @@ def report_sections(report: PerformanceReport) -> list[Section]:
     )
     if stats.excluded:
         head.items.append(word("excluded", lang, count=f.count(stats.excluded)))
+    if report.as_of_past_data and report.data_end is not None:
+        head.items.append(word("past_data", lang, date=format_date(report.data_end, lang)))
     if report.after_as_of or report.outside_period:
         head.items.append(
             word(
@@ -103,19 +91,25 @@ def report_sections(report: PerformanceReport) -> list[Section]:
                 word("sales_sourced", lang),
             ],
             [
-                [
-                    _month_label(r, lang),
-                    f.count(r.goals.leads_needed),
-                    f.count(r.marketing_leads),
-                    f.pct(r.leads_delivered_pct),
-                    f.count(r.goal_to_date, 1),
-                    f.pct(r.pace_pct),
-                    f.count(r.sales_leads),
-                ]
+                _cells(
+                    report,
+                    r,
+                    [
+                        _month_label(r, lang),
+                        f.count(r.goals.leads_needed),
+                        f.count(r.marketing_leads),
+                        f.pct(r.leads_delivered_pct),
+                        f.whole(r.goal_to_date),
+                        f.pct(r.pace_pct),
+                        f.count(r.sales_leads),
+                    ],
+                    2,
+                )
                 for r in rows
             ],
         )
     )
+    leads.items.append(word("goal_rounded", lang))
     leads.items.append(("chart", "pace"))
     leads.items.append(("chart", "delivered"))
     sections.append(leads)
@@ -205,16 +199,21 @@ def report_sections(report: PerformanceReport) -> list[Section]:
                 word("sales_revenue", lang),
             ],
             [
-                [
-                    _month_label(r, lang),
-                    f.count(r.goals.customers_needed),
-                    f.count(r.customers_won),
-                    f.money(r.goals.marketing_revenue_goal),
-                    f.money(r.marketing_revenue),
-                    f.pct(r.revenue_pct),
-                    f.count(r.sales_customers_won),
-                    f.money(r.sales_revenue),
-                ]
+                _cells(
+                    report,
+                    r,
+                    [
+                        _month_label(r, lang),
+                        f.count(r.goals.customers_needed),
+                        f.count(r.customers_won),
+                        f.money(r.goals.marketing_revenue_goal),
+                        f.money(r.marketing_revenue),
+                        f.pct(r.revenue_pct),
+                        f.count(r.sales_customers_won),
+                        f.money(r.sales_revenue),
+                    ],
+                    2,
+                )
                 for r in rows
             ],
         )
@@ -245,16 +244,21 @@ def report_sections(report: PerformanceReport) -> list[Section]:
                 word("attempts_unconnected", lang),
             ],
             [
-                [
-                    _month_label(r, lang),
-                    f.count(r.speed.handed_off),
-                    f.hours(r.speed.average_minutes),
-                    f.hours(r.speed.median_minutes),
-                    f.hours(r.speed.p90_minutes),
-                    f.pct(r.speed.on_time_pct),
-                    f.count(r.speed.overdue),
-                    f.count(r.depth.average_attempts, 1),
-                ]
+                _cells(
+                    report,
+                    r,
+                    [
+                        _month_label(r, lang),
+                        f.count(r.speed.handed_off),
+                        f.hours(r.speed.average_minutes),
+                        f.hours(r.speed.median_minutes),
+                        f.hours(r.speed.p90_minutes),
+                        f.pct(r.speed.on_time_pct),
+                        f.count(r.speed.overdue),
+                        f.count(r.depth.average_attempts, 1),
+                    ],
+                    1,
+                )
                 for r in rows
             ],
         )

@@ -14,7 +14,7 @@ A value is suggested only when it rests on at least :data:`MIN_LEADS` leads and
 :data:`MIN_WINS` wins, and differs from the agreed one by more than :data:`TOLERANCE`
 (relative); otherwise the agreement's value is kept. Monthly inputs
 are suggested as month maps that keep every month up to the as-of month as
-signed (a revision must not rewrite history, SPEC §2).
+signed (a revision must not rewrite history).
 """
 
 from __future__ import annotations

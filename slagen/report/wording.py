@@ -6,7 +6,7 @@ dozen phrases live here, keyed by role, instead of in the templates' catalog.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from slagen.i18n import format_money, format_number, format_percent
 
@@ -53,6 +53,15 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "pace": ("Pace", "Ritmo"),
     "sales_sourced": ("Sales-sourced", "Generados por ventas"),
     "to_date": ("to date", "a la fecha"),
+    "no_data": ("no data", "sin datos"),
+    "goal_rounded": (
+        "Goals to date are rounded to whole leads (half up).",
+        "Los objetivos a la fecha se redondean a leads enteros (la mitad hacia arriba).",
+    ),
+    "past_data": (
+        "The actuals end on {date}; no condition is judged on the months after it.",
+        "Los datos reales terminan el {date}; ninguna condición se evalúa después.",
+    ),
     "period": ("Period to date", "Período a la fecha"),
     "focus": ("{month} by segment", "{month} por segmento"),
     "by_segment": ("By segment, period to date", "Por segmento, período a la fecha"),
@@ -188,6 +197,12 @@ class Formats:
         if value is None:
             return "—"
         return format_number(value, self.lang, decimals=decimals)
+
+    def whole(self, value: int | Decimal | None) -> str:
+        """A count people read, rounded half up to a whole number."""
+        if value is None:
+            return "—"
+        return format_number(Decimal(value).quantize(Decimal(1), ROUND_HALF_UP), self.lang)
 
     def pct(self, value: Decimal | None) -> str:
         return "—" if value is None else format_percent(value, self.lang, decimals=1)
