@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from slagen.errors import AgreementError, FileAccessError, Finding
+from slagen.safe_paths import check_input_file
 from slagen.source_checks import (
     MAX_BYTES,
     YAML_LOADER,
@@ -449,6 +450,7 @@ def load_file(path: str | Path, *, display: str | None = None) -> Document:
         AgreementError: as :func:`load_text`.
     """
     path = Path(path)
+    check_input_file(path)  # FIFOs, devices, symlinks out of the repository: refused
     name = display or str(path)
     try:
         check_size(path.stat().st_size, name)

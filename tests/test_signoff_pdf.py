@@ -249,7 +249,7 @@ def test_extract_from_a_pdf_without_agreement(kit: Kit, tmp_path: Path) -> None:
     with pytest.raises(CheckFailed, match="carries no `agreement.yaml`"):
         extract_agreement(buf.getvalue())
     result = runner.invoke(app, ["extract", str(_write(tmp_path, b"not a pdf at all"))])
-    assert result.exit_code == 1 and "not a readable PDF" in result.output
+    assert result.exit_code == 2 and "not a PDF" in result.output  # an I/O error, as documented
 
 
 def test_swapping_the_yaml_in_a_later_update_breaks_the_signatures(

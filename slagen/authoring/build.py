@@ -6,14 +6,21 @@ bytes, the templates (slagen's own and the repository's overrides), the
 ``OUT/manifest.json`` records, per source, that hash and every output with its
 SHA-256 and the agreement's fingerprint. Each agreement is rendered on its own
 through :func:`slagen.build_docs.render_documents` (all or nothing for that
-agreement), so one broken agreement is reported and the others still render.
+agreement), so one broken agreement is reported and the others still render;
+so is one that cannot be checked at all (a FIFO, a symlink out of the
+repository, an internal error). Worker processes end with the build.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -23,8 +30,11 @@ from slagen import __version__
 from slagen.config import Config, load_config
 from slagen.errors import AgreementError, SlagenError, UsageError, UserError
 from slagen.resources import templates_dir as shipped_templates_dir
+from slagen.safe_paths import check_input_file
 from slagen.validate import collect_agreement_files, validate_file
 from slagen.write import write_atomic
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 __all__ = ["MANIFEST_NAME", "BuildEvent", "BuildResult", "build_repository", "input_hash"]
 
@@ -188,16 +198,17 @@ def build_repository(
 
     if on_start is not None:
         on_start(len(files))
-    for file in files:
-        # Keys are relative to the repository, so the manifest does not depend on the cwd.
-        key = file.relative_to(base).as_posix() if file.is_relative_to(base) else file.as_posix()
+
+    def plan(file: Path, key: str) -> None:
+        """Skip, fail or queue one agreement."""
+        check_input_file(file, base)  # FIFOs and symlinks out: failed, never hung or read
         try:
             source_bytes = file.read_bytes()
         except OSError as exc:
             emit(
                 BuildEvent(key, "failed", messages=(f"{file}: cannot read: {exc.strerror or exc}",))
             )
-            continue
+            return
         digest = input_hash(source_bytes, templates_digest, config)
         previous = old.get(key)
         if previous and previous.get("input_hash") == digest:
@@ -212,11 +223,11 @@ def build_repository(
                 entries[key] = previous
                 claimed[str(previous.get("id"))] = key
                 emit(BuildEvent(key, "skipped", tuple(str(out / str(o["path"])) for o in outputs)))
-                continue
+                return
         checked = validate_file(file)
         if checked.errors or checked.agreement is None:
             emit(BuildEvent(key, "failed", messages=tuple(f.format_text() for f in checked.errors)))
-            continue
+            return
         agreement = checked.agreement
         if agreement.id in claimed:
             clash = (
@@ -224,17 +235,27 @@ def build_repository(
                 "documents are named after the id, give each agreement its own"
             )
             emit(BuildEvent(key, "failed", messages=(clash,)))
-            continue
+            return
         claimed[agreement.id] = key
         task = _Task(file, key, out, config.formats, config.templates, config.page_size)
         pending.append((_Pending(key, digest, agreement.id, agreement.fingerprint), task))
+
+    for file in files:
+        # Keys are relative to the repository, so the manifest does not depend on the cwd.
+        key = file.relative_to(base).as_posix() if file.is_relative_to(base) else file.as_posix()
+        try:
+            plan(file, key)
+        except Exception as exc:  # noqa: BLE001 - reported for this agreement; the others go on
+            emit(BuildEvent(key, "failed", messages=_messages(key, exc)))
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
     if workers == 1:  # no process start-up cost for a single agreement
         for item, task in pending:
             _finish(item, _call(task), out, entries, emit)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             futures: dict[Future[tuple[list[str], list[str]]], _Pending] = {
                 pool.submit(_render, task): item for item, task in pending
             }
@@ -250,6 +271,30 @@ def build_repository(
         manifest_path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     )
     return result
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker: end when the build process ends, even by SIGKILL.
+
+    Linux's ``PR_SET_PDEATHSIG`` sends SIGTERM when the parent dies (a write
+    in progress then removes its temporary file); elsewhere, and for a parent
+    that died before the call, a thread polls ``os.getppid()``.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl: the polling thread below still ends the worker
+    if os.getppid() != parent:
+        os._exit(1)  # the parent is already gone
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _call(task: _Task) -> tuple[list[str], list[str]] | BaseException:

@@ -1,4 +1,4 @@
-"""Sign-off commands: approve, sign, verify, extract (SPEC §4, §6).
+"""Sign-off commands: approve, sign, verify, extract, fingerprint.
 
 pyHanko and pypdf are imported inside the command bodies only.
 """
@@ -26,12 +26,16 @@ class VerifyFormat(str, enum.Enum):
 
 
 def _read_pdf(path: Path) -> bytes:
+    from slagen.signoff.pages import require_pdf
+
     try:
-        return path.read_bytes()
+        data = path.read_bytes()
     except OSError as exc:
         raise FileAccessError(
             f"{path}: cannot read ({exc.strerror or exc})", hint="check the path"
         ) from None
+    require_pdf(data, str(path))
+    return data
 
 
 def _passphrase(pkcs12: Path, env: str | None) -> str | None:
@@ -177,6 +181,13 @@ def verify(
     allow_unsigned: Annotated[
         bool, typer.Option("--allow-unsigned", help="A PDF without signatures is not a failure.")
     ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Team templates the PDF was rendered with (default: from slagen.toml).",
+        ),
+    ] = None,
     fmt: Annotated[
         VerifyFormat, typer.Option("--format", "-f", help="Output: text or json.")
     ] = VerifyFormat.text,
@@ -185,8 +196,10 @@ def verify(
 
     Lists each signature with signer, signing time, integrity and trust
     (self-signed certificates are never valid), checks that the embedded
-    agreement.yaml has the fingerprint the PDF states, and with --agreement
-    that the file has that content. Exit code 0 when everything holds, 1 when a
+    agreement.yaml has the fingerprint the PDF states, that the signed pages
+    are what a fresh render of that agreement shows (same slagen version and
+    templates), that nothing changed after the last signature, and with
+    --agreement that the file has that content. Exit code 0 when everything holds, 1 when a
     check fails, 2 for usage or I/O errors.
 
     Examples:
@@ -197,15 +210,18 @@ def verify(
     """
 
     def body() -> None:
+        from slagen.config import load_config
         from slagen.signoff.report import format_report
         from slagen.signoff.verify import verify_pdf
 
+        data = _read_pdf(pdf)
         report = verify_pdf(
-            _read_pdf(pdf),
+            data,
             agreement,
             trust_root or [],
             file=str(pdf),
             allow_unsigned=allow_unsigned,
+            templates_dir=templates if templates is not None else load_config().templates,
         )
         if fmt is VerifyFormat.json:
             typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
@@ -257,7 +273,7 @@ def fingerprint(
         VerifyFormat, typer.Option("--format", "-f", help="Output: text or json.")
     ] = VerifyFormat.text,
 ) -> None:
-    """Print each agreement's fingerprint (SPEC §4) and every party's approval status.
+    """Print each agreement's fingerprint and every party's approval status.
 
     A party's approval is current, stale (it approved other content) or
     pending. Exit code 0, 1 for an invalid agreement, 2 for usage or I/O errors.

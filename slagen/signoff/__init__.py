@@ -1,4 +1,4 @@
-"""Sign-off: approvals bound to content, digital signatures, verification (SPEC §4).
+"""Sign-off: approvals bound to content, digital signatures, verification.
 
 - :mod:`~slagen.signoff.approve` records a party's approval in the agreement file;
 - :mod:`~slagen.signoff.sign` adds a PAdES signature to a rendered PDF;

@@ -7,14 +7,21 @@ are replaced. Comments, key order, quoting and layout everywhere else stay
 byte-for-byte. Before writing, the edited text is validated again and must
 have the same fingerprint and the same approvals of the other parties;
 otherwise nothing is written.
+
+The read-modify-write runs under an advisory lock (``fcntl.flock`` on
+``.NAME.lock`` beside the agreement), so two approvals recorded at once both
+land.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import fcntl
+import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +30,7 @@ import yaml
 
 from slagen.errors import AgreementError, FileAccessError, SlagenError, UsageError
 from slagen.model import Agreement, Approval
+from slagen.safe_paths import check_input_file
 from slagen.validate import validate_text
 from slagen.write import write_atomic
 
@@ -70,8 +78,40 @@ def approve(
         UsageError: an unknown party, an empty name or a malformed date.
     """
     file = Path(path)
+    # A symlink inside the repository is written through (the link stays a
+    # link); one pointing outside it, a FIFO or a device is refused.
+    target = check_input_file(file)
+    with _locked(target):
+        return _approve_locked(file, target, party, name, title, date)
+
+
+@contextmanager
+def _locked(target: Path) -> Iterator[None]:
+    """An advisory lock beside the agreement: two approvals at once both land."""
+    lock_path = target.with_name(f".{target.name}.lock")
     try:
-        raw = file.read_bytes()
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise FileAccessError(
+            f"{lock_path}: cannot create the lock file ({exc.strerror or exc})"
+        ) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # released by the kernel if we are killed
+        yield
+    finally:
+        os.close(fd)
+
+
+def _approve_locked(
+    file: Path,
+    target: Path,
+    party: str,
+    name: str,
+    title: str | None,
+    date: dt.date | str | None,
+) -> ApprovalResult:
+    try:
+        raw = target.read_bytes()
     except OSError as exc:
         raise FileAccessError(
             f"{file}: cannot read ({exc.strerror or exc})", hint="check the path"
@@ -103,7 +143,7 @@ def approve(
     after = _check_edit(new_text, str(file), agreement, party)
     changed = new_text != text
     if changed:
-        write_atomic(file, new_text.encode("utf-8"))
+        write_atomic(target, new_text.encode("utf-8"))
     new_approval = after.current_approval(party)
     assert new_approval is not None
     return ApprovalResult(

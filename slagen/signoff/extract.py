@@ -2,7 +2,9 @@
 
 ``slagen render`` attaches the agreement's source as ``agreement.yaml`` and
 states its fingerprint in the document information (``/SlagenFingerprint``);
-both are read here with pypdf, from the newest revision of the file.
+both are read here with pypdf, from the newest revision of the file. An
+attachment that differs from the one of the last signed revision is refused:
+it was put there after signing.
 """
 
 from __future__ import annotations
@@ -36,11 +38,14 @@ def read_pdf_facts(pdf_bytes: bytes) -> PdfFacts:
     import pypdf
     from pypdf.errors import PyPdfError
 
+    from slagen.signoff.pages import quiet_pypdf
+
     try:
-        reader = pypdf.PdfReader(io.BytesIO(pdf_bytes))
-        info: Any = reader.metadata or {}
-        stated = info.get(FINGERPRINT_KEY)
-        attachments = {name: items[0] for name, items in reader.attachments.items() if items}
+        with quiet_pypdf():
+            reader = pypdf.PdfReader(io.BytesIO(pdf_bytes))
+            info: Any = reader.metadata or {}
+            stated = info.get(FINGERPRINT_KEY)
+            attachments = {name: items[0] for name, items in reader.attachments.items() if items}
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise CheckFailed(
             f"not a readable PDF: {exc}", hint="give a PDF written by `slagen render`"
@@ -56,8 +61,17 @@ def extract_agreement(pdf_bytes: bytes) -> str:
     Raises:
         CheckFailed: the PDF is unreadable or carries no agreement.
     """
+    from slagen.signoff.pages import read_view, signed_ends
+
     facts = read_pdf_facts(pdf_bytes)
     data = facts.attachments.get(ATTACHMENT_NAME)
+    ends = signed_ends(pdf_bytes)
+    if ends and ends[-1] < len(pdf_bytes) and read_view(pdf_bytes[: ends[-1]]).attachment != data:
+        raise CheckFailed(
+            f"the `{ATTACHMENT_NAME}` was replaced after the last signature: "
+            "what it says now was not signed",
+            hint="`slagen verify` reports every change made after signing",
+        )
     if data is None:
         raise CheckFailed(
             f"the PDF carries no `{ATTACHMENT_NAME}`",

@@ -9,7 +9,11 @@ Three questions, each answered for the user in plain words:
    reported as valid).
 2. **Embedded agreement** — the YAML attached as ``agreement.yaml`` is a valid
    agreement whose fingerprint equals the one the PDF states in its metadata.
-3. **Source file** (optional) — a given agreement file has that fingerprint
+3. **Visible pages** — the pages of the signed revision are those a fresh
+   render of its attachment gives (:mod:`slagen.signoff.pages`), and nothing
+   (pages, attachment, document information) changed after the last
+   signature.
+4. **Source file** (optional) — a given agreement file has that fingerprint
    too: the PDF was made from that content.
 """
 
@@ -44,6 +48,8 @@ def verify_pdf(
     *,
     file: str = "<pdf>",
     allow_unsigned: bool = False,
+    templates_dir: str | Path | None = None,
+    check_pages: bool = True,
 ) -> VerificationReport:
     """Check every signature of a PDF and the agreement embedded in it.
 
@@ -54,6 +60,9 @@ def verify_pdf(
             any, no signer is trusted (the operating system's list is not used:
             pyHanko deprecates it, and an SLA is signed with the company's CA).
         allow_unsigned: a PDF without signatures is not a failure.
+        templates_dir: the team templates the PDF was rendered with, for the
+            re-render that checks the pages.
+        check_pages: re-render the attachment and compare the pages.
 
     Returns:
         A report; ``report.ok`` is False when any check failed.
@@ -74,6 +83,12 @@ def verify_pdf(
     if not report.signatures and not report.problems and not allow_unsigned:
         report.problems.append("the PDF has no digital signature (sign it with `slagen sign`)")
     report.embedded = _check_embedded(pdf_bytes)
+    if check_pages and report.embedded.present:
+        from slagen.signoff.pages import check_pages as compare_pages
+
+        report.problems.extend(
+            compare_pages(pdf_bytes, Path(templates_dir) if templates_dir else None)
+        )
     if source is not None:
         embedded = report.embedded.fingerprint
         report.source = {
