@@ -153,3 +153,14 @@ def test_validate_reports_who_approved_with_which_key(repo: dict[str, Path]) -> 
     assert codes["approval-authenticated"]["severity"] == "info"
     assert "signed by Ana Ruiz" in codes["approval-authenticated"]["message"]
     assert codes["approval-unsigned"]["severity"] == "warning"
+
+
+def test_approve_git_makes_the_signed_commit(repo: dict[str, Path]) -> None:
+    _git(repo["work"], "config", "user.signingkey", str(repo["ben"]))
+    result = runner.invoke(
+        app, ["approve", str(repo["agreement"]), "--party", "sales", "--name", "Ben Ortiz", "--git"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "signed commit" in result.output
+    assert _states(repo)["sales"] == "authenticated"
+    assert _git(repo["work"], "status", "--porcelain") == ""  # nothing left uncommitted

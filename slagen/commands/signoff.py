@@ -75,6 +75,14 @@ def approve(
         str | None,
         typer.Option("--date", help="Date of the approval, YYYY-MM-DD (default: today)."),
     ] = None,
+    git: Annotated[
+        bool,
+        typer.Option(
+            "--git",
+            help="Also commit the file with your git signing key (git commit -S): the signed "
+            "commit proves the approval (see docs/signoff.md).",
+        ),
+    ] = False,
 ) -> None:
     """Record a party's approval of the agreement's current content, in the file itself.
 
@@ -90,6 +98,8 @@ def approve(
         slagen approve agreements/acme.yaml --party sales --name "Marcus Oyelaran"
 
         slagen approve agreements/acme.yaml --party marketing --name "Dana Whitfield" --title "VP Marketing" --date 2026-07-01
+
+        slagen approve agreements/acme.yaml --party sales --name "Marcus Oyelaran" --git
     """
 
     def body() -> None:
@@ -97,6 +107,11 @@ def approve(
 
         result = record(path, party, name, title=title, date=date)
         a = result.approval
+        if git:
+            from slagen.signoff.gitproof import commit_approval
+
+            commit = commit_approval(path, a.party, a.fingerprint)
+            typer.echo(f"{path}: signed commit {commit[:12]} records the approval")
         who = f"{a.name}" + (f", {a.title}" if a.title else "")
         if not result.changed:
             typer.echo(f"{path}: {a.party} already approved this content ({who}, {a.date})")

@@ -8,8 +8,8 @@ byte-for-byte. Before writing, the edited text is validated again and must
 have the same fingerprint and the same approvals of the other parties;
 otherwise nothing is written.
 
-The read-modify-write runs under an advisory lock (``fcntl.flock`` on
-``.NAME.lock`` beside the agreement), so two approvals recorded at once both
+The read-modify-write runs under an advisory lock (``fcntl.flock`` on the
+agreement's folder), so two approvals recorded at once both
 land.
 """
 
@@ -87,14 +87,16 @@ def approve(
 
 @contextmanager
 def _locked(target: Path) -> Iterator[None]:
-    """An advisory lock beside the agreement: two approvals at once both land."""
-    lock_path = target.with_name(f".{target.name}.lock")
+    """An advisory lock on the agreement's folder: two approvals at once both land.
+
+    The folder, not a lock file, is locked: nothing is left behind for git to
+    see, and the lock holds across the atomic rename that replaces the file.
+    """
+    folder = target.parent
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        raise FileAccessError(
-            f"{lock_path}: cannot create the lock file ({exc.strerror or exc})"
-        ) from None
+        raise FileAccessError(f"{folder}: cannot open the folder ({exc.strerror or exc})") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)  # released by the kernel if we are killed
         yield
