@@ -150,3 +150,30 @@ def test_a_damaged_manifest_means_render_everything(tmp_path: Path, damage: str)
     (repo / "build" / "manifest.json").write_text(damage)
     code, output, _ = _build(repo)
     assert code == 0 and "1 rendered, 0 unchanged" in output
+
+
+def test_build_keys_the_manifest_the_same_however_it_is_called(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    repo = tmp_path / "repo"
+    assert CliRunner().invoke(app, ["init", str(repo), "--no-git"]).exit_code == 0
+
+    def build(*args: str, cwd: Path = repo) -> str:
+        proc = subprocess.run(
+            [sys.executable, "-m", "slagen", "build", *args, "--jobs", "1"],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return proc.stdout + proc.stderr
+
+    first = build()
+    assert "1 rendered" in first
+    for args, cwd in ((("agreements/", "-o", "build"), repo), ((str(repo),), tmp_path)):
+        again = build(*args, cwd=cwd)
+        assert "0 rendered, 1 unchanged" in again, again
+    keys = list(json.loads((repo / "build" / "manifest.json").read_text())["agreements"])
+    assert keys == ["agreements/example-company-marketing-sales.yaml"]
+    assert str(repo) not in first  # paths printed relative to where the user stands

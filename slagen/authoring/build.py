@@ -180,7 +180,14 @@ def build_repository(
         raise UsageError(
             f"no agreement files (*.yaml) in {agreements}", hint="create one with slagen new"
         )
-    base = agreements.parent if agreements != root else root
+    # The repository's root names the manifest's keys, however the build was
+    # invoked (`slagen build`, `slagen build agreements/`, from another folder).
+    if config.path is not None:
+        base = config.path.parent.resolve()
+    elif agreements.resolve().name == "agreements":
+        base = agreements.resolve().parent
+    else:
+        base = agreements.resolve()
     out = Path(out_dir) if out_dir is not None else (config.output or base / "build")
     manifest_path = out / MANIFEST_NAME
     old = {} if force else _read_manifest(manifest_path)
@@ -242,7 +249,12 @@ def build_repository(
 
     for file in files:
         # Keys are relative to the repository, so the manifest does not depend on the cwd.
-        key = file.relative_to(base).as_posix() if file.is_relative_to(base) else file.as_posix()
+        absolute = file.resolve()
+        key = (
+            absolute.relative_to(base).as_posix()
+            if absolute.is_relative_to(base)
+            else file.as_posix()
+        )
         try:
             plan(file, key)
         except Exception as exc:  # noqa: BLE001 - reported for this agreement; the others go on

@@ -310,7 +310,8 @@ def build(
             elif event.status == "failed":
                 typer.echo(f"failed   {event.source}")
             else:
-                typer.echo(f"{event.status:<8} {event.source} -> {', '.join(event.outputs)}")
+                shown = ", ".join(_shown(Path(o)) for o in event.outputs)
+                typer.echo(f"{event.status:<8} {event.source} -> {shown}")
             if plain:
                 for message in event.messages if event.status != "failed" else ():
                     typer.echo(f"  warning: {message}", err=True)
@@ -328,7 +329,7 @@ def build(
         counts = {s: len(result.by_status(s)) for s in ("rendered", "skipped", "failed")}
         typer.echo(
             f"{counts['rendered']} rendered, {counts['skipped']} unchanged, {counts['failed']} failed; "
-            f"manifest: {result.manifest}",
+            f"manifest: {_shown(result.manifest) if result.manifest else 'none'}",
             err=True,
         )
         if result.failed:
@@ -392,6 +393,14 @@ def serve(
             server.server_close()
 
     run(body)
+
+
+def _shown(path: Path) -> str:
+    """A path as people type it: relative to the current folder when it lies inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def register(app: typer.Typer) -> None:
