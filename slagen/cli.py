@@ -137,7 +137,9 @@ def validate(
     """Validate agreement files against the schema and the semantic rules.
 
     Exit code 0 when valid, 1 when there are findings (warnings only with --strict),
-    2 for usage or I/O errors. With --strict (or --lint) the SLA lint runs too.
+    2 for usage or I/O errors, 3 when slagen itself failed on a file (reported as
+    an internal-error finding for that file; the other files are still checked).
+    With --strict (or --lint) the SLA lint runs too.
 
     Examples:
 
@@ -162,7 +164,10 @@ def validate(
         files = collect_agreement_files(targets)
         if not files:
             raise UsageError("no agreement files (*.yaml) found in " + ", ".join(map(str, targets)))
-        results = [validate_file(f, require_approved=require_approved) for f in files]
+        isolate = not STATE["debug"]  # with --debug, a bug shows its traceback
+        results = [
+            validate_file(f, require_approved=require_approved, isolate=isolate) for f in files
+        ]
         if strict if lint is None else lint:
             from slagen.lint import lint_findings
 
@@ -205,6 +210,8 @@ def validate(
                     key=lambda f: (f.line, f.column, f.severity != "error"),
                 )
         typer.echo(report_findings(results, fmt.value, strict=strict), nl=False)
+        if any(r.internal for r in results):
+            raise typer.Exit(3)  # documented: slagen itself failed on a file
         if any(r.failed(strict=strict) for r in results):
             raise typer.Exit(1)
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from slagen.limits import MAX_DECIMAL_PLACES, number_problem, year_problem
+
 PERCENT_RE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$")
 DURATION_RE = re.compile(r"^([1-9][0-9]*)(m|h|d|w)$")
 MONTH_RE = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
@@ -80,12 +82,21 @@ def parse_rate(value: Any, *, allow_above_one: bool = False) -> Decimal:
                 f'{value!r} is not a rate; write a fraction like 0.12 or a percentage like "12%"'
             )
         rate = Decimal(match.group(1)) / 100
+        problem = number_problem(rate)
+        if problem is not None:
+            raise ValueError(
+                f"{value.strip()} is too precise: at most {MAX_DECIMAL_PLACES - 2} decimal places "
+                "in a percentage"
+            )
         if rate <= 0:
             raise ValueError(f"must be above 0 (got {value.strip()})")
         if rate > 1 and not allow_above_one:
             raise ValueError(f"must be at most 100% (got {value.strip()})")
         return rate
     rate = to_decimal(value)
+    problem = number_problem(rate)
+    if problem is not None:
+        raise ValueError(f"{rate} {problem}")
     if rate <= 0:
         raise ValueError(f"must be above 0 and at most 100% (got {rate})")
     if rate > 1 and not allow_above_one:
@@ -98,6 +109,9 @@ def parse_rate(value: Any, *, allow_above_one: bool = False) -> Decimal:
 def parse_date(text: str) -> dt.date:
     if not DATE_RE.match(text):
         raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
+    problem = year_problem(int(text[:4]))
+    if problem is not None:
+        raise ValueError(f"{text}: {problem}")
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:

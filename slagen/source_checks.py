@@ -12,6 +12,7 @@ import re
 import yaml
 
 from slagen.errors import AgreementError, Finding
+from slagen.limits import MAX_BYTES, MAX_DEPTH
 
 __all__ = [
     "MAX_BYTES",
@@ -20,12 +21,11 @@ __all__ = [
     "check_depth",
     "check_size",
     "decode",
+    "int_meaning",
     "syntax_finding",
     "tab_findings",
 ]
 
-MAX_BYTES = 1024 * 1024  # an agreement is a few hundred lines; 1 MiB is generous
-MAX_DEPTH = 64  # an agreement needs about six levels of nesting
 YAML_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # `key: "text` or `- 'text` with no closing quote on the same line
 UNCLOSED_QUOTE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#-][^:#]*:\s+)?(["'])(?:(?!\1).)*$""")
@@ -42,7 +42,7 @@ def check_size(size: int, file: str) -> None:
                     "",
                     "error",
                     "file-too-large",
-                    f"the file has {size:,} bytes; agreements are limited to {MAX_BYTES:,}",
+                    f"the file has {size:,} bytes; files slagen reads are limited to {MAX_BYTES:,}",
                     "split it into several agreements, or remove pasted data",
                 )
             ]
@@ -147,3 +147,24 @@ def syntax_finding(exc: yaml.YAMLError, file: str, text: str = "") -> Finding:
     if quote_line is not None:
         hint = f"the quote opened on line {quote_line} is not closed on that line; close it"
     return Finding(file, line, column, "", "error", "yaml-syntax", message, hint)
+
+
+def int_meaning(raw: str) -> str:
+    text = raw.lstrip("+-").replace("_", "")
+    try:
+        if ":" in text:
+            value = 0
+            for part in text.split(":"):
+                value = value * 60 + int(part)
+            return f"sexagesimal: {value}"
+        if text.startswith(("0x", "0X")):
+            return f"hexadecimal: {int(text, 16)}"
+        if text.startswith(("0b", "0B")):
+            return f"binary: {int(text, 0)}"
+        if text.startswith(("0o", "0O")):
+            return f"octal: {int(text, 0)}"
+        if text.startswith("0"):
+            return f"octal: {int(text, 8)}"
+    except ValueError:
+        pass  # digits invalid in that base (e.g. 09): fall through to the generic wording
+    return "not a plain decimal"

@@ -124,6 +124,14 @@ CSV_COLUMNS = [
 ]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """A text cell a spreadsheet will not run: ``=1+cmd|x`` → ``'=1+cmd|x`` (OWASP)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def targets_csv(table: TargetTable) -> str:
     """One row per segment and revenue month; numbers unlocalized for spreadsheets."""
     out = io.StringIO()
@@ -133,19 +141,19 @@ def targets_csv(table: TargetTable) -> str:
         for r in seg.months:
             writer.writerow(
                 [
-                    table.agreement,
+                    csv_text(table.agreement),
                     table.revision,
-                    seg.id,
-                    seg.group or "",
+                    csv_text(seg.id),
+                    csv_text(seg.group or ""),
                     r.month,
                     r.lead_month,
                     str(r.pre_period).lower(),
                     money_text(r.revenue_goal),
                     money_text(r.marketing_revenue_goal),
                     r.customers_needed,
-                    seg.sla_stage,
+                    csv_text(seg.sla_stage),
                     r.leads_needed,
-                    ";".join(f"{name}={count}" for name, count in r.stages),
+                    csv_text(";".join(f"{name}={count}" for name, count in r.stages)),
                     money_text(r.lead_value),
                     money_text(r.lead_value_needed),
                     table.currency or "",

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from slagen.builder import build_agreement
 from slagen.errors import AgreementError, FileAccessError, Finding
+from slagen.field_checks import computed_findings, field_findings
 from slagen.loader import Document, load_file, load_text
 from slagen.model import Agreement
 from slagen.schema import schema_findings
@@ -22,6 +24,7 @@ __all__ = [
     "ValidationResult",
     "collect_agreement_files",
     "fingerprint_finding",
+    "internal_error_result",
     "load_agreement",
     "validate_document",
     "validate_file",
@@ -40,6 +43,7 @@ class ValidationResult:
     document: Document | None = None
     agreement: Agreement | None = None
     targets: TargetTable | None = None
+    internal: bool = False  # slagen itself failed on the file (exit code 3)
 
     @property
     def errors(self) -> list[Finding]:
@@ -116,14 +120,52 @@ def validate_document(doc: Document, *, require_approved: bool = False) -> Valid
         if finding.code in ("yaml-boolean", "id-file-mismatch") and finding.path in errored:
             continue  # the error at the same place already says what to fix
         findings.append(finding)
+    findings.extend(f for f in field_findings(doc) if f.path not in errored)
     if not any(f.severity == "error" for f in findings):
         agreement = build_agreement(doc.data, source_file=doc.file, source_text=doc.text)
         table = compute_targets(agreement)
-        result.agreement, result.targets = agreement, table
+        too_large = list(computed_findings(doc, _computed_values(table)))
+        findings.extend(too_large)
+        if not too_large:
+            result.agreement, result.targets = agreement, table
         findings.extend(_capacity_findings(doc, table))
         findings.extend(_approval_findings(doc, agreement, require_approved=require_approved))
     result.findings = sorted(findings, key=lambda f: (f.line, f.column, f.severity != "error"))
     return result
+
+
+def _computed_values(table: TargetTable) -> Iterator[tuple[str, Decimal | int]]:
+    for segment in table.segments:
+        for month in segment.months:
+            where = f"segment `{segment.id}` in {month.month}"
+            yield f"the revenue goal of {where}", month.revenue_goal
+            yield f"the lead value needed by {where}", month.lead_value_needed
+            yield f"the leads needed by {where}", month.leads_needed
+            for stage, count in month.stages:
+                yield f"the {stage} needed by {where}", count
+        yield f"the total revenue goal of segment `{segment.id}`", segment.total.revenue_goal
+        yield f"the total lead value of segment `{segment.id}`", segment.total.lead_value_needed
+    for month_totals in table.monthly:
+        totals = month_totals.totals
+        yield f"the revenue goal of {month_totals.month}", totals.revenue_goal
+        yield f"the leads needed in {month_totals.month}", totals.leads_needed
+        yield f"the lead value needed in {month_totals.month}", totals.lead_value_needed
+
+
+def internal_error_result(file: str, exc: Exception) -> ValidationResult:
+    """A file slagen failed on, as a finding of its own so that the others go on."""
+    finding = Finding(
+        file,
+        1,
+        1,
+        "",
+        "error",
+        "internal-error",
+        f"slagen failed while checking this file ({type(exc).__name__}: {exc}); "
+        "this is a bug in slagen, not in the file",
+        "report it with the file attached; run with --debug for the traceback",
+    )
+    return ValidationResult(file=file, findings=[finding], internal=True)
 
 
 def fingerprint_finding(result: ValidationResult) -> Finding | None:
@@ -159,9 +201,17 @@ def validate_text(
 
 
 def validate_file(
-    path: str | Path, *, display: str | None = None, require_approved: bool = False
+    path: str | Path,
+    *,
+    display: str | None = None,
+    require_approved: bool = False,
+    isolate: bool = True,
 ) -> ValidationResult:
     """Validate one file; loader problems become findings too.
+
+    With ``isolate`` an unexpected failure of slagen on this file becomes an
+    ``internal-error`` finding (and ``internal`` is set) instead of an exception,
+    so that a folder's other files are still checked.
 
     Raises:
         FileAccessError: when the file cannot be read.
@@ -171,7 +221,12 @@ def validate_file(
         doc = load_file(path, display=name)
     except AgreementError as exc:
         return ValidationResult(file=name, findings=exc.findings)
-    return validate_document(doc, require_approved=require_approved)
+    if not isolate:
+        return validate_document(doc, require_approved=require_approved)
+    try:
+        return validate_document(doc, require_approved=require_approved)
+    except Exception as exc:  # noqa: BLE001  (one file's bug must not hide the others' findings)
+        return internal_error_result(name, exc)
 
 
 def load_agreement(
@@ -183,7 +238,7 @@ def load_agreement(
         FileAccessError: when the file cannot be read.
         AgreementError: with every error finding when it is invalid.
     """
-    result = validate_file(path, display=display)
+    result = validate_file(path, display=display, isolate=False)
     if result.errors or result.agreement is None or result.targets is None:
         raise AgreementError(result.errors or result.findings)
     return result.agreement, result.targets

@@ -69,12 +69,15 @@ def tiny(
     marketing: str = "Marketing",
     language: str = "en",
 ) -> tuple[Agreement, TargetTable]:
-    indented = "\n".join(f"  {line}" for line in summary.splitlines())
     path = tmp_path / "tiny-sla.yaml"
     path.write_text(
-        TINY.format(summary=indented, marketing=marketing, language=language), encoding="utf-8"
+        TINY.format(summary="  Leads for sales.", marketing=marketing, language=language),
+        encoding="utf-8",
     )
-    return load_agreement(path)
+    agreement, targets = load_agreement(path)
+    # validate refuses raw HTML and images in Markdown fields; the renderer must still
+    # neutralise them on its own, so the hostile text is put in after validation
+    return dataclasses.replace(agreement, summary=summary), targets
 
 
 def approve(agreement: Agreement, *, stale_party: str | None = None) -> Agreement:

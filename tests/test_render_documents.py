@@ -65,13 +65,12 @@ def test_render_markdown_and_html_into_a_folder(tmp_path: Path) -> None:
     assert warnings == []
 
 
-def test_markdown_only_still_reports_what_the_pdf_would_drop(tmp_path: Path) -> None:
+def test_an_image_in_agreement_text_is_refused_before_anything_renders(tmp_path: Path) -> None:
     source = write_tiny(tmp_path, summary="![x](file:///etc/passwd)")
-    warnings: list[str] = []
-    render_documents([source], ["md"], tmp_path / "build", warnings=warnings)
-    assert warnings == [
-        f"{source}: warning: image removed: file:///etc/passwd (agreement text cannot embed images)"
-    ]
+    with pytest.raises(AgreementError) as raised:
+        render_documents([source], ["md"], tmp_path / "build")
+    assert any("file:///etc/passwd" in f.message for f in raised.value.findings)
+    assert not (tmp_path / "build").exists()
 
 
 def test_an_invalid_agreement_writes_nothing(tmp_path: Path) -> None:

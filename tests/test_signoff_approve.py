@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -255,7 +256,10 @@ def test_any_name_round_trips_or_is_refused_as_usage(tmp_path: Path, name: str) 
     try:
         approve(path, "sales", name, title=name, date="2026-01-01")
     except UsageError:
-        assert not name.split()  # only an all-blank name is refused
+        # only an all-blank name, or one with control or invisible characters, is refused
+        assert not name.split() or any(
+            unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in name
+        )
         assert path.read_bytes() == SOURCE.read_bytes()
         return
     agreement = validate_file(path).agreement

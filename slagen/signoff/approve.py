@@ -20,6 +20,7 @@ import difflib
 import fcntl
 import os
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -130,6 +131,12 @@ def _approve_locked(
     name = " ".join(name.split())
     if not name:
         raise UsageError("--name must name the person who approves", hint="--name 'Dana Whitfield'")
+    for label, value in (("--name", name), ("--title", title or "")):
+        if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in value):
+            raise UsageError(
+                f"{label} contains control or invisible characters",
+                hint="type the name as it should be printed",
+            )
     representative = agreement.party(party).representative
     if title is None and name == representative.name:
         title = representative.title
