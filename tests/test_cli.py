@@ -1,4 +1,4 @@
-"""The command line contract (SPEC §6): exit codes, `schema`, `--version`, help, light imports.
+"""The command line contract (docs/cli.md): exit codes, `schema`, `--version`, help, light imports.
 
 Exit codes and imports are checked in a real subprocess (`python -m slagen.cli`);
 help texts in-process with typer's runner, which is faster.

@@ -1,4 +1,4 @@
-"""Checks the JSON Schema cannot express (SPEC §1–2).
+"""Checks the JSON Schema cannot express (docs/format.md, docs/targets.md).
 
 Each check reads the loaded data (already schema-valid in shape where it
 looks) and yields findings with a stable ``code``. Checks are written to be
@@ -487,5 +487,5 @@ class _Checker:
 
 
 def semantic_findings(doc: Document) -> list[Finding]:
-    """Every semantic finding of ``doc`` (SPEC §1–2 rules beyond the schema)."""
+    """Every semantic finding of ``doc`` (rules beyond the schema, docs/format.md)."""
     return list(_Checker(doc).run())
