@@ -237,11 +237,16 @@ class TargetTable:
     goal_days: str = "calendar"  # calendar | business
     holidays: frozenset[dt.date] = frozenset()
 
-    def fiscal_month(self, month: str) -> str | None:
-        """``FY2026 month 3`` for the period's third month, with a fiscal year label."""
+    def fiscal_month_number(self, month: str) -> int | None:
+        """3 for the period's third month, when the agreement names a fiscal year."""
         if self.fiscal_year is None or month not in self.months:
             return None
-        return f"{self.fiscal_year} month {self.months.index(month) + 1}"
+        return self.months.index(month) + 1
+
+    def fiscal_month(self, month: str) -> str | None:
+        """``FY2026 month 3`` for the period's third month, with a fiscal year label."""
+        number = self.fiscal_month_number(month)
+        return None if number is None else f"{self.fiscal_year} month {number}"
 
     @property
     def over_capacity_months(self) -> tuple[str, ...]:
