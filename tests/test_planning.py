@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
@@ -223,3 +224,26 @@ def test_planning_fields_validate(tmp_path: Path) -> None:
     assert "holidays-unused" in _validate(tmp_path, "goal_days: business", "goal_days: calendar")
     codes = _validate(tmp_path, "goal_days: business", "goal_days: weekdays")
     assert codes and all(c != "internal-error" for c in codes)
+
+
+def test_a_fiscal_year_starting_in_april_counts_its_months_from_april(tmp_path: Path) -> None:
+    text = PLANNING.read_text(encoding="utf-8")
+    text = text.replace(
+        "start: 2026-01-01\n  end: 2026-12-31", "start: 2026-04-01\n  end: 2027-03-31"
+    )
+    # month maps of the calendar year no longer fit: use single values and a spread
+    text = re.sub(r"revenue_goal:\n(        2026-\d\d: \d+.*\n)+", "revenue_goal: 500000\n", text)
+    text = re.sub(r"weights: \{[^}]*\}", "weights: {}", text)
+    text = text.replace("weights: {}", "")
+    text = text.replace("date: 2026-07-15", "date: 2026-04-01", 1)
+    path = tmp_path / "northwind-planning.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = validate_file(path)
+    assert [f.code for f in result.findings if f.severity == "error"] == []
+    _, table = load_agreement(path)
+    assert table.months[0] == "2026-04" and table.months[-1] == "2027-03"
+    assert table.fiscal_month("2026-04") == "FY2026 month 1"
+    assert table.fiscal_month("2027-03") == "FY2026 month 12"
+    latam = table.segment("latam")
+    assert sum(r.revenue_goal for r in latam.months) == Decimal(1800000)
+    assert all(r.revenue_goal == Decimal(150000) for r in latam.months)
