@@ -64,6 +64,7 @@ class Derivation:
     month: str
     same_months: tuple[str, ...]
     steps: tuple[Step, ...]
+    currency: str | None = None  # the segment's own currency, when not the agreement's
 
 
 def _inputs(segment: Segment, row: SegmentMonth) -> tuple[object, ...]:
@@ -241,7 +242,14 @@ def explain_targets(agreement: Agreement, table: TargetTable) -> tuple[Derivatio
             previous = inputs
         for row, same in groups:
             derivations.append(
-                Derivation(segment.id, segment.name, row.month, tuple(same), _steps(segment, row))
+                Derivation(
+                    segment.id,
+                    segment.name,
+                    row.month,
+                    tuple(same),
+                    _steps(segment, row),
+                    segment.currency,
+                )
             )
     return tuple(derivations)
 
@@ -258,16 +266,21 @@ LABEL_BY_KEY = {
 
 def format_explanation(derivations: tuple[Derivation, ...], currency: str | None) -> str:
     """The derivations as plain text for the terminal."""
-    money = f" {currency}" if currency else ""
     lines: list[str] = []
     for d in derivations:
+        own = d.currency or currency
+        money = f" {own}" if own else ""
         months = (
             d.month if not d.same_months else f"{d.month} (same inputs: {', '.join(d.same_months)})"
         )
         lines.append(f"{d.segment_name} ({d.segment}), {months}")
         for number, step in enumerate(d.steps, 1):
             label = LABEL_BY_KEY.get(step.key) or step.key.split(":", 1)[1] + " needed"
-            unit = money if step.key in ("marketing_revenue_goal", "lead_value_needed") else ""
+            unit = ""
+            if step.key in ("revenue_goal_prorated", "marketing_revenue_goal", "lead_value_needed"):
+                unit = money
+            elif step.key == "lead_value_needed_converted" and currency:
+                unit = f" {currency}"
             exact = "" if step.exact_text is None else f" = {step.exact_text}"
             rounding = "" if step.rounding == "none" else f"  [rounded {step.rounding}]"
             lines.append(

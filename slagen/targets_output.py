@@ -193,7 +193,7 @@ def targets_csv(table: TargetTable) -> str:
                     csv_text(";".join(f"{name}={count}" for name, count in r.stages)),
                     money_text(r.lead_value),
                     money_text(r.lead_value_needed),
-                    table.currency or "",
+                    seg.currency or table.currency or "",
                 ]
             )
     return out.getvalue()
@@ -317,11 +317,11 @@ def targets_table(table: TargetTable, language: str) -> str:
             [
                 name,
                 seg.group or "",
-                cur(seg.total.revenue_goal),
-                cur(seg.total.marketing_revenue_goal),
+                cur(seg.agreement_total.revenue_goal),
+                cur(seg.agreement_total.marketing_revenue_goal),
                 num(seg.total.customers_needed),
                 num(seg.total.leads_needed),
-                cur(seg.total.lead_value_needed),
+                cur(seg.agreement_total.lead_value_needed),
             ]
         )
     for g in table.groups:

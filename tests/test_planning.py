@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slagen.explain import explain_targets
+from slagen.explain import explain_targets, format_explanation
 from slagen.planning_calendar import (
     daily_goal_line,
     goal_days,
@@ -23,7 +23,7 @@ from slagen.planning_calendar import (
 )
 from slagen.scalars import days_in_month
 from slagen.targets import convert, goal_line
-from slagen.targets_output import targets_json
+from slagen.targets_output import targets_csv, targets_json
 from slagen.validate import load_agreement, validate_file
 from tests.conftest import AGREEMENTS
 
@@ -247,3 +247,14 @@ def test_a_fiscal_year_starting_in_april_counts_its_months_from_april(tmp_path: 
     latam = table.segment("latam")
     assert sum(r.revenue_goal for r in latam.months) == Decimal(1800000)
     assert all(r.revenue_goal == Decimal(150000) for r in latam.months)
+
+
+def test_csv_and_explain_name_the_segments_currency() -> None:
+    agreement, table = load_agreement(PLANNING)
+    rows = [line.split(",") for line in targets_csv(table).splitlines()[1:]]
+    assert {r[-1] for r in rows if r[2] == "emea"} == {"EUR"}
+    assert {r[-1] for r in rows if r[2] == "na"} == {"USD"}
+    text = format_explanation(explain_targets(agreement, table), table.currency)
+    emea = text.split("Europe, Middle East & Africa (emea), 2026-07")[1].split("\n\n")[0]
+    assert "→ 161774.19 EUR" in emea
+    assert "× 1.0845 = 101802.015 → 101802.02 USD" in emea
