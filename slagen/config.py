@@ -24,7 +24,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from slagen.errors import UsageError
+from slagen.core.errors import UsageError
 
 __all__ = ["CONFIG_NAME", "Config", "ConfigError", "find_config", "load_config"]
 

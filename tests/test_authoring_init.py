@@ -13,7 +13,7 @@ from slagen import __version__
 from slagen.authoring.init import default_install_source
 from slagen.cli import app
 from slagen.config import ConfigError, load_config
-from slagen.validate import collect_agreement_files, validate_file
+from slagen.core.validate import collect_agreement_files, validate_file
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,10 +10,9 @@ import yaml
 from typer.testing import CliRunner
 
 from slagen.authoring.new import LANGUAGES, TYPES, create_agreement, starter_text
-from slagen.cli import app
-from slagen.commands import authoring
-from slagen.errors import UsageError
-from slagen.validate import validate_file, validate_text
+from slagen.cli import app, authoring
+from slagen.core.errors import UsageError
+from slagen.core.validate import validate_file, validate_text
 
 runner = CliRunner()
 

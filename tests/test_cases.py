@@ -319,7 +319,7 @@ def test_valid_funnel_without_sla_stage_counts_the_first_stage() -> None:
 
 @pytest.mark.parametrize("name", AGREEMENTS)
 def test_example_agreement_is_clean(name: str) -> None:
-    from slagen.validate import validate_file
+    from slagen.core.validate import validate_file
 
     result = validate_file(ROOT / "agreements" / name, display=f"agreements/{name}")
     assert [f.format_text() for f in result.findings] == []

@@ -248,7 +248,10 @@ def test_no_heavy_imports(args: tuple[str, ...]) -> None:
     assert report["exit"] in (0, None)
     heavy = [m for m in report["modules"] if m.split(".")[0] in HEAVY_MODULES]
     assert heavy == [], f"`slagen {' '.join(args)}` imported {heavy[:5]}"
-    assert "slagen.pdf" not in report["modules"] and "slagen.charts" not in report["modules"]
+    assert (
+        "slagen.documents.pdf" not in report["modules"]
+        and "slagen.documents.charts" not in report["modules"]
+    )
 
 
 def test_diff_of_two_different_agreements_is_refused() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from slagen.validate import validate_text
+from slagen.core.validate import validate_text
 
 MONTHS = [f"2026-{m:02d}" for m in range(1, 13)]
 GIT_ENV = {

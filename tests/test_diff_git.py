@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from slagen.diff import reset_check_findings
-from slagen.validate import validate_file
+from slagen.core.validate import validate_file
+from slagen.revisions import reset_check_findings
 from tests.test_diff_fixtures import MONTHS, Repo, agreement, dump, next_revision, segment, slagen
 
 FILE = "agreements/acme.yaml"

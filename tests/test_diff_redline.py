@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdf
 from typer.testing import CliRunner
 
-from slagen.diff.redline import redline_body
+from slagen.revisions.redline import redline_body
 from tests.test_diff_fixtures import Repo, agreement, next_revision, segment, slagen
 
 runner = CliRunner()

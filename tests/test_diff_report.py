@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from slagen.cli import app
-from slagen.diff import diff_sources, read_source
-from slagen.diff.json_format import diff_to_dict
-from slagen.diff.md_format import diff_markdown
-from slagen.diff.text_format import diff_text
+from slagen.revisions import diff_sources, read_source
+from slagen.revisions.json_format import diff_to_dict
+from slagen.revisions.md_format import diff_markdown
+from slagen.revisions.text_format import diff_text
 from tests.test_diff_fixtures import MONTHS, agreement, dump, next_revision, segment
 
 runner = CliRunner()
@@ -161,10 +161,10 @@ def test_twenty_segments_by_twelve_months_diff_fast_without_weasyprint(tmp_path:
     a, b = write_pair(tmp_path, old, new)
     script = f"""
 import sys, time
-from slagen.diff import diff_sources, read_source
-from slagen.diff.json_format import diff_json
-from slagen.diff.md_format import diff_markdown
-from slagen.diff.text_format import diff_text
+from slagen.revisions import diff_sources, read_source
+from slagen.revisions.json_format import diff_json
+from slagen.revisions.md_format import diff_markdown
+from slagen.revisions.text_format import diff_text
 start = time.perf_counter()
 result = diff_sources(read_source({str(a)!r}), read_source({str(b)!r}))
 diff_json(result); diff_markdown(result); diff_text(result)

@@ -6,7 +6,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from slagen.diff.textconv import textconv_text
+from slagen.revisions.textconv import textconv_text
 from tests.test_diff_fixtures import Repo, agreement, dump, next_revision, segment, slagen
 
 FILE = "agreements/acme.yaml"

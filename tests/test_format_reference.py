@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from slagen.format_reference import format_reference
-from slagen.schema import load_schema
+from slagen.core.format_reference import format_reference
+from slagen.core.schema import load_schema
 from tests.conftest import ROOT
 
 

@@ -3,7 +3,7 @@
 Every invalid case runs through ``targets`` (a real subprocess, no traceback,
 exit 1, nothing on stdout); a subset through ``render --to md`` (no file
 written). A folder with a file slagen fails on still reports the others.
-Hypothesis builds agreements near and past the limits of ``slagen.limits``:
+Hypothesis builds agreements near and past the limits of ``slagen.core.limits``:
 each either validates and then computes, renders Markdown and diffs against
 itself, or fails with findings.
 """
@@ -20,8 +20,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from slagen import limits
-from slagen.validate import validate_text
+from slagen.core import limits
+from slagen.core.validate import validate_text
 
 ROOT = Path(__file__).resolve().parent.parent
 INVALID_DIR = ROOT / "tests" / "cases" / "invalid"
@@ -68,7 +68,7 @@ def test_render_md_on_limit_cases_writes_nothing(name: str, tmp_path: Path) -> N
 def test_a_file_slagen_fails_on_is_isolated(tmp_path: Path) -> None:
     # No content is known to break slagen any more, so the mechanism is checked
     # through the library: an exception in one file becomes that file's finding.
-    from slagen import validate as validate_module
+    from slagen.core import validate as validate_module
 
     good = tmp_path / "quoted-dates.yaml"
     good.write_text(BASE, encoding="utf-8")
@@ -151,8 +151,8 @@ TEXTS = st.one_of(
 def test_generated_agreement_validates_and_works_or_fails_with_findings(
     revenue: str, deal: str, rate: str, year: int, title: str, segments: int
 ) -> None:
-    from slagen.diff import Source, diff_sources
-    from slagen.render import render_markdown
+    from slagen.documents.render import render_markdown
+    from slagen.revisions import Source, diff_sources
 
     segment = BASE[BASE.index("    - id: all") : BASE.index("follow_up:")]
     many = "".join(

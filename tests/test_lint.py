@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from slagen.cli import app
-from slagen.lint import LINT_CODES, cadence_days, lint_findings
-from slagen.validate import validate_file
+from slagen.core.lint import LINT_CODES, cadence_days, lint_findings
+from slagen.core.validate import validate_file
 
 CASES = Path(__file__).resolve().parent / "cases" / "lint"
 FILES = sorted(CASES.glob("*.yaml"))

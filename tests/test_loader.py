@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slagen.errors import AgreementError
-from slagen.loader import MAX_BYTES, format_path, load_text
+from slagen.core.errors import AgreementError
+from slagen.core.loader import MAX_BYTES, format_path, load_text
 
 
 def findings_of(text: str | bytes) -> list[Any]:

@@ -7,7 +7,7 @@ import html
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slagen.markdown import (
+from slagen.documents.markdown import (
     link_allowed,
     markdown_to_html,
     markdown_warnings,

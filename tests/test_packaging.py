@@ -38,7 +38,7 @@ def test_wheel_ships_schema_and_templates_and_works_elsewhere(tmp_path: Path) ->
     agreement = elsewhere / "company.yaml"
     agreement.write_bytes((ROOT / "agreements" / "compania-x-multinivel.yaml").read_bytes())
     code = (
-        "import sys, slagen.resources as r; "
+        "import sys, slagen.core.resources as r; "
         "assert r.schema_path().is_file(), r.schema_path(); "
         f"assert str(r.schema_path()).startswith({str(site)!r}), r.schema_path(); "
         "from slagen.cli import main; sys.argv=['slagen','validate','company.yaml']; main()"

@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from slagen.i18n import format_money, format_number
-from slagen.model import Agreement
-from slagen.pdf import FINGERPRINT_KEY, html_to_pdf
-from slagen.render import render_markdown, render_pdf
-from slagen.resources import templates_dir
-from slagen.targets import TargetTable
-from slagen.validate import load_agreement
+from slagen.core.model import Agreement
+from slagen.core.resources import templates_dir
+from slagen.core.targets import TargetTable
+from slagen.core.validate import load_agreement
+from slagen.documents.pdf import FINGERPRINT_KEY, html_to_pdf
+from slagen.documents.render import render_markdown, render_pdf
+from slagen.formats.i18n import format_money, format_number
 from tests.conftest import ROOT, example_files
 from tests.test_render import approve, tiny
 
@@ -194,8 +194,8 @@ if sys.argv[3] == "fonttools":
     # falls back to fontTools otherwise; this forces the fallback.
     import weasyprint.pdf.fonts
     weasyprint.pdf.fonts.harfbuzz_subset = None
-from slagen.render import render_pdf
-from slagen.validate import load_agreement
+from slagen.documents.render import render_pdf
+from slagen.core.validate import load_agreement
 agreement, targets = load_agreement(sys.argv[1])
 open(sys.argv[2], "wb").write(render_pdf(agreement, targets))
 """

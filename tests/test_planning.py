@@ -12,8 +12,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slagen.explain import explain_targets, format_explanation
-from slagen.planning_calendar import (
+from slagen.core.explain import explain_targets, format_explanation
+from slagen.core.planning_calendar import (
     daily_goal_line,
     goal_days,
     prorate_factor,
@@ -21,10 +21,10 @@ from slagen.planning_calendar import (
     spread_by_weights,
     spread_quarters,
 )
-from slagen.scalars import days_in_month
-from slagen.targets import convert, goal_line
-from slagen.targets_output import targets_csv, targets_json
-from slagen.validate import load_agreement, validate_file
+from slagen.core.scalars import days_in_month
+from slagen.core.targets import convert, goal_line
+from slagen.core.validate import load_agreement, validate_file
+from slagen.formats.targets import targets_csv, targets_json
 from tests.conftest import AGREEMENTS
 
 PLANNING = Path(__file__).resolve().parent / "data" / "planning" / "northwind-planning.yaml"

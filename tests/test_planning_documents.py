@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from slagen.i18n import format_money, format_number
-from slagen.render import render_markdown, render_pdf
-from slagen.targets_output import targets_json
-from slagen.validate import load_agreement
-from slagen.whatif import run_scenario
+from slagen.core.validate import load_agreement
+from slagen.core.whatif import run_scenario
+from slagen.documents.render import render_markdown, render_pdf
+from slagen.formats.i18n import format_money, format_number
+from slagen.formats.targets import targets_json
 from tests.conftest import AGREEMENTS, GOLDEN, check_golden
 
 PLANNING = Path(__file__).resolve().parent / "data" / "planning" / "northwind-planning.yaml"

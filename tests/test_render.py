@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from slagen.model import Agreement, Approval
-from slagen.render import (
+from slagen.core.model import Agreement, Approval
+from slagen.core.targets import TargetTable
+from slagen.core.validate import load_agreement
+from slagen.documents.render import (
     TemplateRenderError,
     build_environment,
     render_html,
     render_markdown,
 )
-from slagen.targets import TargetTable
-from slagen.validate import load_agreement
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from slagen.build_docs import parse_formats, render_documents
-from slagen.errors import AgreementError, FileAccessError, UsageError
-from slagen.render import TemplateRenderError
-from slagen.write import write_all, write_atomic
+from slagen.core.atomic_write import write_all, write_atomic
+from slagen.core.errors import AgreementError, FileAccessError, UsageError
+from slagen.documents.render import TemplateRenderError
+from slagen.documents.write_documents import parse_formats, render_documents
 from tests.test_render import TINY
 
 

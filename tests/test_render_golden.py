@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from slagen.render import render_markdown
-from slagen.validate import load_agreement
+from slagen.core.validate import load_agreement
+from slagen.documents.render import render_markdown
 from tests.conftest import GOLDEN, check_golden, example_files
 
 LANGUAGES = ("es", "en")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from slagen.charts import lead_targets_chart_svg
-from slagen.i18n import (
+from slagen.documents.charts import lead_targets_chart_svg
+from slagen.formats.i18n import (
     format_date,
     format_duration,
     format_money,

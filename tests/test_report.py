@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from slagen.actuals import build_report
+from slagen.actuals.json_output import report_data
+from slagen.actuals.mapping import ActualsError, MappingError, load_mapping
 from slagen.cli import app
-from slagen.report import build_report
-from slagen.report.json_output import report_data
-from slagen.report.mapping import ActualsError, MappingError, load_mapping
-from slagen.validate import load_agreement
+from slagen.core.validate import load_agreement
 
 AGREEMENT = """\
 slagen: 1
@@ -526,7 +526,7 @@ def test_suggested_fragment_makes_a_valid_revision_that_keeps_history(
 ) -> None:
     import yaml
 
-    from slagen.validate import validate_file
+    from slagen.core.validate import validate_file
 
     report = report_for(agreement_path, actuals, "2026-04-30")
     fragment = yaml.safe_load(report.fragment)

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from slagen.report import build_report
-from slagen.report.mapping import ActualsError, MappingError, load_mapping
-from slagen.validate import load_agreement
+from slagen.actuals import build_report
+from slagen.actuals.mapping import ActualsError, MappingError, load_mapping
+from slagen.core.validate import load_agreement
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES_DIR = ROOT / "tests/cases/actuals"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from slagen.actuals import build_report, document
+from slagen.actuals.json_output import report_data
 from slagen.cli import app
-from slagen.report import build_report, document
-from slagen.report.json_output import report_data
-from slagen.validate import load_agreement
+from slagen.core.validate import load_agreement
 from tests import test_report
 
 # The report tests' fixtures, shared by name (pytest looks them up on the module).
@@ -384,7 +384,7 @@ def test_example_report_markdown_and_json_match_golden(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`SLAGEN_REGEN_GOLDEN=1 pytest tests/test_report_output.py` rewrites them; review the diff."""
-    from slagen.report.json_output import report_json
+    from slagen.actuals.json_output import report_json
     from tests.conftest import GOLDEN, check_golden
 
     monkeypatch.chdir(root)  # the CSV's name, as given, is part of the report

@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slagen.report.aggregate import Bucket, percentile
+from slagen.actuals.aggregate import Bucket, percentile
 
 
 @given(
@@ -72,8 +72,8 @@ def test_totals_are_sums_whatever_the_rows(leads: list[tuple[str, str, int, int,
     import tempfile
     from pathlib import Path
 
-    from slagen.report import build_report
-    from slagen.validate import load_agreement
+    from slagen.actuals import build_report
+    from slagen.core.validate import load_agreement
     from tests.test_report import AGREEMENT, HEADER
 
     with tempfile.TemporaryDirectory() as folder:
@@ -155,10 +155,10 @@ def test_generated_rows_report_or_fail_with_findings(rows: list[list[str]]) -> N
     import tempfile
     from pathlib import Path
 
-    from slagen.report import build_report
-    from slagen.report.actuals import MAX_FINDINGS
-    from slagen.report.mapping import ActualsError
-    from slagen.validate import load_agreement
+    from slagen.actuals import build_report
+    from slagen.actuals.actuals import MAX_FINDINGS
+    from slagen.actuals.mapping import ActualsError
+    from slagen.core.validate import load_agreement
 
     root = Path(__file__).resolve().parent.parent
     agreement, table = load_agreement(root / "agreements/northwind-marketing-sales.yaml")

@@ -10,8 +10,8 @@ import datetime as dt
 import tracemalloc
 from pathlib import Path
 
-from slagen.report import build_report
-from slagen.validate import load_agreement
+from slagen.actuals import build_report
+from slagen.core.validate import load_agreement
 from tests.test_report import AGREEMENT, HEADER
 
 

@@ -13,8 +13,8 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from slagen.cli import app
-from slagen.rollup import rollup_findings
-from slagen.validate import validate_file
+from slagen.core.rollup import rollup_findings
+from slagen.core.validate import validate_file
 
 ROOT = Path(__file__).resolve().parent.parent
 PARENT = ROOT / "agreements" / "northwind-marketing-sales.yaml"

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from slagen.cli import app
-from slagen.errors import UsageError
+from slagen.core.errors import UsageError
+from slagen.core.validate import validate_file
 from slagen.signoff.approve import approve
-from slagen.validate import validate_file
 
 from .conftest import AGREEMENTS
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from slagen.validate import load_agreement
-from slagen.write import TEMP_SUFFIX, write_atomic
+from slagen.core.atomic_write import TEMP_SUFFIX, write_atomic
+from slagen.core.validate import load_agreement
 
 from .conftest import AGREEMENTS
 
@@ -112,7 +112,7 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
     # huge payload and a signal sent from a timer thread inside the child).
     script = (
         "import os, signal, threading, sys\n"
-        "from slagen import write\n"
+        "from slagen.core import atomic_write as write\n"
         "real = os.fsync\n"
         "def slow(fd):\n"
         "    os.kill(os.getpid(), signal.SIGTERM)\n"

@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from slagen.cli import app
-from slagen.render import render_pdf
+from slagen.core.validate import load_agreement, validate_text
+from slagen.documents.render import render_pdf
 from slagen.signoff.sign import sign_pdf
-from slagen.validate import load_agreement, validate_text
 
 from . import test_signoff_pdf
 from .signoff_pki import make_ca, make_signer

@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from slagen.cli import app
+from slagen.core.validate import load_agreement
 from slagen.signoff.approve import approve
 from slagen.signoff.gitproof import authenticate_approvals, commit_approval
-from slagen.validate import load_agreement
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE = ROOT / "tests" / "cases" / "valid" / "quoted-dates.yaml"  # reps: Ana Ruiz, Ben Ortiz

@@ -13,12 +13,12 @@ from pypdf.generic import NameObject
 from typer.testing import CliRunner
 
 from slagen.cli import app
-from slagen.errors import CheckFailed, UsageError
-from slagen.render import render_pdf
+from slagen.core.errors import CheckFailed, UsageError
+from slagen.core.validate import load_agreement
+from slagen.documents.render import render_pdf
 from slagen.signoff.extract import extract_agreement, read_pdf_facts
 from slagen.signoff.sign import find_signature_box, sign_pdf
 from slagen.signoff.verify import verify_pdf
-from slagen.validate import load_agreement
 
 from .conftest import AGREEMENTS
 from .signoff_pki import make_ca, make_signer

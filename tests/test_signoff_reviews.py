@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from slagen.cli import app
-from slagen.errors import UsageError
+from slagen.core.errors import UsageError
 from slagen.signoff.reviews import approvals_for, parse_approvers, parse_pull_request
 
 ROOT = Path(__file__).resolve().parent.parent

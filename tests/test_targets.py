@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slagen.builder import build_agreement
-from slagen.targets import compute_targets
-from slagen.targets_output import targets_json, targets_to_dict
-from slagen.validate import validate_text
+from slagen.core.assemble import build_agreement
+from slagen.core.targets import compute_targets
+from slagen.core.validate import validate_text
+from slagen.formats.targets import targets_json, targets_to_dict
 from tests.conftest import GOLDEN, check_golden, example_files
 
 BASE: dict[str, Any] = {

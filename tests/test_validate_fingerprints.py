@@ -6,8 +6,8 @@ import json
 import subprocess
 import sys
 
-from slagen.fingerprint import compute_fingerprint
-from slagen.loader import load_file
+from slagen.core.fingerprint import compute_fingerprint
+from slagen.core.loader import load_file
 from tests.conftest import ROOT
 
 FILE = "agreements/compania-x-multinivel.yaml"

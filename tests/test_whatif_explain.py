@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from slagen.cli import app
-from slagen.errors import UsageError
-from slagen.explain import explain_targets, format_explanation
-from slagen.targets_output import targets_to_dict
-from slagen.validate import load_agreement, validate_text
-from slagen.whatif import parse_changes, run_scenario
+from slagen.core.errors import UsageError
+from slagen.core.explain import explain_targets, format_explanation
+from slagen.core.validate import load_agreement, validate_text
+from slagen.core.whatif import parse_changes, run_scenario
+from slagen.formats.targets import targets_to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 NORTHWIND = ROOT / "agreements" / "northwind-marketing-sales.yaml"

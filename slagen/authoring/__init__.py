@@ -1,5 +1,5 @@
 """Authoring workflow: ``slagen new``, ``init``, ``build`` and ``serve``.
 
-Each module is a library the CLI calls (``slagen.commands.authoring``); none
+Each module is a library the CLI calls (``slagen.cli.authoring``); none
 of them prints or exits.
 """

@@ -36,8 +36,8 @@ from slagen.authoring.new import (
     slugify,
     starter_text,
 )
-from slagen.errors import UsageError
-from slagen.write import write_atomic
+from slagen.core.atomic_write import write_atomic
+from slagen.core.errors import UsageError
 
 __all__ = [
     "InitResult",
@@ -153,7 +153,7 @@ def init_repository(
     suffix = "marketing-ventas" if language == "es" else "marketing-sales"
     example_id = f"{slugify(company) or 'example'}-{suffix}"
     example = f"agreements/{example_id}.yaml"
-    from slagen.schema import schema_text
+    from slagen.core.schema import schema_text
 
     files: dict[str, str] = {
         example: starter_text(

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from slagen.errors import UsageError
-from slagen.write import write_atomic
+from slagen.core.atomic_write import write_atomic
+from slagen.core.errors import UsageError
 
 __all__ = ["DEFAULT_CURRENCY_BY_LANGUAGE", "LANGUAGES", "TYPES", "create_agreement", "starter_text"]
 

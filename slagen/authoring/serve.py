@@ -4,7 +4,7 @@ A standard-library ``ThreadingHTTPServer``, on the loopback interface unless
 told otherwise. Routes:
 
 - ``/`` lists the agreements;
-- ``/view/<path>`` renders one agreement with :func:`slagen.render.render_html`,
+- ``/view/<path>`` renders one agreement with :func:`slagen.documents.render.render_html`,
   or, when it is invalid or fails to render, a page listing the findings
   (escaped), never a crash;
 - ``/version?file=<path>`` is a hash of what the page depends on: the YAML
@@ -35,9 +35,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from slagen.config import Config, load_config
-from slagen.errors import AgreementError, UserError
-from slagen.resources import templates_dir as shipped_templates_dir
-from slagen.validate import collect_agreement_files, validate_file
+from slagen.core.errors import AgreementError, UserError
+from slagen.core.resources import templates_dir as shipped_templates_dir
+from slagen.core.validate import collect_agreement_files, validate_file
 
 __all__ = ["LOOPBACK_HOSTS", "PreviewServer", "make_server"]
 
@@ -272,7 +272,7 @@ class _Handler(BaseHTTPRequestHandler):
             result = validate_file(file, display=relative)
             if result.errors or result.agreement is None or result.targets is None:
                 return _error_page(relative, [f.format_text() for f in result.errors])
-            from slagen.render import render_html
+            from slagen.documents.render import render_html
 
             with self.server.render_lock:
                 return render_html(

@@ -29,11 +29,11 @@ from typing import Any
 
 import yaml
 
-from slagen.errors import AgreementError, FileAccessError, SlagenError, UsageError
-from slagen.model import Agreement, Approval
-from slagen.safe_paths import check_input_file
-from slagen.validate import validate_text
-from slagen.write import write_atomic
+from slagen.core.atomic_write import write_atomic
+from slagen.core.errors import AgreementError, FileAccessError, SlagenError, UsageError
+from slagen.core.model import Agreement, Approval
+from slagen.core.safe_paths import check_input_file
+from slagen.core.validate import validate_text
 
 __all__ = ["ApprovalResult", "approve"]
 

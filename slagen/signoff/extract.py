@@ -13,12 +13,12 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from slagen.errors import CheckFailed
+from slagen.core.errors import CheckFailed
 
 __all__ = ["ATTACHMENT_NAME", "FINGERPRINT_KEY", "PdfFacts", "extract_agreement", "read_pdf_facts"]
 
 ATTACHMENT_NAME = "agreement.yaml"
-FINGERPRINT_KEY = "/SlagenFingerprint"  # slagen.pdf.FINGERPRINT_KEY, as a PDF name
+FINGERPRINT_KEY = "/SlagenFingerprint"  # slagen.documents.pdf.FINGERPRINT_KEY, as a PDF name
 
 
 @dataclass(frozen=True)

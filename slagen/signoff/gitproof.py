@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from slagen.errors import AgreementError, FileAccessError, UsageError
-from slagen.model import Agreement
+from slagen.core.errors import AgreementError, FileAccessError, UsageError
+from slagen.core.model import Agreement
 
 __all__ = ["PartyAuthentication", "authenticate_approvals", "commit_approval"]
 
@@ -99,7 +99,7 @@ def _repository(path: Path) -> tuple[Path, str]:
 
 
 def _approvals_at(repo: Path, commit: str, relpath: str) -> list[dict[str, Any]] | None:
-    from slagen.loader import load_text
+    from slagen.core.loader import load_text
 
     proc = _git(repo, "show", f"{commit}:{relpath}")
     if proc.returncode != 0:
@@ -113,7 +113,7 @@ def _approvals_at(repo: Path, commit: str, relpath: str) -> list[dict[str, Any]]
 
 
 def _fingerprint_at(repo: Path, commit: str, relpath: str) -> str | None:
-    from slagen.validate import validate_text
+    from slagen.core.validate import validate_text
 
     proc = _git(repo, "show", f"{commit}:{relpath}")
     if proc.returncode != 0:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from slagen import __version__
-from slagen.errors import CheckFailed, FileAccessError, UserError
+from slagen.core.errors import CheckFailed, FileAccessError, UserError
 
 __all__ = ["PdfView", "check_pages", "quiet_pypdf", "read_view", "require_pdf", "signed_ends"]
 
@@ -138,14 +138,14 @@ def check_pages(data: bytes, templates_dir: Path | None) -> list[str]:
 
 
 def _compare_render(signed: PdfView, templates_dir: Path | None) -> list[str]:
-    from slagen.validate import validate_text
+    from slagen.core.validate import validate_text
 
     if signed.attachment is None:
         return [f"the signed revision carries no `{ATTACHMENT_NAME}`: its pages cannot be checked"]
     result = validate_text(signed.attachment, f"{ATTACHMENT_NAME} (signed revision)")
     if result.agreement is None or result.targets is None:
         return ["the signed revision's agreement is not valid: its pages cannot be re-rendered"]
-    from slagen.render import render_pdf
+    from slagen.documents.render import render_pdf
 
     try:
         fresh = read_view(

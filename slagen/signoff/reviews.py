@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from slagen.errors import FileAccessError, UsageError
+from slagen.core.errors import FileAccessError, UsageError
 
 __all__ = [
     "ApproverRule",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from slagen.errors import FileAccessError, UsageError, UserError
+from slagen.core.errors import FileAccessError, UsageError, UserError
 
 __all__ = ["SignatureBox", "find_signature_box", "needs_passphrase", "sign_pdf"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from slagen.errors import CheckFailed
-from slagen.model import Agreement
+from slagen.core.errors import CheckFailed
+from slagen.core.model import Agreement
+from slagen.core.validate import validate_text
 from slagen.signoff.extract import extract_agreement
-from slagen.validate import validate_text
 
 __all__ = ["approval_status", "draft_reason", "format_status"]
 

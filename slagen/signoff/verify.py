@@ -27,10 +27,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from slagen.errors import CheckFailed, FileAccessError
+from slagen.core.errors import CheckFailed, FileAccessError
+from slagen.core.validate import load_agreement, validate_text
 from slagen.signoff.extract import ATTACHMENT_NAME, read_pdf_facts
-from slagen.signoff.report import EmbeddedReport, SignatureReport, VerificationReport
-from slagen.validate import load_agreement, validate_text
+from slagen.signoff.verdict import EmbeddedReport, SignatureReport, VerificationReport
 
 __all__ = ["EmbeddedReport", "SignatureReport", "VerificationReport", "verify_pdf"]
 

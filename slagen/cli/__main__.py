@@ -1,0 +1,6 @@
+"""``python -m slagen.cli``: the same as the ``slagen`` command."""
+
+from slagen.cli.app import main
+
+if __name__ == "__main__":
+    main()

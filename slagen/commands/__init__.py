@@ -1,1 +1,0 @@
-"""CLI commands of the later pipeline stages, one module each (see slagen.cli)."""

@@ -1,0 +1,1 @@
+"""Load → check → model → compute: the agreement from YAML text to its lead targets."""

@@ -1,0 +1,344 @@
+"""Immutable typed agreement objects, built only from validated data (see slagen.core.assemble).
+
+Nothing after this stage touches the loader's raw dictionaries: renderers,
+diff, sign-off and reports all take an :class:`Agreement`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+from slagen.core.scalars import Duration, months_between
+
+__all__ = [
+    "Agreement",
+    "Approval",
+    "Cancellation",
+    "Capacity",
+    "Condition",
+    "Consequence",
+    "Contact",
+    "Definition",
+    "Duration",
+    "FollowUp",
+    "FunnelStage",
+    "Meeting",
+    "MonthlyValue",
+    "Need",
+    "Objective",
+    "Party",
+    "Period",
+    "Report",
+    "Representative",
+    "RevisionEntry",
+    "Segment",
+    "ServiceLevel",
+    "Targets",
+]
+
+
+@dataclass(frozen=True)
+class Representative:
+    name: str
+    title: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Party:
+    id: str
+    name: str
+    role: str  # provider | recipient | both
+    representative: Representative
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+    @property
+    def months(self) -> tuple[str, ...]:
+        """Every month of the period as ``YYYY-MM``, in order."""
+        return months_between(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class RevisionEntry:
+    number: int
+    date: dt.date
+    summary: str
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Objective:
+    party: str
+    text: str
+    metric: str | None = None
+    target: str | None = None  # free text or a number written as text
+    due: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Need:
+    party: str
+    from_party: str
+    text: str
+    cadence: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    party: str
+    name: str
+    role: str
+    email: str | None = None
+    phone: str | None = None
+    responsibilities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A ``when`` condition, evaluated month by month by reports."""
+
+    metric: str
+    below: Decimal | None = None
+    above: Decimal | None = None
+    for_months: int = 1
+
+    @property
+    def threshold(self) -> Decimal:
+        value = self.below if self.below is not None else self.above
+        assert value is not None
+        return value
+
+    def is_met(self, observed: Decimal) -> bool:
+        if self.below is not None:
+            return observed < self.below
+        assert self.above is not None
+        return observed > self.above
+
+
+@dataclass(frozen=True)
+class ServiceLevel:
+    id: str
+    name: str
+    metric: str
+    target: Decimal
+    comparison: str  # ">=" | "<="
+    window: str
+    description: str | None = None
+    unit: str | None = None
+    measurement: str | None = None
+    priority: str | None = None
+    first_response: Duration | None = None
+    resolution: Duration | None = None
+
+
+@dataclass(frozen=True)
+class MonthlyValue:
+    """A target input: one value for every month, or one per month.
+
+    ``by_month`` always covers every month of the period (the validator
+    guarantees it), so lookups never fail for months of the period.
+    """
+
+    by_month: Mapping[str, Decimal]
+    per_month: bool  # True when the file gave a month map
+
+    def __getitem__(self, month: str) -> Decimal:
+        return self.by_month[month]
+
+    @property
+    def single(self) -> Decimal | None:
+        """The one value, when the file gave one value for every month."""
+        if self.per_month:
+            return None
+        return next(iter(self.by_month.values()))
+
+
+@dataclass(frozen=True)
+class FunnelStage:
+    stage: str
+    rate: Decimal  # conversion to the next stage (the last converts to customers)
+    sla: bool = False
+
+
+@dataclass(frozen=True)
+class Segment:
+    id: str
+    name: str
+    revenue_goal: MonthlyValue
+    marketing_share: MonthlyValue
+    avg_deal_size: MonthlyValue
+    close_rate: MonthlyValue | None
+    funnel: tuple[FunnelStage, ...] | None
+    sales_cycle_months: int = 0
+    lead_value: MonthlyValue | None = None
+    group: str | None = None
+    currency: str | None = None  # its own currency, when not the agreement's
+    exchange_rate: Decimal | None = None  # agreement currency per unit of `currency`
+    revenue_spread: str | None = None  # "total" | "quarters" when spread by weights
+
+    @property
+    def sla_stage(self) -> str:
+        """The name of the stage whose count marketing commits to."""
+        if not self.funnel:
+            return "leads"
+        for stage in self.funnel:
+            if stage.sla:
+                return stage.stage
+        return self.funnel[0].stage
+
+
+@dataclass(frozen=True)
+class Targets:
+    dimension: str | None
+    segments: tuple[Segment, ...]
+    appendix: bool = False  # the working shown, in the documents
+    sensitivity: bool = False  # the sensitivity table, in the documents
+    fiscal_year: str | None = None  # "FY2026": months also named "FY2026 month n"
+    prorate: bool = False  # prorate the month the revision takes effect in
+    goal_days: str = "calendar"  # calendar | business: the daily goal line's days
+    holidays: frozenset[dt.date] = frozenset()
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for segment in self.segments:
+            if segment.group:
+                seen.setdefault(segment.group, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    first_attempt_within: Duration
+    min_attempts: int
+    attempts_within: Duration | None = None
+
+
+@dataclass(frozen=True)
+class Capacity:
+    reps: int
+    hours_per_rep_month: Decimal
+    minutes_per_attempt: Decimal
+
+
+@dataclass(frozen=True)
+class Report:
+    name: str
+    from_party: str
+    to: str
+    cadence: str
+    content: str | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    name: str
+    cadence: str
+    participants: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Consequence:
+    trigger: str
+    action: str
+    owner: str | None = None
+    when: Condition | None = None
+    credit: Decimal | None = None  # a fraction, 0.1 for 10 %
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    text: str
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Approval:
+    party: str
+    name: str
+    date: dt.date
+    fingerprint: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """A validated agreement: every field of SPEC §1 with its proper type."""
+
+    id: str
+    title: str
+    type: str
+    language: str
+    period: Period
+    revision: RevisionEntry
+    parties: tuple[Party, ...]
+    summary: str
+    objectives: tuple[Objective, ...]
+    needs: tuple[Need, ...]
+    contacts: tuple[Contact, ...]
+    consequences: tuple[Consequence, ...]
+    cancellation: tuple[Cancellation, ...]
+    fingerprint: str
+    currency: str | None = None
+    company: str | None = None
+    timezone: str = "UTC"
+    history: tuple[RevisionEntry, ...] = ()
+    definitions: tuple[Definition, ...] = ()
+    service_levels: tuple[ServiceLevel, ...] = ()
+    targets: Targets | None = None
+    follow_up: FollowUp | None = None
+    capacity: Capacity | None = None
+    reports: tuple[Report, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    amendment: str | None = None
+    approvals: tuple[Approval, ...] = ()
+    extensions: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    source_file: str = ""
+    source_text: str = ""
+
+    def party(self, party_id: str) -> Party:
+        for party in self.parties:
+            if party.id == party_id:
+                return party
+        raise KeyError(party_id)
+
+    def party_name(self, ref: str) -> str:
+        """A party's name, or ``ref`` itself for a free-text recipient."""
+        try:
+            return self.party(ref).name
+        except KeyError:
+            return ref
+
+    def current_approval(self, party_id: str) -> Approval | None:
+        """The newest approval of ``party_id`` that matches the fingerprint."""
+        current = [
+            a for a in self.approvals if a.party == party_id and a.fingerprint == self.fingerprint
+        ]
+        return max(current, key=lambda a: a.date) if current else None
+
+    def stale_approvals(self) -> tuple[Approval, ...]:
+        return tuple(a for a in self.approvals if a.fingerprint != self.fingerprint)
+
+    @property
+    def is_approved(self) -> bool:
+        """True when every party has a current approval (SPEC §4)."""
+        return all(self.current_approval(p.id) is not None for p in self.parties)
+
+    @property
+    def months(self) -> tuple[str, ...]:
+        return self.period.months

@@ -1,0 +1,27 @@
+"""Where the shipped schema and templates live, installed or in a checkout."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+
+def _shipped(name: str) -> Path:
+    # In a wheel, hatchling maps the top-level folders into the package.
+    packaged = Path(str(resources.files("slagen"))) / name
+    if packaged.is_dir():
+        return packaged
+    # In a source checkout (or an editable install) they sit beside the package.
+    return Path(__file__).resolve().parents[2] / name
+
+
+def schemas_dir() -> Path:
+    return _shipped("schemas")
+
+
+def templates_dir() -> Path:
+    return _shipped("templates")
+
+
+def schema_path() -> Path:
+    return schemas_dir() / "agreement.schema.json"

@@ -1,0 +1,399 @@
+"""Lead targets (SPEC §2): pure functions from an agreement to exact numbers.
+
+Every quotient that becomes a count is an exact ceiling computed with
+``fractions.Fraction``: no binary float and no decimal context rounding ever
+decides whether a goal is met. Money is rounded half-up to cents only where
+SPEC §2 says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
+
+from slagen.core.model import Agreement, Capacity, FollowUp, Segment
+from slagen.core.planning_calendar import goal_line, prorate_factor, prorated_month
+from slagen.core.scalars import shift_month
+
+__all__ = [
+    "CapacityCheck",
+    "GroupTargets",
+    "MonthTotals",
+    "SegmentMonth",
+    "SegmentTargets",
+    "TargetTable",
+    "Totals",
+    "compute_targets",
+    "convert",
+    "exact_ceil",
+    "goal_line",
+    "leads_for_customers",
+    "marketing_revenue_goal",
+]
+
+CENT = Decimal("0.01")
+
+
+def _fraction(value: Decimal | int) -> Fraction:
+    return Fraction(value)
+
+
+def exact_ceil(numerator: Decimal | int, denominator: Decimal | int) -> int:
+    """``ceil(numerator ÷ denominator)`` without any rounding on the way."""
+    return math.ceil(_fraction(numerator) / _fraction(denominator))
+
+
+def money(value: Decimal | Fraction) -> Decimal:
+    """Round to cents, half-up (exact: the input is never a binary float)."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        if isinstance(value, Fraction):
+            value = Decimal(value.numerator) / Decimal(value.denominator)
+        return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def marketing_revenue_goal(revenue_goal: Decimal, share: Decimal) -> Decimal:
+    """Step 1: the part of the quota marketing's leads must bring, in cents."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return money(revenue_goal * share)
+
+
+def leads_for_customers(
+    customers: int, segment: Segment, month: str
+) -> tuple[int, tuple[tuple[str, int], ...]]:
+    """Step 3: the SLA stage count and every stage's count for ``customers``.
+
+    With ``close_rate`` the only stage is ``leads``. With a funnel, walk upward
+    from customers: each stage's count is the smallest whole number that,
+    converted at its rate, reaches the next stage's count.
+    """
+    if segment.funnel:
+        counts: list[tuple[str, int]] = []
+        needed = customers
+        for stage in reversed(segment.funnel):
+            needed = exact_ceil(needed, stage.rate)
+            counts.append((stage.stage, needed))
+        stages = tuple(reversed(counts))
+        sla = segment.sla_stage
+        return dict(stages)[sla], stages
+    assert segment.close_rate is not None
+    leads = exact_ceil(customers, segment.close_rate[month])
+    return leads, (("leads", leads),)
+
+
+def default_lead_value(segment: Segment, month: str) -> Decimal:
+    """What one SLA-stage lead is worth: deal size × its chance to close."""
+    deal = segment.avg_deal_size[month]
+    if segment.lead_value is not None:
+        return segment.lead_value[month]
+    if segment.funnel:
+        sla = segment.sla_stage
+        rate = Decimal(1)
+        started = False
+        with localcontext() as ctx:
+            ctx.prec = 60
+            for stage in segment.funnel:
+                started = started or stage.stage == sla
+                if started:
+                    rate *= stage.rate
+            return money(deal * rate)
+    assert segment.close_rate is not None
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return money(deal * segment.close_rate[month])
+
+
+@dataclass(frozen=True)
+class SegmentMonth:
+    """One segment's targets for one revenue month."""
+
+    month: str
+    lead_month: str
+    revenue_goal: Decimal
+    marketing_revenue_goal: Decimal
+    customers_needed: int
+    leads_needed: int
+    stages: tuple[tuple[str, int], ...]
+    lead_value: Decimal
+    lead_value_needed: Decimal
+    pre_period: bool  # lead_month falls before the period
+    prorate: Fraction = Fraction(1)  # share of the month counted (a revision inside it)
+    revenue_goal_given: Decimal | None = None  # before prorating, when prorated
+
+
+@dataclass(frozen=True)
+class Totals:
+    revenue_goal: Decimal
+    marketing_revenue_goal: Decimal
+    customers_needed: int
+    leads_needed: int
+    lead_value_needed: Decimal
+
+    @staticmethod
+    def zero() -> Totals:
+        return Totals(Decimal("0.00"), Decimal("0.00"), 0, 0, Decimal("0.00"))
+
+    def converted(self, rate: Decimal | None) -> Totals:
+        """The money amounts in the agreement's currency (counts unchanged)."""
+        if rate is None:
+            return self
+        return Totals(
+            convert(self.revenue_goal, rate),
+            convert(self.marketing_revenue_goal, rate),
+            self.customers_needed,
+            self.leads_needed,
+            convert(self.lead_value_needed, rate),
+        )
+
+    def plus(self, row: SegmentMonth | Totals) -> Totals:
+        return Totals(
+            self.revenue_goal + row.revenue_goal,
+            self.marketing_revenue_goal + row.marketing_revenue_goal,
+            self.customers_needed + row.customers_needed,
+            self.leads_needed + row.leads_needed,
+            self.lead_value_needed + row.lead_value_needed,
+        )
+
+
+@dataclass(frozen=True)
+class SegmentTargets:
+    id: str
+    name: str
+    group: str | None
+    sla_stage: str
+    sales_cycle_months: int
+    months: tuple[SegmentMonth, ...]
+    total: Totals  # in the segment's currency
+    currency: str | None = None  # its own currency; None: the agreement's
+    exchange_rate: Decimal | None = None
+    total_converted: Totals | None = None  # Σ of the months converted, when it has a currency
+
+    @property
+    def agreement_total(self) -> Totals:
+        """The period total in the agreement's currency."""
+        return self.total if self.total_converted is None else self.total_converted
+
+    def converted_month(self, row: SegmentMonth) -> Totals:
+        """One month's figures in the agreement's currency."""
+        return Totals.zero().plus(row).converted(self.exchange_rate)
+
+
+@dataclass(frozen=True)
+class CapacityCheck:
+    needed_hours: Decimal  # exact
+    available_hours: Decimal
+    utilization: Decimal  # exact ratio; 1 means fully booked
+
+    @property
+    def over(self) -> bool:
+        return self.needed_hours > self.available_hours
+
+
+@dataclass(frozen=True)
+class MonthTotals:
+    """The monthly SLA total: every segment's leads due in one lead month."""
+
+    month: str  # the lead month
+    pre_period: bool
+    totals: Totals
+    capacity: CapacityCheck | None
+
+    @property
+    def leads_needed(self) -> int:
+        return self.totals.leads_needed
+
+    @property
+    def customers_needed(self) -> int:
+        return self.totals.customers_needed
+
+
+@dataclass(frozen=True)
+class GroupTargets:
+    id: str
+    segments: tuple[str, ...]
+    months: tuple[MonthTotals, ...]
+    total: Totals
+
+
+@dataclass(frozen=True)
+class TargetTable:
+    agreement: str
+    revision: int
+    currency: str | None
+    dimension: str | None
+    months: tuple[str, ...]  # the period's revenue months
+    lead_months: tuple[str, ...]  # every lead month, pre-period ones first
+    segments: tuple[SegmentTargets, ...]
+    monthly: tuple[MonthTotals, ...]  # keyed by lead month
+    groups: tuple[GroupTargets, ...]
+    total: Totals
+    fiscal_year: str | None = None
+    goal_days: str = "calendar"  # calendar | business
+    holidays: frozenset[dt.date] = frozenset()
+
+    def fiscal_month_number(self, month: str) -> int | None:
+        """3 for the period's third month, when the agreement names a fiscal year."""
+        if self.fiscal_year is None or month not in self.months:
+            return None
+        return self.months.index(month) + 1
+
+    def fiscal_month(self, month: str) -> str | None:
+        """``FY2026 month 3`` for the period's third month, with a fiscal year label."""
+        number = self.fiscal_month_number(month)
+        return None if number is None else f"{self.fiscal_year} month {number}"
+
+    @property
+    def over_capacity_months(self) -> tuple[str, ...]:
+        return tuple(m.month for m in self.monthly if m.capacity is not None and m.capacity.over)
+
+    def segment(self, segment_id: str) -> SegmentTargets:
+        for seg in self.segments:
+            if seg.id == segment_id:
+                return seg
+        raise KeyError(segment_id)
+
+
+def convert(amount: Decimal, rate: Decimal) -> Decimal:
+    """An amount in the agreement's currency: ``amount × rate``, half-up to cents."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return money(amount * rate)
+
+
+def _segment_targets(
+    segment: Segment, months: tuple[str, ...], effective: dt.date | None
+) -> SegmentTargets:
+    rows: list[SegmentMonth] = []
+    total = Totals.zero()
+    converted = Totals.zero()
+    for month in months:
+        given = segment.revenue_goal[month]
+        factor = prorate_factor(month, effective) if effective else Fraction(1)
+        goal = prorated_month(given, factor)
+        mrg = marketing_revenue_goal(goal, segment.marketing_share[month])
+        customers = exact_ceil(mrg, segment.avg_deal_size[month]) if mrg else 0
+        if customers:
+            leads, stages = leads_for_customers(customers, segment, month)
+        else:
+            leads = 0
+            names = [s.stage for s in segment.funnel] if segment.funnel else ["leads"]
+            stages = tuple((name, 0) for name in names)
+        value = default_lead_value(segment, month)
+        lead_month = shift_month(month, -segment.sales_cycle_months)
+        row = SegmentMonth(
+            month=month,
+            lead_month=lead_month,
+            revenue_goal=money(goal),
+            marketing_revenue_goal=mrg,
+            customers_needed=customers,
+            leads_needed=leads,
+            stages=stages,
+            lead_value=value,
+            lead_value_needed=money(Fraction(value) * leads),
+            pre_period=lead_month < months[0],
+            prorate=factor,
+            revenue_goal_given=None if factor == 1 else money(given),
+        )
+        rows.append(row)
+        total = total.plus(row)
+        converted = converted.plus(Totals.zero().plus(row).converted(segment.exchange_rate))
+    return SegmentTargets(
+        id=segment.id,
+        name=segment.name,
+        group=segment.group,
+        sla_stage=segment.sla_stage,
+        sales_cycle_months=segment.sales_cycle_months,
+        months=tuple(rows),
+        total=total,
+        currency=segment.currency,
+        exchange_rate=segment.exchange_rate,
+        total_converted=None if segment.exchange_rate is None else converted,
+    )
+
+
+def capacity_check(leads: int, capacity: Capacity, follow_up: FollowUp) -> CapacityCheck:
+    """Hours the reps need to follow every lead up ``min_attempts`` times."""
+    needed = Fraction(leads * follow_up.min_attempts) * Fraction(capacity.minutes_per_attempt) / 60
+    available = Fraction(capacity.reps) * Fraction(capacity.hours_per_rep_month)
+    with localcontext() as ctx:
+        ctx.prec = 40
+        needed_dec = Decimal(needed.numerator) / Decimal(needed.denominator)
+        available_dec = Decimal(available.numerator) / Decimal(available.denominator)
+        ratio = needed / available
+        utilization = Decimal(ratio.numerator) / Decimal(ratio.denominator)
+    return CapacityCheck(needed_dec, available_dec, utilization)
+
+
+def _monthly_totals(
+    segments: tuple[SegmentTargets, ...],
+    lead_months: tuple[str, ...],
+    first_month: str,
+    capacity: Capacity | None,
+    follow_up: FollowUp | None,
+) -> tuple[MonthTotals, ...]:
+    by_month = {m: Totals.zero() for m in lead_months}
+    for seg in segments:
+        for row in seg.months:
+            by_month[row.lead_month] = by_month[row.lead_month].plus(seg.converted_month(row))
+    result = []
+    for month in lead_months:
+        totals = by_month[month]
+        check = None
+        if capacity is not None and follow_up is not None:
+            check = capacity_check(totals.leads_needed, capacity, follow_up)
+        result.append(MonthTotals(month, month < first_month, totals, check))
+    return tuple(result)
+
+
+def compute_targets(agreement: Agreement) -> TargetTable:
+    """Every target of SPEC §2 for ``agreement`` (empty when it has no targets)."""
+    months = agreement.months
+    segments: tuple[SegmentTargets, ...] = ()
+    dimension = None
+    if agreement.targets is not None:
+        dimension = agreement.targets.dimension
+        effective = agreement.revision.date if agreement.targets.prorate else None
+        segments = tuple(_segment_targets(s, months, effective) for s in agreement.targets.segments)
+    lead_months = tuple(
+        sorted({row.lead_month for seg in segments for row in seg.months} | set(months))
+    )
+    monthly = _monthly_totals(
+        segments, lead_months, months[0], agreement.capacity, agreement.follow_up
+    )
+    groups = []
+    group_ids = agreement.targets.groups if agreement.targets else ()
+    for group in group_ids:
+        members = tuple(s for s in segments if s.group == group)
+        total = Totals.zero()
+        for seg in members:
+            total = total.plus(seg.agreement_total)
+        groups.append(
+            GroupTargets(
+                id=group,
+                segments=tuple(s.id for s in members),
+                months=_monthly_totals(members, lead_months, months[0], None, None),
+                total=total,
+            )
+        )
+    grand = Totals.zero()
+    for seg in segments:
+        grand = grand.plus(seg.agreement_total)
+    return TargetTable(
+        agreement=agreement.id,
+        revision=agreement.revision.number,
+        currency=agreement.currency,
+        dimension=dimension,
+        months=months,
+        lead_months=lead_months,
+        segments=segments,
+        monthly=monthly,
+        groups=tuple(groups),
+        total=grand,
+        fiscal_year=agreement.targets.fiscal_year if agreement.targets else None,
+        goal_days=agreement.targets.goal_days if agreement.targets else "calendar",
+        holidays=agreement.targets.holidays if agreement.targets else frozenset(),
+    )

@@ -1,0 +1,1 @@
+"""Render → write: Markdown, HTML and PDF documents of an agreement."""

@@ -1,0 +1,1 @@
+"""Plain-text, JSON and CSV output of findings and targets (no rendering stack)."""

@@ -1,0 +1,323 @@
+"""The redline: the new revision as rendered for signing, with every change marked in place.
+
+Both revisions are rendered to HTML by :func:`slagen.documents.render.render_html` (no
+chart: a picture cannot be redlined word by word). Their bodies are split into
+tokens — a tag, or a word with the spaces after it — and diffed; the result is
+the new document with deleted words from the old one in ``<del>`` and inserted
+words in ``<ins>``. Tags always come from the new document, so its structure
+stays intact; ``<del>``/``<ins>`` wrap only text, never a tag. A change summary
+page (field changes, reset checks, target totals) goes first.
+
+The PDF goes through :func:`slagen.documents.pdf.html_to_pdf`, which is where WeasyPrint
+is imported; both YAML versions are attached.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+
+from slagen.revisions.result import DiffResult
+from slagen.revisions.text_format import delta_text, trim_words
+from slagen.revisions.values import format_value
+
+__all__ = ["redline_body", "redline_html", "redline_pdf"]
+
+_TOKEN_RE = re.compile(r"<[^>]*>\s*|[^<\s]+\s*|\s+")
+_BODY_RE = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.DOTALL)
+_BLOCK_START_RE = re.compile(
+    r"<(p|li|tr|h[1-6]|dt|dd|dl|section|div|table|thead|tbody|tfoot|ul|ol|blockquote|figure)[\s>]",
+    re.IGNORECASE,
+)
+# Closing tags of containers stand alone, so that the row or item before them is a whole element.
+_BLOCK_END_RE = re.compile(
+    r"</(dl|section|div|table|thead|tbody|tfoot|ul|ol|blockquote|figure)>", re.IGNORECASE
+)
+_TAG_NAME_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+_VOID_TAGS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+# Elements whose text becomes the running page header or footer (CSS string-set).
+_RUNNING_RE = re.compile(r'<div class="running-')
+# render_html(chart=False) may leave the chart's placeholder paragraph behind.
+_FIGURE_RE = re.compile(r"<p>SLAGENFIGURE[0-9a-f]+[A-Z]+</p>\s*")
+REDLINE_CSS = """
+ins.redline { color: #0b6b1f; background: #e3f6e6; text-decoration: underline; }
+del.redline { color: #a3120b; background: #fbe7e5; text-decoration: line-through; }
+section.redline-summary { page-break-after: always; }
+section.redline-summary table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
+section.redline-summary th, section.redline-summary td { border-bottom: 0.5pt solid #ccc;
+  padding: 2pt 4pt; text-align: left; vertical-align: top; }
+section.redline-summary .finding-error { color: #a3120b; }
+section.redline-summary .finding-warning { color: #8a5a00; }
+"""
+
+
+def _tokens(body: str) -> list[str]:
+    return _TOKEN_RE.findall(body)
+
+
+def _key(token: str) -> str:
+    return token.strip() or " "
+
+
+def _is_tag(token: str) -> bool:
+    return token.startswith("<")
+
+
+def _word_redline(old: list[str], new: list[str], out: list[str]) -> None:
+    """Token diff of one pair of blocks, appended to ``out``."""
+    matcher = difflib.SequenceMatcher(
+        None, [_key(t) for t in old], [_key(t) for t in new], autojunk=False
+    )
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(new[j1:j2])
+            continue
+        deleted = "".join(t for t in old[i1:i2] if not _is_tag(t))
+        if deleted.strip():
+            out.append(f'<del class="redline">{deleted.rstrip()}</del> ')
+        run: list[str] = []
+        for token in [*new[j1:j2], "<"]:  # a sentinel tag flushes the last run
+            if not _is_tag(token):
+                run.append(token)
+                continue
+            out.append(_wrap("ins", "".join(run)))
+            run = []
+            if token != "<":
+                out.append(token)
+
+
+def _wrap(tag: str, text: str) -> str:
+    """``text`` marked as inserted or deleted, its trailing whitespace kept outside."""
+    if not text.strip():
+        return text
+    words = text.rstrip()
+    return f'<{tag} class="redline">{words}</{tag}>{text[len(words) :]}'
+
+
+def _balanced(tokens: list[str]) -> bool:
+    """True when the tags among ``tokens`` close every element they open, and only those."""
+    stack: list[str] = []
+    for token in tokens:
+        match = _TAG_NAME_RE.match(token)
+        if match is None or token.rstrip().endswith("/>"):
+            continue
+        closing, name = match.group(1) == "/", match.group(2).lower()
+        if name in _VOID_TAGS:
+            continue
+        if not closing:
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
+
+
+def _deleted_blocks(blocks: list[list[str]], out: list[str]) -> None:
+    """Whole blocks only in the old document: struck through where they stood.
+
+    When they form complete elements (table rows, paragraphs, list items) their
+    tags are kept, so a removed month stays a row of its table; otherwise only
+    their words are kept, since half an element would break the new document.
+    """
+    for block in blocks:
+        if not _balanced(block):
+            _word_redline(block, [], out)
+            continue
+        run: list[str] = []
+        for token in [*block, "<"]:
+            if not _is_tag(token):
+                run.append(token)
+                continue
+            out.append(_wrap("del", "".join(run)))
+            run = []
+            if token != "<":
+                out.append(token)
+
+
+def _blocks(body: str) -> list[list[str]]:
+    """Tokens grouped into blocks, each starting at a block-level tag."""
+    blocks: list[list[str]] = [[]]
+    for token in _tokens(body):
+        if (_BLOCK_START_RE.match(token) or _BLOCK_END_RE.match(token)) and blocks[-1]:
+            blocks.append([])
+        blocks[-1].append(token)
+        if _BLOCK_END_RE.match(token):
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _signature(block: list[str]) -> str:
+    """What a block is about: its tag and first word (``<tr> Jul``), to pair changed rows."""
+    first_word = next((t.strip() for t in block if not _is_tag(t) and t.strip()), "")
+    return f"{block[0][:4]} {first_word}"
+
+
+def _changed_blocks(old: list[list[str]], new: list[list[str]], out: list[str]) -> None:
+    """Blocks that differ: paired by signature (the July row with the July row), then in order."""
+    matcher = difflib.SequenceMatcher(
+        None, [_signature(b) for b in old], [_signature(b) for b in new], autojunk=False
+    )
+    for _, i1, i2, j1, j2 in matcher.get_opcodes():
+        pairs = min(i2 - i1, j2 - j1)
+        for n in range(pairs):
+            if _RUNNING_RE.match(new[j1 + n][0]):
+                out.extend(new[j1 + n])  # page headers and footers show the new text only
+            else:
+                _word_redline(old[i1 + n], new[j1 + n], out)
+        _deleted_blocks([b for b in old[i1 + pairs : i2] if not _RUNNING_RE.match(b[0])], out)
+        for block in new[j1 + pairs : j2]:
+            _word_redline([], block, out)
+
+
+def redline_body(old_body: str, new_body: str) -> str:
+    """The new body with ``<del>``/``<ins>`` marking word changes against the old one.
+
+    Blocks (paragraphs, list items, table rows, headings) are aligned first;
+    changed blocks are paired by their first word and then in order, so the
+    July row is compared with the old July row (not with the nearest equal
+    number elsewhere), and rows of dropped months stay struck-through rows.
+    """
+    old, new = _blocks(old_body), _blocks(new_body)
+    matcher = difflib.SequenceMatcher(
+        None, ["".join(b) for b in old], ["".join(b) for b in new], autojunk=False
+    )
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for block in new[j1:j2]:
+                out.extend(block)
+            continue
+        _changed_blocks(old[i1:i2], new[j1:j2], out)
+    return "".join(out)
+
+
+def _esc(value: object) -> str:
+    return html.escape(format_value(value) if not isinstance(value, str) else value)
+
+
+def summary_section(result: DiffResult) -> str:
+    """The change summary page, all user text escaped."""
+    old, new = result.old_agreement, result.new_agreement
+    totals = result.targets.total
+    parts = [
+        '<section class="redline-summary">',
+        f"<h1>Changes: revision {old.revision.number} → {new.revision.number}</h1>",
+        (
+            f"<p>{_esc(new.title)} — revision {new.revision.number} takes effect on {new.revision.date} "
+            f"(revision {old.revision.number}: {old.revision.date}). Deleted text is "
+            '<del class="redline">struck through</del>, inserted text <ins class="redline">underlined</ins>.</p>'
+        ),
+        (
+            f"<p>Leads needed over the period: {_esc(delta_text('leads_needed', totals['leads_needed']))}; "
+            f"customers: {_esc(delta_text('customers_needed', totals['customers_needed']))}.</p>"
+        ),
+    ]
+    if result.findings:
+        parts.append("<h2>Reset checks</h2><ul>")
+        parts += [
+            f'<li class="finding-{f.severity}">{f.severity}: {_esc(f.path)}: {_esc(f.message)}</li>'
+            for f in result.findings
+        ]
+        parts.append("</ul>")
+    if result.changes:
+        parts.append(
+            "<h2>Changed fields</h2><table><tr><th>Field</th><th>Old</th><th>New</th></tr>"
+        )
+        for c in result.changes:
+            if c.words:
+                marked = " ".join(
+                    f'<del class="redline">{html.escape(w.text)}</del>'
+                    if w.op == "delete"
+                    else f'<ins class="redline">{html.escape(w.text)}</ins>'
+                    if w.op == "insert"
+                    else html.escape(w.text)
+                    for w in trim_words(c.words)
+                )
+                parts.append(f'<tr><td>{_esc(c.label)}</td><td colspan="2">{marked}</td></tr>')
+                continue
+            old_text = "—" if c.kind == "added" else _esc(_clip(format_value(c.old)))
+            new_text = "—" if c.kind == "removed" else _esc(_clip(format_value(c.new)))
+            parts.append(f"<tr><td>{_esc(c.label)}</td><td>{old_text}</td><td>{new_text}</td></tr>")
+        parts.append("</table>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def redline_html(result: DiffResult) -> str:
+    """The new revision's HTML with changes marked and the summary page first."""
+    from slagen.documents.render import render_html
+
+    old_html = render_html(result.old_agreement, result.old_targets, chart=False)
+    new_html = render_html(result.new_agreement, result.new_targets, chart=False)
+    old_html, new_html = _FIGURE_RE.sub("", old_html), _FIGURE_RE.sub("", new_html)
+    old_match, new_match = _BODY_RE.search(old_html), _BODY_RE.search(new_html)
+    if old_match is None or new_match is None:  # pragma: no cover - our own templates
+        raise ValueError("rendered HTML without a <body>")
+    body = redline_body(old_match.group(2), new_match.group(2))
+    head = new_html[: new_match.start()].replace(
+        "</head>", f"<style>{REDLINE_CSS}</style>\n</head>", 1
+    )
+    return (
+        head
+        + new_match.group(1)
+        + "\n"
+        + summary_section(result)
+        + "\n"
+        + body
+        + new_match.group(3)
+        + new_html[new_match.end() :]
+    )
+
+
+def redline_pdf(result: DiffResult) -> bytes:
+    """The redline as a PDF with both YAML versions attached."""
+    from slagen.core.resources import templates_dir
+    from slagen.documents.pdf import PdfAttachment, html_to_pdf
+
+    old, new = result.old_agreement, result.new_agreement
+    assets = templates_dir() / "assets"
+    return html_to_pdf(
+        redline_html(result),
+        base_url=assets,
+        asset_dirs=[assets],
+        title=f"Redline: {new.title}",
+        author=new.company or ", ".join(p.name for p in new.parties),
+        subject=f"Changes from revision {old.revision.number} to {new.revision.number}",
+        keywords=["SLA", "redline", new.id, f"revision {new.revision.number}"],
+        lang=new.language,
+        created=old.revision.date,
+        modified=new.revision.date,
+        attachments=[
+            PdfAttachment(
+                f"revision-{old.revision.number}.yaml",
+                old.source_text.encode("utf-8"),
+                f"{old.id}, revision {old.revision.number}",
+            ),
+            PdfAttachment(
+                f"revision-{new.revision.number}.yaml",
+                new.source_text.encode("utf-8"),
+                f"{new.id}, revision {new.revision.number}",
+            ),
+        ],
+        fingerprint=new.fingerprint,
+    )
