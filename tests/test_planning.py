@@ -258,3 +258,17 @@ def test_csv_and_explain_name_the_segments_currency() -> None:
     emea = text.split("Europe, Middle East & Africa (emea), 2026-07")[1].split("\n\n")[0]
     assert "→ 161774.19 EUR" in emea
     assert "× 1.0845 = 101802.015 → 101802.02 USD" in emea
+
+
+def test_a_malformed_spread_gets_findings_that_name_the_field(tmp_path: Path) -> None:
+    def findings(new: str) -> list[tuple[str, str]]:
+        text = PLANNING.read_text(encoding="utf-8").replace("total: 1800000", new, 1)
+        path = tmp_path / "northwind-planning.yaml"
+        path.write_text(text, encoding="utf-8")
+        return [(f.code, f.path) for f in validate_file(path).findings if f.severity == "error"]
+
+    goal = "targets.segments[1].revenue_goal"
+    assert findings('total: "1,800,000"') == [("invalid-money", f"{goal}.total")]
+    assert ("revenue-goal-spread", goal) in findings("total: 1800000\n        quarters: [1]")
+    assert ("unknown-field", f"{goal}.annual") in findings("total: 1\n        annual: 5")
+    assert findings("quarters: [400000, 450000, 450000, 500000]") == []

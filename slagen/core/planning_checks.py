@@ -15,7 +15,7 @@ from slagen.core.errors import Finding
 from slagen.core.loader import Document
 from slagen.core.scalars import MONTH_RE
 
-__all__ = ["is_spread", "planning_findings"]
+__all__ = ["SPREAD_KEYS", "is_spread", "planning_findings", "spread_schema_findings"]
 
 
 def is_spread(value: Any) -> bool:
@@ -132,4 +132,75 @@ def _currency(doc: Document, base: tuple[Any, ...], seg: dict[str, Any]) -> Iter
                 "exchange-rate-same-currency",
                 f"the segment's currency is the agreement's ({code}) but its rate is not 1",
                 hint="remove `currency` and `exchange_rate` from the segment",
+            )
+
+
+SPREAD_KEYS = ("total", "quarters", "weights")
+MONEY_HINT = "write the amount as a plain number, without currency sign or thousands separators"
+
+
+def _money_ok(value: Any) -> bool:
+    return _number(value) and value >= 0
+
+
+def spread_schema_findings(
+    doc: Document, path: tuple[Any, ...], goal: dict[str, Any]
+) -> Iterator[Finding]:
+    """Readable findings for a ``{total|quarters, weights}`` revenue goal the schema refused."""
+    for key in goal:
+        if key not in SPREAD_KEYS:
+            yield doc.finding(
+                (*path, key),
+                "unknown-field",
+                f"unknown field `{key}` in a spread revenue goal",
+                hint="a spread revenue goal has `total` or `quarters`, and `weights`",
+                at_key=True,
+            )
+    if ("total" in goal) == ("quarters" in goal):
+        yield doc.finding(
+            path,
+            "revenue-goal-spread",
+            "a spread revenue goal needs exactly one of `total` and `quarters`",
+            hint="e.g. revenue_goal: {total: 1200000, weights: {…}}",
+            at_key=True,
+        )
+    if "total" in goal and not _money_ok(goal["total"]):
+        yield doc.finding(
+            (*path, "total"), "invalid-money", "`total` must be an amount of money", hint=MONEY_HINT
+        )
+    quarters = goal.get("quarters")
+    if "quarters" in goal and not isinstance(quarters, list):
+        yield doc.finding(
+            (*path, "quarters"), "invalid-value", "`quarters` must be a list of amounts"
+        )
+    for i, amount in enumerate(quarters if isinstance(quarters, list) else []):
+        if not _money_ok(amount):
+            yield doc.finding(
+                (*path, "quarters", i),
+                "invalid-money",
+                "each quarter must be an amount of money",
+                hint=MONEY_HINT,
+            )
+    weights = goal.get("weights")
+    if "weights" in goal and not isinstance(weights, dict):
+        yield doc.finding(
+            (*path, "weights"),
+            "invalid-value",
+            "`weights` must map every month (YYYY-MM) to a weight",
+        )
+    for month, weight in weights.items() if isinstance(weights, dict) else ():
+        if not isinstance(month, str) or not MONTH_RE.match(month):
+            yield doc.finding(
+                (*path, "weights", month),
+                "invalid-month",
+                f"{month!r} is not a month written YYYY-MM",
+                hint="e.g. 2026-01",
+                at_key=True,
+            )
+        elif not _money_ok(weight):
+            yield doc.finding(
+                (*path, "weights", month),
+                "invalid-weight",
+                "a weight is a number of 0 or more",
+                hint="e.g. 8 for a normal month and 12 for a peak month",
             )
