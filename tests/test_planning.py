@@ -272,3 +272,13 @@ def test_a_malformed_spread_gets_findings_that_name_the_field(tmp_path: Path) ->
     assert ("revenue-goal-spread", goal) in findings("total: 1800000\n        quarters: [1]")
     assert ("unknown-field", f"{goal}.annual") in findings("total: 1\n        annual: 5")
     assert findings("quarters: [400000, 450000, 450000, 500000]") == []
+
+
+def test_a_roll_up_adds_a_segments_money_in_the_agreements_currency() -> None:
+    from slagen.core.rollup import month_figures
+
+    _, table = load_agreement(PLANNING)
+    emea = table.segment("emea")
+    january = month_figures(table, "emea")["2026-01"]
+    assert january["marketing_revenue_goal"] == convert(Decimal("147500.00"), Decimal("1.0845"))
+    assert emea.months[0].marketing_revenue_goal == Decimal("147500.00")
