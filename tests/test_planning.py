@@ -282,3 +282,58 @@ def test_a_roll_up_adds_a_segments_money_in_the_agreements_currency() -> None:
     january = month_figures(table, "emea")["2026-01"]
     assert january["marketing_revenue_goal"] == convert(Decimal("147500.00"), Decimal("1.0845"))
     assert emea.months[0].marketing_revenue_goal == Decimal("147500.00")
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    goal=st.integers(min_value=0, max_value=5_000_000),
+    share=st.integers(min_value=1, max_value=100),
+    deal=st.integers(min_value=1, max_value=90_000),
+    close=st.integers(min_value=1, max_value=100),
+    day=st.integers(min_value=1, max_value=31),
+    rate=st.decimals(min_value=Decimal("0.01"), max_value=50, places=4),
+)
+def test_for_any_inputs_the_derivation_equals_the_json(
+    tmp_path_factory: object, goal: int, share: int, deal: int, close: int, day: int, rate: Decimal
+) -> None:
+    text = PLANNING.read_text(encoding="utf-8")
+    text = re.sub(
+        r"(- id: na\n(?:.*\n)*?      revenue_goal:\n)((?:        2026-.*\n)+)", r"\g<1>", text
+    )
+    text = text.replace(
+        '      revenue_goal:\n      marketing_share: "55%"',
+        f'      revenue_goal: {goal}\n      marketing_share: "{share}%"',
+        1,
+    )
+    text = text.replace(
+        'avg_deal_size: 12000\n      close_rate: "15%"',
+        f'avg_deal_size: {deal}\n      close_rate: "{close}%"',
+        1,
+    )
+    text = text.replace("exchange_rate: 1.0845", f"exchange_rate: {rate}", 1)
+    text = text.replace("date: 2026-07-15", f"date: 2026-07-{day:02d}", 1)
+    folder = Path(str(tmp_path_factory.mktemp("any")))  # type: ignore[attr-defined]
+    path = folder / "northwind-planning.yaml"
+    path.write_text(text, encoding="utf-8")
+    agreement, table = load_agreement(path)
+    assert agreement.targets is not None
+    spec = agreement.targets.segments[0]
+    assert spec.close_rate is not None and spec.close_rate.single == Decimal(close) / 100
+    assert spec.revenue_goal.single == goal and spec.avg_deal_size.single == deal
+    na = table.segment("na")
+    july = next(r for r in na.months if r.month == "2026-07")
+    assert july.revenue_goal == hand_round(Decimal(goal) * (31 - day + 1) / 31)
+    assert july.marketing_revenue_goal == hand_round(july.revenue_goal * share / 100)
+    data = json.loads(targets_json(table))
+    rows = {(s["id"], m["month"]): m for s in data["segments"] for m in s["months"]}
+    for d in explain_targets(agreement, table):
+        results = {step.key: step.value[1] for step in d.steps}
+        for month in (d.month, *d.same_months):
+            row = rows[(d.segment, month)]
+            assert str(results["marketing_revenue_goal"]) == row["marketing_revenue_goal"]
+            assert results["customers_needed"] == row["customers_needed"]
+            assert str(results["lead_value_needed"]) == row["lead_value_needed"]
+            assert all(results[f"stage:{s}"] == c for s, c in row["stages"].items())
+    emea = next(s for s in data["segments"] if s["id"] == "emea")
+    converted = sum(hand_round(Decimal(m["lead_value_needed"]) * rate) for m in emea["months"])
+    assert Decimal(emea["total_in_agreement_currency"]["lead_value_needed"]) == converted
