@@ -1,4 +1,4 @@
-"""The command line contract (SPEC §6): exit codes, `schema`, `--version`, help, light imports.
+"""The command line contract (docs/cli.md): exit codes, `schema`, `--version`, help, light imports.
 
 Exit codes and imports are checked in a real subprocess (`python -m slagen.cli`);
 help texts in-process with typer's runner, which is faster.
@@ -82,6 +82,23 @@ def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
     assert strict_json.returncode == 1
     [finding] = json.loads(strict_json.stdout)
     assert (finding["severity"], finding["code"]) == ("warning", "id-file-mismatch")
+
+
+@pytest.mark.parametrize("written", ["1", "1.0"])
+def test_a_bare_close_rate_of_one_is_questioned(tmp_path: Path, written: str) -> None:
+    # `close_rate: 1` is a valid fraction (100 %), but "12" gets a hint and so must "1".
+    text = (ROOT / "agreements/northwind-marketing-sales.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "northwind-marketing-sales.yaml"
+    path.write_text(
+        text.replace('close_rate: "15%"', f"close_rate: {written}", 1), encoding="utf-8"
+    )
+    proc = run_cli("validate", str(path), "--format", "json")
+    assert proc.returncode == 0, proc.stdout
+    [finding] = json.loads(proc.stdout)
+    assert (finding["code"], finding["severity"]) == ("rate-of-one", "warning")
+    assert finding["path"] == "targets.segments[0].close_rate"
+    assert '"1%"' in finding["hint"]
+    assert run_cli("validate", str(path), "--strict", "--no-lint").returncode == 1
 
 
 def test_over_capacity_is_a_warning(tmp_path: Path) -> None:

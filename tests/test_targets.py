@@ -1,4 +1,4 @@
-"""The target arithmetic of SPEC §2: worked examples and properties."""
+"""The target arithmetic of docs/targets.md: worked examples and properties."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def test_company_x_from_the_seeds() -> None:
 
 
 def test_spec_json_example_numbers() -> None:
-    """SPEC §3: 200,000 × 60 % = 120,000; ÷ 8,000 = 15 customers; ÷ 12 % = 125 leads."""
+    """docs/targets.md: 200,000 × 60 % = 120,000; ÷ 8,000 = 15 customers; ÷ 12 % = 125 leads."""
     seg = segment(
         id="na",
         revenue_goal=Decimal(200000),

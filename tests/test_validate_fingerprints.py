@@ -1,4 +1,4 @@
-"""`slagen validate --fingerprints`: the SPEC §4 fingerprint in validate's JSON output."""
+"""`slagen validate --fingerprints`: the fingerprint of docs/signoff.md in validate's JSON output."""
 
 from __future__ import annotations
 

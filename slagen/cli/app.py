@@ -1,6 +1,6 @@
 """The command line: a thin layer that parses options and calls library functions.
 
-User errors become a message on stderr and an exit code (SPEC §6); a Python
+User errors become a message on stderr and an exit code (docs/cli.md); a Python
 traceback appears only with ``--debug``. Commands that do not render must not
 import WeasyPrint, pyHanko or plotting code: those imports live inside the
 commands that need them.
@@ -266,7 +266,7 @@ def targets(
         ),
     ] = None,
 ) -> None:
-    """Compute the lead targets of an agreement (SPEC §2).
+    """Compute the lead targets of an agreement (docs/targets.md).
 
     Exit code 0, 1 for an invalid agreement, 2 for usage or I/O errors.
 

@@ -1,7 +1,7 @@
 """The error hierarchy shared by every stage.
 
 Library code raises these and never prints or exits; the CLI maps them to a
-message on stderr and an exit code (SPEC §6).
+message on stderr and an exit code (docs/cli.md).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class SlagenError(Exception):
 class UserError(SlagenError):
     """A problem the user can fix: bad input, a missing file, a wrong option.
 
-    ``exit_code`` follows SPEC §6: 1 for findings in an agreement or a failed
+    ``exit_code`` follows docs/cli.md: 1 for findings in an agreement or a failed
     check, 2 for usage and I/O errors.
     """
 

@@ -1,4 +1,4 @@
-"""The agreement fingerprint (SPEC §4): SHA-256 of its canonical JSON.
+"""The agreement fingerprint (docs/signoff.md): SHA-256 of its canonical JSON.
 
 Canonical JSON is the loaded agreement without ``approvals``, keys sorted,
 no insignificant whitespace, decimals as their normalized strings and dates

@@ -278,7 +278,7 @@ class Approval:
 
 @dataclass(frozen=True)
 class Agreement:
-    """A validated agreement: every field of SPEC §1 with its proper type."""
+    """A validated agreement: every field of docs/format.md with its proper type."""
 
     id: str
     title: str
@@ -336,7 +336,7 @@ class Agreement:
 
     @property
     def is_approved(self) -> bool:
-        """True when every party has a current approval (SPEC §4)."""
+        """True when every party has a current approval (docs/signoff.md)."""
         return all(self.current_approval(p.id) is not None for p in self.parties)
 
     @property

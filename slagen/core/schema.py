@@ -109,6 +109,9 @@ class _Mapper:
         if instance is None and path:
             return "write a value after the colon, or remove the line if the field is optional"
         if expected == "string" and raw is not None and not isinstance(instance, str):
+            field = next((p for p in reversed(path) if isinstance(p, str)), "")
+            if field in FORM_BY_FIELD and field != "currency":
+                return FORM_BY_FIELD[field][1]  # quoting "5" would not make a time zone
             return f'quote it: "{raw}"'
         return ""
 

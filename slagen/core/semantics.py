@@ -1,4 +1,4 @@
-"""Checks the JSON Schema cannot express (SPEC §1–2).
+"""Checks the JSON Schema cannot express (docs/format.md, docs/targets.md).
 
 Each check reads the loaded data (already schema-valid in shape where it
 looks) and yields findings with a stable ``code``. Checks are written to be
@@ -302,8 +302,10 @@ class _Checker:
                 yield from self.positive(base + (key,), value, key)
             for key in ("marketing_share", "close_rate"):
                 yield from self.percent_range(base + (key,), seg.get(key))
+            yield from self.bare_one(base + ("close_rate",), seg.get("close_rate"))
             for j, stage in _items(seg, "funnel"):
                 yield from self.percent_range(base + ("funnel", j, "rate"), stage.get("rate"))
+                yield from self.bare_one(base + ("funnel", j, "rate"), stage.get("rate"))
             has_funnel = seg.get("funnel") is not None
             if has_funnel and seg.get("close_rate") is not None:
                 yield self.error(
@@ -346,6 +348,18 @@ class _Checker:
                     "invalid-rate",
                     str(exc),
                     'a rate is above 0% and at most 100%, e.g. "12%"',
+                )
+
+    def bare_one(self, path: Path_, value: Any) -> Iterator[Finding]:
+        # `close_rate: 1` is a valid fraction (100 %) but almost always meant "1%".
+        values = value.items() if isinstance(value, dict) else [(None, value)]
+        for month, v in values:
+            if isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v == 1:
+                yield self.warning(
+                    path + ((month,) if month else ()),
+                    "rate-of-one",
+                    "a bare 1 is read as 100 %: every lead would become a customer",
+                    'write "1%" if one percent is meant, or "100%" to keep it',
                 )
 
     def positive(self, path: Path_, value: Any, key: str) -> Iterator[Finding]:
@@ -488,6 +502,6 @@ class _Checker:
 
 
 def semantic_findings(doc: Document) -> list[Finding]:
-    """Every semantic finding of ``doc`` (SPEC §1–2 rules beyond the schema)."""
+    """Every semantic finding of ``doc`` (rules beyond the schema, docs/format.md)."""
     checker = _Checker(doc)
     return [*checker.run(), *planning_findings(doc, checker.months)]

@@ -1,9 +1,9 @@
-"""Lead targets (SPEC §2): pure functions from an agreement to exact numbers.
+"""Lead targets (docs/targets.md): pure functions from an agreement to exact numbers.
 
 Every quotient that becomes a count is an exact ceiling computed with
 ``fractions.Fraction``: no binary float and no decimal context rounding ever
 decides whether a goal is met. Money is rounded half-up to cents only where
-SPEC §2 says so.
+docs/targets.md says so.
 """
 
 from __future__ import annotations
@@ -350,7 +350,7 @@ def _monthly_totals(
 
 
 def compute_targets(agreement: Agreement) -> TargetTable:
-    """Every target of SPEC §2 for ``agreement`` (empty when it has no targets)."""
+    """Every target of docs/targets.md for ``agreement`` (empty when it has no targets)."""
     months = agreement.months
     segments: tuple[SegmentTargets, ...] = ()
     dimension = None

@@ -169,7 +169,7 @@ def internal_error_result(file: str, exc: Exception) -> ValidationResult:
 
 
 def fingerprint_finding(result: ValidationResult) -> Finding | None:
-    """An ``info`` finding with the agreement's fingerprint and approval state (SPEC §4)."""
+    """An ``info`` finding with the agreement's fingerprint and approval state (docs/signoff.md)."""
     agreement, doc = result.agreement, result.document
     if agreement is None or doc is None:
         return None

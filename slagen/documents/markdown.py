@@ -108,7 +108,7 @@ def _apply_policy(children: list[Token], warnings: list[str]) -> list[Token]:
 
 # --- user text inside slagen's own Markdown ----------------------------------
 
-_INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|~])")
+_INLINE_MARKUP_RE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY_RE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # What would start a block if the text began a line: "#", "-", "+", ">", "=", "12. ".
 _LINE_START_RE = re.compile(r"^(?:[#+\-=>]|([0-9]{1,9})(?=[.)]))")
@@ -119,7 +119,7 @@ _UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
 def md_text(value: object) -> str:
     """Plain text as literal inline Markdown."""
     text = " ".join(str(value).split())
-    text = _INLINE_SPECIAL_RE.sub(r"\\\1", text)
+    text = _INLINE_MARKUP_RE.sub(r"\\\1", text)
     text = _ENTITY_RE.sub(r"\\&", text)
     match = _LINE_START_RE.match(text)
     if match:

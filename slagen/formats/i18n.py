@@ -101,7 +101,7 @@ def format_month(month: str, lang: str, *, short: bool = False) -> str:
 
 
 def format_duration(amount: int, unit: str, lang: str) -> str:
-    """A duration of SPEC §1 (``4h``): ``4 horas`` / ``4 hours``."""
+    """A duration (docs/format.md) (``4h``): ``4 horas`` / ``4 hours``."""
     return format_unit(amount, UNIT_BY_DURATION[unit], length="long", locale=locale_for(lang))
 
 

@@ -1,4 +1,4 @@
-"""Targets as JSON (SPEC §3), CSV and a terminal table in the agreement's language."""
+"""Targets as JSON (docs/json.md), CSV and a terminal table in the agreement's language."""
 
 from __future__ import annotations
 
@@ -110,7 +110,7 @@ def _month_totals(m: MonthTotals) -> dict[str, Any]:
 
 
 def targets_to_dict(table: TargetTable) -> dict[str, Any]:
-    """The JSON object of SPEC §3 (with a few documented additions)."""
+    """The JSON object of docs/json.md (with a few documented additions)."""
     data = {
         "agreement": table.agreement,
         "revision": table.revision,

@@ -3,7 +3,7 @@
 1. Content changed but ``revision.number`` did not go up → error
    ``revision-not-incremented``.
 2. A new revision changes computed targets of months before its own
-   ``revision.date`` → warning ``rewriting-history`` naming the months (SPEC §2).
+   ``revision.date`` → warning ``rewriting-history`` naming the months (docs/targets.md).
    Months dropped by a shortened period are not rewritten: that is the other
    valid way to reset. Capacity is not a target: more reps from July change
    the available hours of every month, which is no rewrite.

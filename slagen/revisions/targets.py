@@ -1,4 +1,4 @@
-"""What a change does to the computed lead targets (SPEC §2).
+"""What a change does to the computed lead targets (docs/targets.md).
 
 Both revisions' :class:`~slagen.core.targets.TargetTable` are compared per segment
 (matched by ``id``) and revenue month, and per lead month for the monthly SLA

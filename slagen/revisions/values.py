@@ -37,7 +37,7 @@ KEY_BY_LIST = {
     "meetings": "name",
     "history": "number",
 }
-# Target inputs that may be one value or a month map (SPEC §2).
+# Target inputs that may be one value or a month map (docs/targets.md).
 MONTHLY_KEYS = frozenset(
     {"revenue_goal", "marketing_share", "avg_deal_size", "close_rate", "lead_value"}
 )
