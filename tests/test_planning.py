@@ -337,3 +337,27 @@ def test_for_any_inputs_the_derivation_equals_the_json(
     emea = next(s for s in data["segments"] if s["id"] == "emea")
     converted = sum(hand_round(Decimal(m["lead_value_needed"]) * rate) for m in emea["months"])
     assert Decimal(emea["total_in_agreement_currency"]["lead_value_needed"]) == converted
+
+
+def test_diff_names_a_changed_total_and_weight_and_a_switch_to_a_spread() -> None:
+    from slagen.core.loader import load_text
+    from slagen.revisions.fields import compare_documents
+
+    text = PLANNING.read_text(encoding="utf-8")
+    old = load_text(text)
+    changed = load_text(
+        text.replace("total: 1800000", "total: 1900000").replace("2026-12: 11}", "2026-12: 12}")
+    )
+    paths = {c.path: (c.old, c.new) for c in compare_documents(old, changed)}
+    latam = "targets.segments[id=latam].revenue_goal"
+    assert paths[f"{latam}.total"] == (1800000, 1900000)
+    assert paths[f"{latam}.weights.2026-12"] == (11, 12)
+    single = load_text(
+        re.sub(
+            r"      revenue_goal:\n        total: 1800000\n        weights: \{[^}]*\}\n",
+            "      revenue_goal: 150000\n",
+            text,
+        )
+    )
+    kinds = {c.path: c.kind for c in compare_documents(old, single)}
+    assert kinds.get(latam) == "changed"
