@@ -62,7 +62,8 @@ def month_figures(table: TargetTable, segment: str | None = None) -> dict[str, d
             continue
         for row in seg.months:
             month = figures.setdefault(row.month, {m: Decimal(0) for m in MEASURES})
-            month["marketing_revenue_goal"] += row.marketing_revenue_goal
+            # in the agreement's currency, for a segment that plans in its own
+            month["marketing_revenue_goal"] += seg.converted_month(row).marketing_revenue_goal
             month["customers_needed"] += row.customers_needed
             month["leads_needed"] += row.leads_needed
     return figures

@@ -15,6 +15,7 @@ from typing import Any
 
 from slagen.core.errors import Finding
 from slagen.core.loader import Document
+from slagen.core.planning_checks import is_spread, planning_findings
 from slagen.core.scalars import MONTH_RE, PERCENT_RE, months_between, parse_date, parse_rate
 
 __all__ = ["semantic_findings"]
@@ -296,7 +297,7 @@ class _Checker:
                 "lead_value",
             ):
                 value = seg.get(key)
-                if isinstance(value, dict):
+                if isinstance(value, dict) and not is_spread(value):
                     yield from self.month_map(base + (key,), value)
                 yield from self.positive(base + (key,), value, key)
             for key in ("marketing_share", "close_rate"):
@@ -502,4 +503,5 @@ class _Checker:
 
 def semantic_findings(doc: Document) -> list[Finding]:
     """Every semantic finding of ``doc`` (rules beyond the schema, docs/format.md)."""
-    return list(_Checker(doc).run())
+    checker = _Checker(doc)
+    return [*checker.run(), *planning_findings(doc, checker.months)]

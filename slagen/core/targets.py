@@ -8,12 +8,14 @@ docs/targets.md says so.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
 from slagen.core.model import Agreement, Capacity, FollowUp, Segment
+from slagen.core.planning_calendar import goal_line, prorate_factor, prorated_month
 from slagen.core.scalars import shift_month
 
 __all__ = [
@@ -25,7 +27,9 @@ __all__ = [
     "TargetTable",
     "Totals",
     "compute_targets",
+    "convert",
     "exact_ceil",
+    "goal_line",
     "leads_for_customers",
     "marketing_revenue_goal",
 ]
@@ -44,12 +48,10 @@ def exact_ceil(numerator: Decimal | int, denominator: Decimal | int) -> int:
 
 def money(value: Decimal | Fraction) -> Decimal:
     """Round to cents, half-up (exact: the input is never a binary float)."""
-    if isinstance(value, Fraction):
-        with localcontext() as ctx:
-            ctx.prec = 60
-            value = Decimal(value.numerator) / Decimal(value.denominator)
     with localcontext() as ctx:
         ctx.prec = 60
+        if isinstance(value, Fraction):
+            value = Decimal(value.numerator) / Decimal(value.denominator)
         return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -119,6 +121,8 @@ class SegmentMonth:
     lead_value: Decimal
     lead_value_needed: Decimal
     pre_period: bool  # lead_month falls before the period
+    prorate: Fraction = Fraction(1)  # share of the month counted (a revision inside it)
+    revenue_goal_given: Decimal | None = None  # before prorating, when prorated
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,18 @@ class Totals:
     @staticmethod
     def zero() -> Totals:
         return Totals(Decimal("0.00"), Decimal("0.00"), 0, 0, Decimal("0.00"))
+
+    def converted(self, rate: Decimal | None) -> Totals:
+        """The money amounts in the agreement's currency (counts unchanged)."""
+        if rate is None:
+            return self
+        return Totals(
+            convert(self.revenue_goal, rate),
+            convert(self.marketing_revenue_goal, rate),
+            self.customers_needed,
+            self.leads_needed,
+            convert(self.lead_value_needed, rate),
+        )
 
     def plus(self, row: SegmentMonth | Totals) -> Totals:
         return Totals(
@@ -151,7 +167,19 @@ class SegmentTargets:
     sla_stage: str
     sales_cycle_months: int
     months: tuple[SegmentMonth, ...]
-    total: Totals
+    total: Totals  # in the segment's currency
+    currency: str | None = None  # its own currency; None: the agreement's
+    exchange_rate: Decimal | None = None
+    total_converted: Totals | None = None  # Σ of the months converted, when it has a currency
+
+    @property
+    def agreement_total(self) -> Totals:
+        """The period total in the agreement's currency."""
+        return self.total if self.total_converted is None else self.total_converted
+
+    def converted_month(self, row: SegmentMonth) -> Totals:
+        """One month's figures in the agreement's currency."""
+        return Totals.zero().plus(row).converted(self.exchange_rate)
 
 
 @dataclass(frozen=True)
@@ -203,6 +231,20 @@ class TargetTable:
     monthly: tuple[MonthTotals, ...]  # keyed by lead month
     groups: tuple[GroupTargets, ...]
     total: Totals
+    fiscal_year: str | None = None
+    goal_days: str = "calendar"  # calendar | business
+    holidays: frozenset[dt.date] = frozenset()
+
+    def fiscal_month_number(self, month: str) -> int | None:
+        """3 for the period's third month, when the agreement names a fiscal year."""
+        if self.fiscal_year is None or month not in self.months:
+            return None
+        return self.months.index(month) + 1
+
+    def fiscal_month(self, month: str) -> str | None:
+        """``FY2026 month 3`` for the period's third month, with a fiscal year label."""
+        number = self.fiscal_month_number(month)
+        return None if number is None else f"{self.fiscal_year} month {number}"
 
     @property
     def over_capacity_months(self) -> tuple[str, ...]:
@@ -215,11 +257,23 @@ class TargetTable:
         raise KeyError(segment_id)
 
 
-def _segment_targets(segment: Segment, months: tuple[str, ...]) -> SegmentTargets:
+def convert(amount: Decimal, rate: Decimal) -> Decimal:
+    """An amount in the agreement's currency: ``amount × rate``, half-up to cents."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return money(amount * rate)
+
+
+def _segment_targets(
+    segment: Segment, months: tuple[str, ...], effective: dt.date | None
+) -> SegmentTargets:
     rows: list[SegmentMonth] = []
     total = Totals.zero()
+    converted = Totals.zero()
     for month in months:
-        goal = segment.revenue_goal[month]
+        given = segment.revenue_goal[month]
+        factor = prorate_factor(month, effective) if effective else Fraction(1)
+        goal = prorated_month(given, factor)
         mrg = marketing_revenue_goal(goal, segment.marketing_share[month])
         customers = exact_ceil(mrg, segment.avg_deal_size[month]) if mrg else 0
         if customers:
@@ -241,9 +295,12 @@ def _segment_targets(segment: Segment, months: tuple[str, ...]) -> SegmentTarget
             lead_value=value,
             lead_value_needed=money(Fraction(value) * leads),
             pre_period=lead_month < months[0],
+            prorate=factor,
+            revenue_goal_given=None if factor == 1 else money(given),
         )
         rows.append(row)
         total = total.plus(row)
+        converted = converted.plus(Totals.zero().plus(row).converted(segment.exchange_rate))
     return SegmentTargets(
         id=segment.id,
         name=segment.name,
@@ -252,6 +309,9 @@ def _segment_targets(segment: Segment, months: tuple[str, ...]) -> SegmentTarget
         sales_cycle_months=segment.sales_cycle_months,
         months=tuple(rows),
         total=total,
+        currency=segment.currency,
+        exchange_rate=segment.exchange_rate,
+        total_converted=None if segment.exchange_rate is None else converted,
     )
 
 
@@ -278,7 +338,7 @@ def _monthly_totals(
     by_month = {m: Totals.zero() for m in lead_months}
     for seg in segments:
         for row in seg.months:
-            by_month[row.lead_month] = by_month[row.lead_month].plus(row)
+            by_month[row.lead_month] = by_month[row.lead_month].plus(seg.converted_month(row))
     result = []
     for month in lead_months:
         totals = by_month[month]
@@ -296,7 +356,8 @@ def compute_targets(agreement: Agreement) -> TargetTable:
     dimension = None
     if agreement.targets is not None:
         dimension = agreement.targets.dimension
-        segments = tuple(_segment_targets(s, months) for s in agreement.targets.segments)
+        effective = agreement.revision.date if agreement.targets.prorate else None
+        segments = tuple(_segment_targets(s, months, effective) for s in agreement.targets.segments)
     lead_months = tuple(
         sorted({row.lead_month for seg in segments for row in seg.months} | set(months))
     )
@@ -309,7 +370,7 @@ def compute_targets(agreement: Agreement) -> TargetTable:
         members = tuple(s for s in segments if s.group == group)
         total = Totals.zero()
         for seg in members:
-            total = total.plus(seg.total)
+            total = total.plus(seg.agreement_total)
         groups.append(
             GroupTargets(
                 id=group,
@@ -320,7 +381,7 @@ def compute_targets(agreement: Agreement) -> TargetTable:
         )
     grand = Totals.zero()
     for seg in segments:
-        grand = grand.plus(seg.total)
+        grand = grand.plus(seg.agreement_total)
     return TargetTable(
         agreement=agreement.id,
         revision=agreement.revision.number,
@@ -332,4 +393,7 @@ def compute_targets(agreement: Agreement) -> TargetTable:
         monthly=monthly,
         groups=tuple(groups),
         total=grand,
+        fiscal_year=agreement.targets.fiscal_year if agreement.targets else None,
+        goal_days=agreement.targets.goal_days if agreement.targets else "calendar",
+        holidays=agreement.targets.holidays if agreement.targets else frozenset(),
     )

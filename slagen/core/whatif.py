@@ -29,10 +29,13 @@ __all__ = [
     "INPUTS",
     "Change",
     "Scenario",
+    "Sensitivity",
+    "SensitivityRow",
     "apply_changes",
     "format_scenario",
     "parse_changes",
     "run_scenario",
+    "sensitivity_table",
 ]
 
 INPUTS = ("revenue_goal", "marketing_share", "avg_deal_size", "close_rate", "lead_value")
@@ -267,3 +270,58 @@ def format_scenario(scenario: Scenario, language: str) -> str:
         f"  {'Customers':<{width}}  {change(total_old.customers_needed, total_new.customers_needed)}"
     )
     return "\n".join(lines) + "\n"
+
+
+SENSITIVITY_INPUTS = ("close_rate", "avg_deal_size")
+SENSITIVITY_STEPS = (Decimal("-0.10"), Decimal("-0.05"), Decimal("0.05"), Decimal("0.10"))
+
+
+@dataclass(frozen=True)
+class SensitivityRow:
+    """Leads needed over the period with one input moved by ``change`` (None: impossible)."""
+
+    input: str
+    change: Decimal  # -0.10 for −10 %
+    leads_by_segment: tuple[int | None, ...]
+    total: int | None
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """The document's sensitivity table: each row one input at one relative change."""
+
+    segments: tuple[str, ...]  # segment names, in order
+    baseline: tuple[int, ...]
+    baseline_total: int
+    rows: tuple[SensitivityRow, ...]
+
+
+def sensitivity_table(agreement: Agreement, baseline: TargetTable) -> Sensitivity:
+    """Close rate and deal size at −10 %, −5 %, +5 %, +10 %: the leads needed.
+
+    Each cell is the engine's period total under that one change; a change that
+    would make a rate exceed 100 % leaves the cell empty (None).
+    """
+    rows = []
+    for name in SENSITIVITY_INPUTS:
+        for step in SENSITIVITY_STEPS:
+            try:
+                table = compute_targets(apply_changes(agreement, (Change(name, None, step),)))
+            except UsageError:
+                count = len(baseline.segments)
+                rows.append(SensitivityRow(name, step, (None,) * count, None))
+                continue
+            rows.append(
+                SensitivityRow(
+                    name,
+                    step,
+                    tuple(s.total.leads_needed for s in table.segments),
+                    table.total.leads_needed,
+                )
+            )
+    return Sensitivity(
+        segments=tuple(s.name for s in baseline.segments),
+        baseline=tuple(s.total.leads_needed for s in baseline.segments),
+        baseline_total=baseline.total.leads_needed,
+        rows=tuple(rows),
+    )

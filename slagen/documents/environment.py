@@ -174,8 +174,8 @@ def _template_frame(tb: TracebackType | None) -> str:
 
 def _money_filter(lang: str) -> Callable[..., str]:
     @pass_context
-    def money(context: Context, value: Any) -> str:
-        return format_money(value, context["agreement"].currency or "EUR", lang)
+    def money(context: Context, value: Any, currency: str | None = None) -> str:
+        return format_money(value, currency or context["agreement"].currency or "EUR", lang)
 
     return money
 

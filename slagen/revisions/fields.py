@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from slagen.core.loader import Document
+from slagen.core.planning_checks import is_spread
 from slagen.revisions.values import (
     KEY_BY_LIST,
     MONTHLY_KEYS,
@@ -240,6 +241,13 @@ class _Comparer:
         old_raw: RawPath,
         new_raw: RawPath,
     ) -> None:
+        if is_spread(old) and is_spread(new):  # {total|quarters, weights}: field by field
+            self.mapping(old, new, path, label, old_raw, new_raw)
+            return
+        if is_spread(old) or is_spread(new):  # a spread for a month map or one value
+            if old != new:
+                self.emit("changed", path, label, old, new, old_raw, new_raw, key=key, new_key=key)
+            return
         if not isinstance(old, Mapping) and not isinstance(new, Mapping):
             if normalize(key, old) != normalize(key, new):
                 self.emit("changed", path, label, old, new, old_raw, new_raw, key=key, new_key=key)
