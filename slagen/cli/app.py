@@ -369,7 +369,7 @@ def schema(
 
 # Commands of later stages live in slagen/cli/<name>.py, each with a
 # register(app) function; their heavy imports stay inside the command bodies.
-COMMAND_MODULES = ("render", "diff", "signoff", "reviews", "report", "authoring")
+COMMAND_MODULES = ("render", "diff", "signoff", "reviews", "report", "authoring", "repository")
 
 
 def _register_commands() -> None:

@@ -29,12 +29,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+from slagen.core.field_checks import link_allowed
 
 
 def markdown_to_html(text: str, *, warnings: list[str] | None = None) -> str:
@@ -59,15 +58,6 @@ def markdown_warnings(text: str) -> list[str]:
     warnings: list[str] = []
     markdown_to_html(text, warnings=warnings)
     return warnings
-
-
-def link_allowed(href: str) -> bool:
-    """Whether a link target may appear in a rendered agreement."""
-    try:
-        scheme = urlsplit(href.strip()).scheme.lower()
-    except ValueError:
-        return False
-    return scheme in LINK_SCHEMES
 
 
 @cache
