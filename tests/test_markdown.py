@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
+from slagen.core.validate import load_agreement
 from slagen.documents.markdown import (
     link_allowed,
     markdown_to_html,
@@ -16,6 +20,9 @@ from slagen.documents.markdown import (
     md_quote,
     md_text,
 )
+from slagen.documents.render import render_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_raw_html_is_text() -> None:
@@ -111,3 +118,37 @@ def test_md_block_closes_an_open_fence() -> None:
 
 def test_md_quote() -> None:
     assert md_quote("a\n\nb") == "> a\n>\n> b"
+
+
+HOSTILE_MARKDOWN = (
+    "Fine print <!-- hidden clause: penalty 50% --> and <script>alert(1)</script>, "
+    "<img src=https://e.test/pixel.png>, <a href='javascript:alert(1)'>x</a>\n\n"
+    "<div>\nblock\n</div>\n\n"
+    "Code stays code: `a <b> c` and\n\n```\n<pre>kept</pre>\n```\n\n"
+    "Direction \u202etxet\u202c override"
+)
+
+
+def html_tokens(markdown: str) -> list[str]:
+    """What a pull-request view (CommonMark with raw HTML on) would pass as HTML."""
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    found = [t.content for t in tokens if t.type == "html_block"]
+    for token in tokens:
+        found += [c.content for c in token.children or [] if c.type == "html_inline"]
+    return found
+
+
+def test_md_block_leaves_no_raw_html_for_the_pull_request_view() -> None:
+    assert html_tokens(HOSTILE_MARKDOWN) != []  # the input does carry HTML
+    out = md_block(HOSTILE_MARKDOWN)
+    assert html_tokens(out) == []
+    assert "`a <b> c`" in out and "<pre>kept</pre>" in out  # code untouched
+    assert "\u202e" not in out and "\u202c" not in out
+    rendered = MarkdownIt("commonmark").render(out)
+    assert "&lt;!-- hidden clause" in rendered  # shown as text, not hidden
+
+
+def test_a_rendered_agreement_carries_no_raw_html_whatever_its_text() -> None:
+    agreement, targets = load_agreement(ROOT / "agreements" / "northwind-marketing-sales.yaml")
+    hostile = dataclasses.replace(agreement, summary=HOSTILE_MARKDOWN)
+    assert html_tokens(render_markdown(hostile, targets)) == []

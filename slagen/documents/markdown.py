@@ -114,11 +114,15 @@ _ENTITY_RE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LINE_START_RE = re.compile(r"^(?:[#+\-=>]|([0-9]{1,9})(?=[.)]))")
 _WHITESPACE_RE = re.compile(r"\s*\n\s*")
 _UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
+_TAG_START_RE = re.compile(r"(?<!\\)<(?=[A-Za-z/!?])")
+_CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
+# Direction overrides and isolates: they make text read differently from what it is.
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def md_text(value: object) -> str:
     """Plain text as literal inline Markdown."""
-    text = " ".join(str(value).split())
+    text = " ".join(_BIDI_RE.sub("", str(value)).split())
     text = _INLINE_MARKUP_RE.sub(r"\\\1", text)
     text = _ENTITY_RE.sub(r"\\&", text)
     match = _LINE_START_RE.match(text)
@@ -136,17 +140,40 @@ def md_cell(value: object) -> str:
 
 
 def md_block(value: object) -> str:
-    """User Markdown as a block, with any unclosed code fence closed."""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip("\n").rstrip()
+    """User Markdown as a block: unclosed code fences closed, raw HTML made text.
+
+    The format is CommonMark without raw HTML and ``validate`` refuses tags and
+    comments, but whatever gets through must not reach the pull request's view
+    as HTML (a ``<!-- hidden clause -->`` would be invisible there and printed
+    in the PDF): every ``<`` that could open a tag, a comment or an autolink is
+    escaped outside code, and invisible direction overrides are removed.
+    """
+    text = _BIDI_RE.sub("", str(value))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").rstrip()
     lines = text.split("\n")
+    code_lines: set[int] = set()
     for token in _markdown_it().parse(text):
+        if token.type in ("fence", "code_block") and token.map is not None:
+            code_lines.update(range(*token.map))
         if token.type != "fence" or token.map is None:
             continue
         last = lines[token.map[1] - 1].strip() if token.map[1] > token.map[0] + 1 else ""
         closed = last.startswith(token.markup) and set(last) <= {token.markup[0]}
         if not closed:
-            text += "\n" + token.markup
-    return text
+            lines.append(token.markup)
+    return "\n".join(
+        line if number in code_lines else _escape_tags(line) for number, line in enumerate(lines)
+    )
+
+
+def _escape_tags(line: str) -> str:
+    # Code spans keep their text; elsewhere "<" before a letter, "/", "!" or "?" is escaped.
+    out, at = [], 0
+    for span in _CODE_SPAN_RE.finditer(line):
+        out += [_TAG_START_RE.sub(r"\\<", line[at : span.start()]), span[0]]
+        at = span.end()
+    out.append(_TAG_START_RE.sub(r"\\<", line[at:]))
+    return "".join(out)
 
 
 def md_quote(value: object) -> str:
