@@ -222,6 +222,8 @@ def test_planning_fields_validate(tmp_path: Path) -> None:
     assert "exchange-rate-without-currency" in _validate(tmp_path, "      currency: EUR\n", "")
     assert "unknown-currency" in _validate(tmp_path, "currency: EUR\n", "currency: EUX\n")
     assert "holidays-unused" in _validate(tmp_path, "goal_days: business", "goal_days: calendar")
+    assert "holiday-outside-period" in _validate(tmp_path, "2026-01-01, 2026-05-25", "2025-12-31")
+    assert "prorate-no-effect" in _validate(tmp_path, "date: 2026-07-15", "date: 2026-07-01")
     codes = _validate(tmp_path, "goal_days: business", "goal_days: weekdays")
     assert codes and all(c != "internal-error" for c in codes)
 
