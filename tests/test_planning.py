@@ -215,6 +215,9 @@ def _validate(tmp_path: Path, old: str, new: str) -> list[str]:
 def test_planning_fields_validate(tmp_path: Path) -> None:
     assert _validate(tmp_path, "goal_days: business", "goal_days: business") == []
     assert "weights-missing" in _validate(tmp_path, " 2026-12: 11}", "}")
+    weights = PLANNING.read_text(encoding="utf-8").split("weights: {")[1].split("}")[0]
+    all_zero = re.sub(r"(2026-\d\d): \d+", r"\1: 0", weights)
+    assert "weights-all-zero" in _validate(tmp_path, weights, all_zero)
     assert "quarters-count" in _validate(
         tmp_path, "total: 1800000\n", "quarters: [400000, 500000]\n"
     )
