@@ -366,3 +366,26 @@ def test_diff_names_a_changed_total_and_weight_and_a_switch_to_a_spread() -> Non
     )
     kinds = {c.path: c.kind for c in compare_documents(old, single)}
     assert kinds.get(latam) == "changed"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    needed=st.integers(min_value=0, max_value=100_000),
+    month=st.sampled_from(MONTHS),
+    holidays=st.sets(st.integers(min_value=1, max_value=28), max_size=10),
+)
+def test_the_business_day_goal_line_rises_only_on_business_days(
+    needed: int, month: str, holidays: set[int]
+) -> None:
+    days = frozenset(dt.date(2026, int(month[5:]), d) for d in holidays)
+    line = daily_goal_line(needed, month, "business", days)
+    counted = goal_days(month, "business", days)
+    assert len(line) == days_in_month(month)
+    assert line[-1][1] == needed
+    previous = Fraction(0)
+    for day, goal in line:
+        rises = goal != previous
+        assert goal >= previous
+        assert rises == (day in counted and needed > 0)
+        assert (day.weekday() >= 5 or day in days) == (day not in counted)
+        previous = goal
