@@ -215,6 +215,9 @@ def _validate(tmp_path: Path, old: str, new: str) -> list[str]:
 def test_planning_fields_validate(tmp_path: Path) -> None:
     assert _validate(tmp_path, "goal_days: business", "goal_days: business") == []
     assert "weights-missing" in _validate(tmp_path, " 2026-12: 11}", "}")
+    weights = PLANNING.read_text(encoding="utf-8").split("weights: {")[1].split("}")[0]
+    all_zero = re.sub(r"(2026-\d\d): \d+", r"\1: 0", weights)
+    assert "weights-all-zero" in _validate(tmp_path, weights, all_zero)
     assert "quarters-count" in _validate(
         tmp_path, "total: 1800000\n", "quarters: [400000, 500000]\n"
     )
@@ -222,6 +225,8 @@ def test_planning_fields_validate(tmp_path: Path) -> None:
     assert "exchange-rate-without-currency" in _validate(tmp_path, "      currency: EUR\n", "")
     assert "unknown-currency" in _validate(tmp_path, "currency: EUR\n", "currency: EUX\n")
     assert "holidays-unused" in _validate(tmp_path, "goal_days: business", "goal_days: calendar")
+    assert "holiday-outside-period" in _validate(tmp_path, "2026-01-01, 2026-05-25", "2025-12-31")
+    assert "prorate-no-effect" in _validate(tmp_path, "date: 2026-07-15", "date: 2026-07-01")
     codes = _validate(tmp_path, "goal_days: business", "goal_days: weekdays")
     assert codes and all(c != "internal-error" for c in codes)
 
@@ -361,3 +366,26 @@ def test_diff_names_a_changed_total_and_weight_and_a_switch_to_a_spread() -> Non
     )
     kinds = {c.path: c.kind for c in compare_documents(old, single)}
     assert kinds.get(latam) == "changed"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    needed=st.integers(min_value=0, max_value=100_000),
+    month=st.sampled_from(MONTHS),
+    holidays=st.sets(st.integers(min_value=1, max_value=28), max_size=10),
+)
+def test_the_business_day_goal_line_rises_only_on_business_days(
+    needed: int, month: str, holidays: set[int]
+) -> None:
+    days = frozenset(dt.date(2026, int(month[5:]), d) for d in holidays)
+    line = daily_goal_line(needed, month, "business", days)
+    counted = goal_days(month, "business", days)
+    assert len(line) == days_in_month(month)
+    assert line[-1][1] == needed
+    previous = Fraction(0)
+    for day, goal in line:
+        rises = goal != previous
+        assert goal >= previous
+        assert rises == (day in counted and needed > 0)
+        assert (day.weekday() >= 5 or day in days) == (day not in counted)
+        previous = goal

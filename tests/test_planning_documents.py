@@ -58,6 +58,9 @@ def test_the_appendix_shows_the_json_figures() -> None:
             assert f"**{leads}**" in appendix
             assert f"**{value}**" in appendix
     assert "(FY2026 month 7)" in appendix
+    markdown = render_markdown(agreement, targets, language="en")
+    assert "Fiscal year FY2026: month 1 is January 2026, month 12 is December 2026." in markdown
+    assert "counts business days only" in markdown and "Holidays: January 1, 2026;" in markdown
     assert "× 17/31" in appendix
 
 

@@ -41,6 +41,7 @@ def planning_findings(doc: Document, months: tuple[str, ...]) -> Iterator[Findin
         if isinstance(goal, dict) and is_spread(goal) and months:
             yield from _spread(doc, base + ("revenue_goal",), goal, months)
         yield from _currency(doc, base, seg)
+    yield from _calendar(doc, targets, months)
     holidays = targets.get("holidays")
     if holidays and targets.get("goal_days", "calendar") != "business":
         yield doc.finding(
@@ -203,4 +204,30 @@ def spread_schema_findings(
                 "invalid-weight",
                 "a weight is a number of 0 or more",
                 hint="e.g. 8 for a normal month and 12 for a peak month",
+            )
+
+
+def _calendar(doc: Document, targets: dict[str, Any], months: tuple[str, ...]) -> Iterator[Finding]:
+    revision = doc.data.get("revision")
+    raw_date = revision.get("date") if isinstance(revision, dict) else None
+    if targets.get("prorate") is True and isinstance(raw_date, str) and months:
+        inside = raw_date[:7] in months and not raw_date.endswith("-01")
+        if not inside:
+            yield doc.finding(
+                ("targets", "prorate"),
+                "prorate-no-effect",
+                f"the revision takes effect on {raw_date}, not inside a month of the period, "
+                "so `prorate` changes nothing",
+                hint="remove `prorate`, or check `revision.date`",
+                severity="warning",
+            )
+    holidays = targets.get("holidays")
+    for i, day in enumerate(holidays if isinstance(holidays, list) else []):
+        if isinstance(day, str) and months and day[:7] not in months:
+            yield doc.finding(
+                ("targets", "holidays", i),
+                "holiday-outside-period",
+                f"{day} is outside the period ({months[0]} to {months[-1]})",
+                hint="list the holidays of the period's months only",
+                severity="warning",
             )
