@@ -300,11 +300,12 @@ def targets(
         if what_if:
             import json
 
-            from slagen.core.whatif import format_scenario, run_scenario
+            from slagen.core.whatif import run_scenario
+            from slagen.formats.scenario import format_scenario, scenario_to_dict
 
             scenario = run_scenario(agreement, table, what_if)
             if fmt is TargetsFormat.json:
-                typer.echo(json.dumps(scenario.as_dict(), indent=2, ensure_ascii=False))
+                typer.echo(json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False))
             elif fmt is TargetsFormat.csv:
                 typer.echo(targets_csv(scenario.scenario), nl=False)
             else:

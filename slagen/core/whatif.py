@@ -32,7 +32,6 @@ __all__ = [
     "Sensitivity",
     "SensitivityRow",
     "apply_changes",
-    "format_scenario",
     "parse_changes",
     "run_scenario",
     "sensitivity_table",
@@ -192,44 +191,6 @@ class Scenario:
     baseline: TargetTable
     scenario: TargetTable
 
-    def as_dict(self) -> dict[str, Any]:
-        from slagen.formats.targets import targets_to_dict
-
-        def delta(old: int, new: int) -> dict[str, Any]:
-            pct = (
-                None
-                if old == 0
-                else str(((Decimal(new - old) / old) * 100).quantize(Decimal("0.1")))
-            )
-            return {"baseline": old, "scenario": new, "change": new - old, "change_pct": pct}
-
-        return {
-            "changes": [c.describe() for c in self.changes],
-            "segments": [
-                {
-                    "id": old.id,
-                    "leads_needed": delta(old.total.leads_needed, new.total.leads_needed),
-                    "customers_needed": delta(
-                        old.total.customers_needed, new.total.customers_needed
-                    ),
-                }
-                for old, new in zip(self.baseline.segments, self.scenario.segments, strict=True)
-            ],
-            "months": [
-                {"month": old.month, "leads_needed": delta(old.leads_needed, new.leads_needed)}
-                for old, new in zip(self.baseline.monthly, self.scenario.monthly, strict=True)
-            ],
-            "total": {
-                "leads_needed": delta(
-                    self.baseline.total.leads_needed, self.scenario.total.leads_needed
-                ),
-                "customers_needed": delta(
-                    self.baseline.total.customers_needed, self.scenario.total.customers_needed
-                ),
-            },
-            "targets": targets_to_dict(self.scenario),
-        }
-
 
 def run_scenario(agreement: Agreement, baseline: TargetTable, text: str) -> Scenario:
     """Parse ``text``, apply it and recompute.
@@ -243,33 +204,6 @@ def run_scenario(agreement: Agreement, baseline: TargetTable, text: str) -> Scen
     except InvalidOperation as exc:  # a change too large for exact arithmetic
         raise UsageError(f"--what-if: {text}: the numbers get too large") from exc
     return Scenario(changes, baseline, compute_targets(changed))
-
-
-def format_scenario(scenario: Scenario, language: str) -> str:
-    """The scenario's targets table, then what moved, for the terminal."""
-    from slagen.formats.targets import targets_table
-
-    def change(old: int, new: int) -> str:
-        diff = new - old
-        pct = "" if old == 0 else f" ({(Decimal(diff) / old * 100).quantize(Decimal('0.1')):+}%)"
-        return f"{old:>8,} → {new:>8,}  {diff:+,}{pct}"
-
-    lines = ["What if: " + ", ".join(c.describe() for c in scenario.changes), ""]
-    lines.append(targets_table(scenario.scenario, language).rstrip("\n"))
-    lines += ["", "Leads needed, as agreed → under the change:"]
-    width = (
-        max(len(s.name) for s in scenario.baseline.segments) if scenario.baseline.segments else 5
-    )
-    for old, new in zip(scenario.baseline.segments, scenario.scenario.segments, strict=True):
-        lines.append(
-            f"  {old.name:<{width}}  {change(old.total.leads_needed, new.total.leads_needed)}"
-        )
-    total_old, total_new = scenario.baseline.total, scenario.scenario.total
-    lines.append(f"  {'Total':<{width}}  {change(total_old.leads_needed, total_new.leads_needed)}")
-    lines.append(
-        f"  {'Customers':<{width}}  {change(total_old.customers_needed, total_new.customers_needed)}"
-    )
-    return "\n".join(lines) + "\n"
 
 
 SENSITIVITY_INPUTS = ("close_rate", "avg_deal_size")
