@@ -6,6 +6,8 @@ and readers can find it: ``goal-line``/``actual-line`` (pace), ``goal-line-<segm
 (pace by segment), ``needed-N`` /
 ``delivered-N`` (monthly bars), ``average-N``/``p90-line``/``target-line`` (speed),
 ``attempts-N``/``target-line`` (depth), where N is the month's position.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

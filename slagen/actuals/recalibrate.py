@@ -15,6 +15,8 @@ A value is suggested only when it rests on at least :data:`MIN_LEADS` leads and
 (relative); otherwise the agreement's value is kept. Monthly inputs
 are suggested as month maps that keep every month up to the as-of month as
 signed (a revision must not rewrite history).
+
+Stage: actuals.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""``slagen render``: documents for the pull request and for sign-off."""
+"""``slagen render``: documents for the pull request and for sign-off.
+
+Stage: interface.
+"""
 
 from __future__ import annotations
 

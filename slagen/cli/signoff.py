@@ -1,6 +1,8 @@
 """Sign-off commands: approve, sign, verify, extract, fingerprint.
 
 pyHanko and pypdf are imported inside the command bodies only.
+
+Stage: interface.
 """
 
 from __future__ import annotations

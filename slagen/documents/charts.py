@@ -3,6 +3,8 @@
 The SVG is deterministic: a fixed hash salt for element ids, no date in the
 metadata, glyphs drawn as paths (the bundled DejaVu Sans, so the chart looks
 the same whatever fonts the machine has).
+
+Stage: render.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 Sections are numbered here, once, so the Markdown document (one template
 including every section) and the HTML document (each section rendered on its
 own) number them alike.
+
+Stage: render.
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ Three promises, each with its reason:
   is in the document information and the keywords.
 
 ``import weasyprint`` costs about half a second, so it happens on first use.
+
+Stage: render.
 """
 
 from __future__ import annotations

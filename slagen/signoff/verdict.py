@@ -3,6 +3,8 @@
 The JSON form is :meth:`VerificationReport.as_dict`; the text form is
 :func:`format_report`, a few lines per signature, then the embedded agreement
 and the source check.
+
+Stage: sign-off.
 """
 
 from __future__ import annotations

@@ -15,6 +15,8 @@ Three questions, each answered for the user in plain words:
    signature.
 4. **Source file** (optional) — a given agreement file has that fingerprint
    too: the PDF was made from that content.
+
+Stage: sign-off.
 """
 
 from __future__ import annotations
