@@ -50,6 +50,8 @@ class VerificationReport:
     signatures: list[SignatureReport]
     embedded: EmbeddedReport
     source: dict[str, Any] | None = None  # {"path", "fingerprint", "matches", "identical"}
+    # With --allowed-signers: each party's approval and the signed commit that proves it.
+    approvals: list[dict[str, Any]] | None = None
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -115,6 +117,9 @@ def format_report(report: VerificationReport) -> str:
             else "DIFFERENT content"
         )
         lines.append(f"  source {src['path']}: {same} — {_mark(src['matches'])}")
+    if report.approvals is not None:
+        lines.append("  approvals proven in git:")
+        lines += [f"     {a['party']}: {a['text']}" for a in report.approvals]
     lines += [f"  problem: {p}" for p in report.problems]
     lines.append("verified: every check passed" if report.ok else "NOT verified")
     return "\n".join(lines) + "\n"
