@@ -75,7 +75,7 @@ def render(
             warnings=warnings,
         )
         for line in warnings:
-            typer.echo(f"warning: {line}", err=True)
+            typer.echo(line, err=True)  # already "FILE: warning: …"
         for path in written:
             typer.echo(str(path))
 
