@@ -198,3 +198,23 @@ def test_the_breakdown_stays_out_of_a_lone_agreement_and_out_of_the_pdf_html(
     [html] = render_documents([folder / "northwind-marketing-sales.yaml"], ["html"], folder / "h")
     # a signed PDF (rendered from this HTML) carries nothing its own YAML does not say
     assert "Breakdown by child agreement" not in html.read_text(encoding="utf-8")
+
+
+def test_build_renders_the_parent_again_when_a_child_changes(repo: tuple[Path, Any]) -> None:
+    folder, parent = repo
+    work = folder / "work"
+    (work / "agreements").mkdir(parents=True)
+    for path in folder.glob("*.yaml"):
+        path.rename(work / "agreements" / path.name)
+    (work / "slagen.toml").write_text('formats = ["md"]\n', encoding="utf-8")
+    first = runner.invoke(app, ["build", str(work)])
+    assert first.exit_code == 0 and "4 rendered" in first.output, first.output
+    assert "0 rendered, 4 unchanged" in runner.invoke(app, ["build", str(work)]).output
+    child = work / "agreements" / "northwind-na.yaml"
+    data = yaml.load(child.read_text(encoding="utf-8"))
+    data["title"] = "Northwind North America"
+    _write(child, data)
+    again = runner.invoke(app, ["build", str(work)])
+    assert "2 rendered, 2 unchanged" in again.output, again.output
+    parent_md = (work / "build" / f"{parent['id']}.md").read_text(encoding="utf-8")
+    assert "Northwind North America (`northwind-na`)" in parent_md
