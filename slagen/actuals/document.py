@@ -16,16 +16,45 @@ from slagen.actuals.wording import word
 from slagen.documents.markdown import markdown_to_html, md_cell, md_text
 from slagen.formats.i18n import format_month
 
-CSS = """
-body { font-family: "DejaVu Sans", sans-serif; font-size: 9pt; color: #222; }
-h1 { font-size: 15pt; } h2 { font-size: 11.5pt; margin-top: 1.4em; }
-table { border-collapse: collapse; margin: .6em 0; }
-th, td { border-bottom: 1px solid #ddd; padding: 2px 6px; text-align: right; }
-th:first-child, td:first-child { text-align: left; }
-pre { background: #f4f4f4; padding: 6px; font-size: 8pt; white-space: pre-wrap; }
-figure { margin: .8em 0; } figure svg { width: 100%; height: auto; }
-@page { size: A4; margin: 16mm 14mm; }
-"""
+
+def stylesheet() -> str:
+    """The agreement's print stylesheet, then the report's own additions (``report.css``)."""
+    from slagen.core.resources import templates_dir
+
+    assets = templates_dir() / "assets"
+    return "\n".join(
+        (assets / name).read_text(encoding="utf-8") for name in ("print.css", "report.css")
+    )
+
+
+def _page_rules(report: PerformanceReport) -> str:
+    """The footer's "page X of Y" in the report's language, as in the agreement."""
+    from slagen.documents.environment import _css_counter_text
+    from slagen.formats.i18n import translations
+
+    page_of = translations(report.agreement.language).gettext("Page {page} of {pages}")
+    return f"@page {{ @bottom-right {{ content: {_css_counter_text(page_of)}; }} }}"
+
+
+def _running(report: PerformanceReport) -> str:
+    """Hidden elements the running header and footer take their text from (escaped)."""
+    from slagen.formats.i18n import format_date, translations
+
+    agreement = report.agreement
+    lang = agreement.language
+    revision = translations(lang).gettext("Revision %(number)s") % {
+        "number": agreement.revision.number
+    }
+    status = (
+        f"{word('title', lang)} · {word('as_of', lang, date=format_date(report.as_of, lang))}"
+        f" · {agreement.fingerprint[: len('sha256:') + 12]}…"
+    )
+    rows = [
+        ("running-title", agreement.title),
+        ("running-revision", f"{revision} · {format_date(agreement.revision.date, lang)}"),
+        ("running-status", status),
+    ]
+    return "\n".join(f'<div class="{cls}">{html_lib.escape(text)}</div>' for cls, text in rows)
 
 
 def chart_name(report: PerformanceReport, key: str) -> str:
@@ -181,7 +210,8 @@ def render_html(report: PerformanceReport, svgs: dict[str, str]) -> str:
     title = html_lib.escape(f"{word('title', lang)} — {report.agreement.title}")
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{title}</title>\n<style>\n{stylesheet()}\n{_page_rules(report)}\n</style>\n"
+        f'</head>\n<body class="report">\n{_running(report)}\n'
         + "\n".join(parts)
         + "\n</body>\n</html>\n"
     )
