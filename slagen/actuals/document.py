@@ -137,7 +137,7 @@ def render_charts(report: PerformanceReport) -> dict[str, str]:
 def _markdown_table(table: Table) -> str:
     lines = [
         "| " + " | ".join(md_cell(h) for h in table.headers) + " |",
-        "|" + "|".join([":--"] + ["--:"] * (len(table.headers) - 1)) + "|",
+        "|" + "|".join([":--"] + [":--" if table.kind else "--:"] * (len(table.headers) - 1)) + "|",
     ]
     lines.extend("| " + " | ".join(md_cell(c) for c in row) + " |" for row in table.rows)
     return "\n".join(lines)
@@ -150,16 +150,48 @@ class ChartSlot:
     key: str
 
 
+@dataclass(frozen=True)
+class TableSlot:
+    """A table the HTML builds itself (escaped): classes and unbreakable month labels."""
+
+    table: Table
+
+
+def _table_html(table: Table) -> str:
+    """A table of the HTML and PDF; every text is escaped, the status cells get a class."""
+    esc = html_lib.escape
+    months = table.headers[0] in (word("month", "en"), word("month", "es"))
+    head = "".join(f"<th>{esc(h)}</th>" for h in table.headers)
+    body = []
+    for i, row in enumerate(table.rows):
+        first = _keep_month_together(row[0]) if months else row[0]
+        cells = [f"<td>{esc(c)}</td>" for c in [first, *row[1:]]]
+        if i < len(table.row_classes):
+            status = table.row_classes[i].replace("_", "-")
+            cells[-1] = f'<td class="status-{status}">{esc(row[-1])}</td>'
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    kind = f' class="{esc(table.kind)}-table"' if table.kind else ""
+    return f"<table{kind}><thead><tr>{head}</tr></thead>\n<tbody>{''.join(body)}</tbody></table>"
+
+
+def _keep_month_together(cell: str) -> str:
+    """``mar 2026 (a la fecha)`` on at most two lines: the label, then the parenthesis."""
+    label, sep, rest = cell.partition(" (")
+    return label.replace(" ", "\u00a0") + sep + rest.replace(" ", "\u00a0")
+
+
 def _section_markdown(
     section: Section, level: int, chart_ref: dict[str, tuple[str, str]] | None
-) -> list[str | ChartSlot]:
+) -> list[str | ChartSlot | TableSlot]:
     """Markdown blocks of one section; a chart becomes an image (files) or a :class:`ChartSlot`."""
-    blocks: list[str | ChartSlot] = [f"{'#' * level} {md_text(section.title)}"]
+    blocks: list[str | ChartSlot | TableSlot] = [f"{'#' * level} {md_text(section.title)}"]
     if section.bullets:  # one list, not a list per paragraph
         items = [i for i in section.items if isinstance(i, str)]
         return [*blocks, "\n".join("- " + md_text(i) for i in items)] if items else blocks
     for item in section.items:
-        if isinstance(item, Table):
+        if isinstance(item, Table) and chart_ref is None:
+            blocks.append(TableSlot(item))
+        elif isinstance(item, Table):
             blocks.append(_markdown_table(item))
         elif isinstance(item, tuple):
             kind, value = item
@@ -184,7 +216,7 @@ def render_markdown(report: PerformanceReport) -> str:
         for key in CHART_KEYS
     }
     blocks: list[str] = []
-    for i, section in enumerate(report_sections(report)):
+    for i, section in enumerate(report_sections(report, document=True)):
         blocks.extend(
             b for b in _section_markdown(section, 1 if i == 0 else 2, refs) if isinstance(b, str)
         )
@@ -195,7 +227,7 @@ def render_html(report: PerformanceReport, svgs: dict[str, str]) -> str:
     """A standalone HTML page with every chart inline."""
     lang = report.agreement.language
     parts: list[str] = []
-    for i, section in enumerate(report_sections(report)):
+    for i, section in enumerate(report_sections(report, document=True)):
         pending: list[str] = []
         for block in [*_section_markdown(section, 1 if i == 0 else 2, None), None]:
             if isinstance(block, str):
@@ -204,7 +236,9 @@ def render_html(report: PerformanceReport, svgs: dict[str, str]) -> str:
             if pending:
                 parts.append(markdown_to_html("\n\n".join(pending)))
                 pending = []
-            if block is not None:
+            if isinstance(block, TableSlot):
+                parts.append(_table_html(block.table))
+            elif block is not None:
                 key = block.key
                 parts.append(f'<figure class="chart chart-{key}">{svgs[key]}</figure>')
     title = html_lib.escape(f"{word('title', lang)} — {report.agreement.title}")
