@@ -138,8 +138,14 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
         "Sugerido por slagen report con datos reales hasta el {date}.",
     ),
     "frag_review": (
-        "Review before use; months up to the as-of month keep their signed values.",
-        "Revíselo antes de usarlo; los meses hasta la fecha de corte conservan los valores firmados.",
+        (
+            "Review before use. For revision {number} effective {date}: months before it "
+            "keep their signed values (and their lead months, after a sales cycle)."
+        ),
+        (
+            "Revíselo antes de usarlo. Para la revisión {number}, vigente desde el {date}: los "
+            "meses anteriores conservan sus valores firmados (y sus meses de leads, tras el ciclo de venta)."
+        ),
     ),
     "frag_little": (
         (
