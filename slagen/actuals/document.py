@@ -2,7 +2,8 @@
 
 Everything is rendered in memory; the command writes the files atomically.
 File names: ``<id>-report.md``, ``<id>-report.html``, ``<id>-report.pdf``,
-``<id>-report.json`` and ``<id>-report-<chart>.svg`` (pace, pace_segments, delivered, speed, depth).
+``<id>-report.json`` and ``<id>-report-<chart>.svg`` (pace, pace_segments, delivered, speed, depth,
+speed_segments, on_time_segments).
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def render_charts(report: PerformanceReport) -> dict[str, str]:
         return None if minutes is None else float(minutes) / 60  # type: ignore[arg-type]
 
     return {
+        **_follow_charts(report),
         "pace": charts.pace_chart_svg(
             leads_needed=focus.goals.leads_needed,
             days=days_in_month(focus.month),
@@ -129,6 +131,77 @@ def render_charts(report: PerformanceReport) -> dict[str, str]:
             title=word("chart_depth", lang),
             labels=(word("attempts_unconnected", lang), word("target", lang)),
             y_label=word("attempts_axis", lang),
+            lang=lang,
+        ),
+    }
+
+
+def _follow_charts(report: PerformanceReport) -> dict[str, str]:
+    """Follow-up speed and on-time share, the total and each segment as small multiples."""
+    from slagen.actuals.follow_charts import Panel, small_multiples_svg
+
+    lang = report.agreement.language
+    follow = report.agreement.follow_up
+    scopes = [s for s in report.scopes if s.kind == "total"] + [
+        s for s in report.scopes if s.kind == "segment"
+    ]
+
+    def hours(minutes: object) -> float | None:
+        return None if minutes is None else float(minutes) / 60  # type: ignore[arg-type]
+
+    speed = [
+        Panel(
+            scope.id,
+            word("total", lang) if scope.kind == "total" else scope.name,
+            {
+                "average": [hours(m.speed.average_minutes) for m in scope.months],
+                "median": [hours(m.speed.median_minutes) for m in scope.months],
+                "p90": [hours(m.speed.p90_minutes) for m in scope.months],
+            },
+        )
+        for scope in scopes
+    ]
+    on_time = [
+        Panel(
+            panel.scope,
+            panel.name,
+            {
+                "on_time": [
+                    None if m.speed.on_time_pct is None else float(m.speed.on_time_pct)
+                    for m in scope.months
+                ]
+            },
+        )
+        for panel, scope in zip(speed, scopes, strict=True)
+    ]
+    threshold = next(
+        (
+            float(c.condition.threshold)
+            for c in report.conditions
+            if c.condition.metric == "first_attempt_on_time_pct"
+        ),
+        None,
+    )
+    months = list(report.months)
+    return {
+        "speed_segments": small_multiples_svg(
+            panels=speed,
+            months=months,
+            lines=[(k, word(k, lang)) for k in ("average", "median", "p90")],
+            target=None if follow is None else follow.first_attempt_within.minutes / 60,
+            target_label=word("target", lang),
+            title=word("chart_speed_segments", lang),
+            percent=False,
+            lang=lang,
+        ),
+        "on_time_segments": small_multiples_svg(
+            panels=on_time,
+            months=months,
+            lines=[("on_time", word("on_time", lang))],
+            target=threshold,
+            target_label=word("target", lang),
+            title=word("chart_on_time_segments", lang),
+            percent=True,
             lang=lang,
         ),
     }

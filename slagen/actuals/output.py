@@ -15,7 +15,15 @@ from slagen.actuals.status import condition_line, segment_names, status_table
 from slagen.actuals.wording import Formats, word
 from slagen.formats.i18n import format_date, format_duration, format_month
 
-CHART_KEYS = ("pace", "pace_segments", "delivered", "speed", "depth")
+CHART_KEYS = (
+    "pace",
+    "pace_segments",
+    "delivered",
+    "speed",
+    "depth",
+    "speed_segments",
+    "on_time_segments",
+)
 
 
 @dataclass
@@ -271,6 +279,8 @@ def report_sections(report: PerformanceReport, *, document: bool = False) -> lis
     )
     follow.items.append(("chart", "speed"))
     follow.items.append(("chart", "depth"))
+    follow.items.append(("chart", "speed_segments"))
+    follow.items.append(("chart", "on_time_segments"))
     sections.append(follow)
 
     conditions = Section(word("conditions", lang), bullets=not document)

@@ -183,6 +183,14 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
         "Horas desde la entrega hasta el primer intento",
     ),
     "chart_depth": ("Attempts on leads not connected", "Intentos en leads sin conexión"),
+    "chart_speed_segments": (
+        "Hours to first attempt by segment: average, median, 90th percentile",
+        "Horas hasta el primer intento por segmento: promedio, mediana, percentil 90",
+    ),
+    "chart_on_time_segments": (
+        "First attempts on time by segment",
+        "Primeros intentos a tiempo por segmento",
+    ),
     "goal_line": ("Goal line", "Línea de meta"),
     "actual": ("Actual", "Real"),
     "target": ("Target", "Objetivo"),
