@@ -144,18 +144,23 @@ def report_sections(report: PerformanceReport, *, document: bool = False) -> lis
                 word("attempts_unconnected", lang),
             ],
             [
-                [
-                    scope_label(scope, lang, report),
-                    f.count(m.goals.leads_needed),
-                    f.count(m.marketing_leads),
-                    f.whole(m.goal_to_date),
-                    f.pct(m.pace_pct),
-                    f.count(m.sales_leads),
-                    f.count(m.customers_won),
-                    f.pct(m.revenue_pct),
-                    f.pct(m.speed.on_time_pct),
-                    f.count(m.depth.average_attempts, 1),
-                ]
+                _cells(
+                    report,
+                    m,
+                    [
+                        scope_label(scope, lang, report),
+                        f.count(m.goals.leads_needed),
+                        f.count(m.marketing_leads),
+                        f.whole(m.goal_to_date),
+                        f.pct(m.pace_pct),
+                        f.count(m.sales_leads),
+                        f.count(m.customers_won),
+                        f.pct(m.revenue_pct),
+                        f.pct(m.speed.on_time_pct),
+                        f.count(m.depth.average_attempts, 1),
+                    ],
+                    2,
+                )
                 for scope in report.scopes
                 for m in [scope.month(report.focus_month)]
                 if m is not None
