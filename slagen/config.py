@@ -2,18 +2,22 @@
 
 The file is optional. ``find_config`` looks for it in a folder and its parents,
 so commands run from a subfolder of an agreements repository find it too. Paths
-in it (logo, output folder, template overrides) are relative to the file.
+in it (output folder, template overrides) are relative to the file. A logo is
+not a setting: a file ``assets/logo.svg`` (or ``.png``, ``.jpg``) in the templates
+folder is shown on the cover, and the PDF renderer reads nothing outside that
+folder and slagen's own.
 
 .. code-block:: toml
 
     language = "en"          # default language of `slagen new`
     currency = "USD"         # default currency of `slagen new`
     company = "Acme, Inc."   # default company of `slagen new`
-    logo = "templates/assets/logo.svg"
     output = "build"         # `slagen build` / `render` output folder
     templates = "templates"  # folder of template overrides
     formats = ["md", "pdf"]  # what `slagen build` renders
     page_size = "A4"
+
+Stage: configuration.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from slagen.core.errors import UsageError
+from slagen.core.errors import AgreementError, FileAccessError, UsageError
 
 __all__ = ["CONFIG_NAME", "Config", "ConfigError", "find_config", "load_config"]
 
@@ -36,7 +40,6 @@ KEYS = (
     "language",
     "currency",
     "company",
-    "logo",
     "output",
     "templates",
     "formats",
@@ -61,7 +64,6 @@ class Config:
     language: str = "en"
     currency: str | None = None
     company: str | None = None
-    logo: Path | None = None
     output: Path | None = None
     templates: Path | None = None
     formats: tuple[str, ...] = ("md", "pdf")
@@ -98,16 +100,24 @@ def load_config(
     file = Path(path) if path is not None else find_config(start)
     if file is None:
         return Config()
+    from slagen.core.loader import read_limited  # yaml is not needed before this
+
     try:
-        raw = file.read_bytes()
+        raw = read_limited(file)  # the same size and file-type limits as agreements
         data = tomllib.loads(raw.decode("utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{file}: cannot read: {exc.strerror or exc}") from exc
+    except (FileAccessError, AgreementError) as exc:
+        raise ConfigError(str(exc), hint=exc.hint) from exc
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{file}: not valid TOML: {exc}", hint="see https://toml.io") from exc
     # A [slagen] table is accepted too, so the settings can live beside others.
     if isinstance(data.get("slagen"), dict):
         data = data["slagen"]
+    if "logo" in data:
+        raise ConfigError(
+            f"{file}: logo: not a setting",
+            hint="put the logo at <templates>/assets/logo.svg (or .png, .jpg): "
+            "the cover shows it, and the PDF reads no file outside that folder",
+        )
     unknown = sorted(set(data) - set(KEYS))
     if unknown:
         raise ConfigError(
@@ -152,17 +162,11 @@ def load_config(
             f"{file}: templates: folder {templates} not found",
             hint="create it or remove the setting",
         )
-    logo = folder("logo")
-    if logo is not None and not logo.is_file():
-        raise ConfigError(
-            f"{file}: logo: file {logo} not found", hint="fix the path or remove the setting"
-        )
     return Config(
         path=file,
         language=language,
         currency=currency,
         company=text("company"),
-        logo=logo,
         output=folder("output"),
         templates=templates,
         formats=tuple(dict.fromkeys(formats)),

@@ -42,3 +42,10 @@ def test_quick_start_runs_in_a_fresh_shell(tmp_path: Path) -> None:
     repo = tmp_path / "my-slas"
     assert (repo / ".git").is_dir()
     assert (repo / "build" / "acme-sales.pdf").is_file()
+
+
+def test_the_readme_counts_the_hostile_inputs_it_claims() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    agreements = len(list((ROOT / "tests/cases/invalid").glob("*.yaml")))
+    actuals = len(list((ROOT / "tests/cases/actuals").glob("*.expected.json")))
+    assert f"feeds it {agreements} broken or hostile agreements and {actuals} broken CSV" in text

@@ -5,6 +5,8 @@ keeps per (segment, month) counters, :mod:`~slagen.actuals.metrics` turns them i
 metrics, :mod:`~slagen.actuals.conditions` evaluates every ``when``,
 :mod:`~slagen.actuals.recalibrate` compares observed inputs with the agreed ones,
 and :mod:`~slagen.actuals.output` / :mod:`~slagen.actuals.charts` render the result.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ Everything is rendered in memory; the command writes the files atomically.
 File names: ``<id>-report.md``, ``<id>-report.html``, ``<id>-report.pdf``,
 ``<id>-report.json`` and ``<id>-report-<chart>.svg`` (pace, pace_segments, delivered, speed, depth,
 speed_segments, on_time_segments).
+
+Stage: actuals.
 """
 
 from __future__ import annotations

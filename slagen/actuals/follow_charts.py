@@ -8,6 +8,8 @@ without data are gaps, never zeros. Same determinism as :mod:`slagen.actuals.cha
 (fixed hash salt, glyphs as paths, no date). Series ids: ``average-line-<scope>``,
 ``median-line-<scope>``, ``p90-line-<scope>``, ``on-time-line-<scope>``,
 ``target-line-<scope>``.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """The report as sections of tables, printed as text (and as Markdown by ``document``).
 
 Machine output is :func:`slagen.actuals.json_output.report_json` (``docs/report-json.md``).
+
+Stage: actuals.
 """
 
 from __future__ import annotations

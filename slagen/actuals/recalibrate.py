@@ -17,6 +17,8 @@ are suggested as month maps for a next revision that takes effect the month afte
 the as-of date, or on the current revision's date if that is later: every earlier
 month, and every month whose leads fall before it, keeps its signed value (a
 revision must not rewrite history).
+
+Stage: actuals.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 A month wholly after the last day the actuals cover is shown as no data, never as
 0 % delivered: nothing was measured in it, which is not the same as nothing done.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 On stdout each condition is one line (``[TRIGGERED] Consequence 2: …``); in the
 documents they are a status table: the condition, its rule, the months judged
 with their values, and whether it is met, not met or has no data yet.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

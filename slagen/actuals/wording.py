@@ -2,6 +2,8 @@
 
 The report is a generated table of figures rather than a template, so its few
 dozen phrases live here, keyed by role, instead of in the templates' catalog.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ through :func:`slagen.documents.write_documents.render_documents` (all or nothin
 agreement), so one broken agreement is reported and the others still render;
 so is one that cannot be checked at all (a FIFO, a symlink out of the
 repository, an internal error). Worker processes end with the build.
+
+Stage: authoring.
 """
 
 from __future__ import annotations

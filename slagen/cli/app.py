@@ -4,6 +4,8 @@ User errors become a message on stderr and an exit code (docs/cli.md); a Python
 traceback appears only with ``--debug``. Commands that do not render must not
 import WeasyPrint, pyHanko or plotting code: those imports live inside the
 commands that need them.
+
+Stage: interface.
 """
 
 from __future__ import annotations
@@ -300,11 +302,12 @@ def targets(
         if what_if:
             import json
 
-            from slagen.core.whatif import format_scenario, run_scenario
+            from slagen.core.whatif import run_scenario
+            from slagen.formats.scenario import format_scenario, scenario_to_dict
 
             scenario = run_scenario(agreement, table, what_if)
             if fmt is TargetsFormat.json:
-                typer.echo(json.dumps(scenario.as_dict(), indent=2, ensure_ascii=False))
+                typer.echo(json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False))
             elif fmt is TargetsFormat.csv:
                 typer.echo(targets_csv(scenario.scenario), nl=False)
             else:
@@ -369,7 +372,7 @@ def schema(
 
 # Commands of later stages live in slagen/cli/<name>.py, each with a
 # register(app) function; their heavy imports stay inside the command bodies.
-COMMAND_MODULES = ("render", "diff", "signoff", "reviews", "report", "authoring")
+COMMAND_MODULES = ("render", "diff", "signoff", "reviews", "report", "authoring", "repository")
 
 
 def _register_commands() -> None:

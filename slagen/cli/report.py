@@ -1,4 +1,7 @@
-"""``slagen report``: performance against plan from a CRM lead export."""
+"""``slagen report``: performance against plan from a CRM lead export.
+
+Stage: interface.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,8 @@
 
 The one place that reads the loader's plain dictionaries into model objects;
 it runs only on data that passed validation, so it converts without checking.
+
+Stage: model.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from slagen.core.model import (
     ServiceLevel,
     Targets,
 )
+from slagen.core.planning_calendar import spread_by_weights, spread_quarters
 from slagen.core.scalars import Duration, parse_date, parse_duration, parse_rate
 
 __all__ = ["build_agreement"]
@@ -99,6 +102,19 @@ def _revision(data: Mapping[str, Any]) -> RevisionEntry:
     return RevisionEntry(int(data["number"]), _date(data["date"]), str(data["summary"]))
 
 
+def _revenue_goal(value: Any, months: tuple[str, ...]) -> tuple[MonthlyValue, str | None]:
+    if not isinstance(value, Mapping) or ("total" not in value and "quarters" not in value):
+        return _monthly(value, months, rate=False), None
+    raw = value.get("weights")
+    weights = {m: _decimal(raw[m]) for m in months} if raw else None
+    if "total" in value:
+        by_month = spread_by_weights(_decimal(value["total"]), months, weights)
+        return MonthlyValue(MappingProxyType(by_month), per_month=True), "total"
+    quarters = [_decimal(q) for q in value["quarters"]]
+    by_month = spread_quarters(quarters, months, weights)
+    return MonthlyValue(MappingProxyType(by_month), per_month=True), "quarters"
+
+
 def _segment(data: Mapping[str, Any], months: tuple[str, ...]) -> Segment:
     funnel = None
     if data.get("funnel") is not None:
@@ -108,11 +124,16 @@ def _segment(data: Mapping[str, Any], months: tuple[str, ...]) -> Segment:
         )
     close_rate = data.get("close_rate")
     lead_value = data.get("lead_value")
+    revenue_goal, spread = _revenue_goal(data["revenue_goal"], months)
+    rate = data.get("exchange_rate")
     return Segment(
         id=str(data["id"]),
         name=str(data["name"]),
         group=_text(data.get("group")),
-        revenue_goal=_monthly(data["revenue_goal"], months, rate=False),
+        currency=_text(data.get("currency")),
+        exchange_rate=None if rate is None else _decimal(rate),
+        revenue_spread=spread,
+        revenue_goal=revenue_goal,
         marketing_share=_monthly(data["marketing_share"], months, rate=True),
         avg_deal_size=_monthly(data["avg_deal_size"], months, rate=False),
         close_rate=None if close_rate is None else _monthly(close_rate, months, rate=True),
@@ -142,6 +163,12 @@ def build_agreement(
         targets = Targets(
             dimension=_text(t.get("dimension")),
             segments=tuple(_segment(s, months) for s in t["segments"]),
+            appendix=bool(t.get("appendix", False)),
+            sensitivity=bool(t.get("sensitivity", False)),
+            fiscal_year=_text(t.get("fiscal_year")),
+            prorate=bool(t.get("prorate", False)),
+            goal_days=str(t.get("goal_days") or "calendar"),
+            holidays=frozenset(_date(h) for h in t.get("holidays") or ()),
         )
     follow_up = None
     if data.get("follow_up") is not None:

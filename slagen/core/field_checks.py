@@ -7,6 +7,8 @@
 - ``timezone`` must be a zone the IANA database on this machine knows
   (``America/Chicgo`` is caught here, not by ``report`` months later).
 - The period and the computed targets stay within ``slagen.core.limits``.
+
+Stage: check.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -24,11 +27,27 @@ from slagen.core.errors import Finding
 from slagen.core.limits import MAX_COMPUTED, MAX_ID_CHARS, MAX_PERIOD_MONTHS
 from slagen.core.scalars import months_between, parse_date
 from slagen.core.yaml_nodes import Document, field_pattern, format_path
-from slagen.documents.markdown import link_allowed
 
-__all__ = ["computed_findings", "field_findings", "markdown_field_patterns"]
+__all__ = [
+    "LINK_SCHEMES",
+    "computed_findings",
+    "field_findings",
+    "link_allowed",
+    "markdown_field_patterns",
+]
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 MARKDOWN_REF = "#/$defs/markdown"
+
+
+def link_allowed(href: str) -> bool:
+    """Whether a link target may appear in an agreement's text (and its documents)."""
+    try:
+        scheme = urlsplit(href.strip()).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in LINK_SCHEMES
 
 
 @functools.cache

@@ -10,10 +10,13 @@ and says how to fix it; ``docs/lint.md`` explains each rule and its reason.
 
 Runs only on agreements without errors, on the loaded data (positions from the
 document), and never changes a computed figure.
+
+Stage: check.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -27,6 +30,7 @@ __all__ = ["LINT_CODES", "cadence_days", "lint_findings"]
 LINT_CODES = (
     "lint-objective-no-metric",
     "lint-objective-no-target",
+    "lint-objective-due-outside-period",
     "lint-objective-unmeasured",
     "lint-party-no-need",
     "lint-no-qualified-lead-definition",
@@ -108,6 +112,22 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", _plain(text)) if len(w) >= 3} - _STOPWORDS
 
 
+def _iso_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _period(data: dict[str, Any]) -> tuple[dt.date | None, dt.date | None]:
+    period = data.get("period")
+    if not isinstance(period, dict):
+        return None, None
+    return _iso_date(period.get("start")), _iso_date(period.get("end"))
+
+
 def _objectives(doc: Document, data: dict[str, Any]) -> Iterator[Finding]:
     measured_text = " ".join(
         f"{r.get('name', '')} {r.get('content', '')}" for _, r in _list(data, "reports")
@@ -138,6 +158,18 @@ def _objectives(doc: Document, data: dict[str, Any]) -> Iterator[Finding]:
                 f"the metric {metric!r} has no target value",
                 severity="warning",
                 hint='add `target:` (a number or a value with its unit, e.g. "90%")',
+            )
+        due = _iso_date(objective.get("due"))
+        start, end = _period(data)
+        if due is not None and start is not None and end is not None and not start <= due <= end:
+            yield doc.finding(
+                (*path, "due"),
+                "lint-objective-due-outside-period",
+                f"the objective is due on {due}, outside the agreement's period "
+                f"({start} to {end}), so this agreement cannot hold anyone to it",
+                severity="warning",
+                hint="give a `due` date inside the period, or leave `due` out: the period's end "
+                "is then the deadline",
             )
         words = _words(metric)
         by_report = words & measured

@@ -2,6 +2,8 @@
 
 Nothing after this stage touches the loader's raw dictionaries: renderers,
 diff, sign-off and reports all take an :class:`Agreement`.
+
+Stage: model.
 """
 
 from __future__ import annotations
@@ -187,6 +189,9 @@ class Segment:
     sales_cycle_months: int = 0
     lead_value: MonthlyValue | None = None
     group: str | None = None
+    currency: str | None = None  # its own currency, when not the agreement's
+    exchange_rate: Decimal | None = None  # agreement currency per unit of `currency`
+    revenue_spread: str | None = None  # "total" | "quarters" when spread by weights
 
     @property
     def sla_stage(self) -> str:
@@ -203,6 +208,12 @@ class Segment:
 class Targets:
     dimension: str | None
     segments: tuple[Segment, ...]
+    appendix: bool = False  # the working shown, in the documents
+    sensitivity: bool = False  # the sensitivity table, in the documents
+    fiscal_year: str | None = None  # "FY2026": months also named "FY2026 month n"
+    prorate: bool = False  # prorate the month the revision takes effect in
+    goal_days: str = "calendar"  # calendar | business: the daily goal line's days
+    holidays: frozenset[dt.date] = frozenset()
 
     @property
     def groups(self) -> tuple[str, ...]:

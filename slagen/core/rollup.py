@@ -10,6 +10,8 @@ the parent's period, and no child may reach outside it.
 Findings land on the parent's file (``targets``) for sums that do not match and
 months not covered, and on a child's ``part_of`` for a parent or segment that
 does not exist. Only validated agreements without errors take part.
+
+Stage: check.
 """
 
 from __future__ import annotations
@@ -62,7 +64,8 @@ def month_figures(table: TargetTable, segment: str | None = None) -> dict[str, d
             continue
         for row in seg.months:
             month = figures.setdefault(row.month, {m: Decimal(0) for m in MEASURES})
-            month["marketing_revenue_goal"] += row.marketing_revenue_goal
+            # in the agreement's currency, for a segment that plans in its own
+            month["marketing_revenue_goal"] += seg.converted_month(row).marketing_revenue_goal
             month["customers_needed"] += row.customers_needed
             month["leads_needed"] += row.leads_needed
     return figures

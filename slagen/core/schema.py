@@ -4,6 +4,8 @@ The schema (``schemas/agreement.schema.json``) describes every field for
 editors; this module turns jsonschema's errors into findings that name the
 file, line, column and field, say what is wrong in a person's words, and
 suggest a fix (the nearest known field name, a quoted value, ``"12%"``).
+
+Stage: check.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from slagen.core.errors import Finding
 from slagen.core.loader import Document
+from slagen.core.planning_checks import SPREAD_KEYS, spread_schema_findings
 from slagen.core.resources import schema_path
 from slagen.core.scalars import DATE_RE, parse_duration, parse_rate
 
@@ -280,6 +283,13 @@ class _Mapper:
     def kind_findings(
         self, kind: str, path: tuple[Any, ...], instance: Any, error: ValidationError
     ) -> Iterator[Finding]:
+        if kind == "revenue_goal":
+            if isinstance(instance, dict) and set(instance) & set(SPREAD_KEYS):
+                found = list(spread_schema_findings(self.doc, path, instance))
+                yield from found or [self.at(path, "schema", error.message)]
+            else:
+                yield from self.kind_findings("money_by_month", path, instance, error)
+            return
         if kind in ("rate_by_month", "money_by_month") and isinstance(instance, dict):
             one = "rate" if kind == "rate_by_month" else "money"
             if not instance:

@@ -3,6 +3,8 @@
 Each check reads the loaded data (already schema-valid in shape where it
 looks) and yields findings with a stable ``code``. Checks are written to be
 robust: data that failed the schema is skipped, never crashed on.
+
+Stage: check.
 """
 
 from __future__ import annotations
@@ -10,56 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
 from slagen.core.errors import Finding
 from slagen.core.loader import Document
-from slagen.core.scalars import MONTH_RE, PERCENT_RE, months_between, parse_date, parse_rate
+from slagen.core.planning_checks import planning_findings
+from slagen.core.scalars import parse_rate
+from slagen.core.semantic_base import Path_, items, optional_date
+from slagen.core.target_checks import TargetChecks
 
 __all__ = ["semantic_findings"]
 
-Path_ = tuple[Any, ...]
-MAX_PERCENT_CHARS = 32  # exact arithmetic on "0.000…1%" with thousands of digits would hang
 
-
-def _date(value: Any) -> dt.date | None:
-    try:
-        return parse_date(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
-def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
-    value = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(value, list):
-        return []
-    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
-
-
-class _Checker:
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.data = doc.data
-        self.party_ids: list[str] = [
-            p["id"] for _, p in _items(self.data, "parties") if isinstance(p.get("id"), str)
-        ]
-        raw_period = self.data.get("period")
-        period: dict[str, Any] = raw_period if isinstance(raw_period, dict) else {}
-        self.start = _date(period.get("start"))
-        self.end = _date(period.get("end"))
-        self.months: tuple[str, ...] = ()
-        if self.start and self.end and self.start <= self.end:
-            self.months = months_between(self.start, self.end)
-
-    def error(
-        self, path: Path_, code: str, message: str, hint: str = "", at_key: bool = False
-    ) -> Finding:
-        return self.doc.finding(path, code, message, hint=hint, at_key=at_key)
-
-    def warning(self, path: Path_, code: str, message: str, hint: str = "") -> Finding:
-        return self.doc.finding(path, code, message, severity="warning", hint=hint)
-
+class _Checker(TargetChecks):
     def run(self) -> Iterator[Finding]:
         yield from self.period()
         yield from self.revisions()
@@ -108,7 +73,7 @@ class _Checker:
         raw_revision = self.data.get("revision")
         revision: dict[str, Any] = raw_revision if isinstance(raw_revision, dict) else {}
         number = revision.get("number")
-        rev_date = _date(revision.get("date"))
+        rev_date = optional_date(revision.get("date"))
         if rev_date and self.end and rev_date > self.end and self.months:
             yield self.warning(
                 ("revision", "date"),
@@ -117,9 +82,9 @@ class _Checker:
             )
         previous_number: int | None = None
         previous_date: dt.date | None = None
-        for i, entry in _items(self.data, "history"):
+        for i, entry in items(self.data, "history"):
             n = entry.get("number")
-            d = _date(entry.get("date"))
+            d = optional_date(entry.get("date"))
             if isinstance(n, int) and not isinstance(n, bool):
                 if previous_number is not None and n <= previous_number:
                     yield self.error(
@@ -169,26 +134,6 @@ class _Checker:
                 at_key=True,
             )
 
-    def unique_ids(self, key: str, what: str, container: Path_ = ()) -> Iterator[Finding]:
-        data: Any = self.data
-        for part in container:
-            data = data.get(part) if isinstance(data, dict) else None
-        seen: dict[str, int] = {}
-        for i, item in _items(data, key):
-            ident = item.get("id")
-            if not isinstance(ident, str):
-                continue
-            if ident in seen:
-                first = self.doc.mark(container + (key, seen[ident], "id")).line
-                yield self.error(
-                    container + (key, i, "id"),
-                    "duplicate-id",
-                    f"the {what} id `{ident}` is used twice (first on line {first})",
-                    "give every item its own id",
-                )
-            else:
-                seen[ident] = i
-
     def party_ref(self, path: Path_, value: Any, *, free_text: bool = False) -> Iterator[Finding]:
         if not isinstance(value, str) or value in self.party_ids or free_text or not self.party_ids:
             return  # without usable parties, the schema's finding says what to fix
@@ -211,18 +156,18 @@ class _Checker:
             ("consequences", ("owner",)),
             ("approvals", ("party",)),
         ):
-            for i, item in _items(self.data, key):
+            for i, item in items(self.data, key):
                 for name in fields:
                     yield from self.party_ref((key, i, name), item.get(name))
-        for i, item in _items(self.data, "reports"):
+        for i, item in items(self.data, "reports"):
             yield from self.party_ref(("reports", i, "from"), item.get("from"))
             yield from self.party_ref(("reports", i, "to"), item.get("to"), free_text=customer)
-        for i, item in _items(self.data, "meetings"):
+        for i, item in items(self.data, "meetings"):
             participants = item.get("participants")
             if isinstance(participants, list):
                 for j, ref in enumerate(participants):
                     yield from self.party_ref(("meetings", i, "participants", j), ref)
-        for i, item in _items(self.data, "needs"):
+        for i, item in items(self.data, "needs"):
             if item.get("party") is not None and item.get("party") == item.get("from"):
                 yield self.warning(
                     ("needs", i, "from"),
@@ -236,10 +181,10 @@ class _Checker:
             return
         having = {
             o.get("party")
-            for _, o in _items(self.data, "objectives")
+            for _, o in items(self.data, "objectives")
             if isinstance(o.get("party"), str)
         }
-        for i, party in _items(self.data, "parties"):
+        for i, party in items(self.data, "parties"):
             if isinstance(party.get("id"), str) and party["id"] not in having:
                 yield self.error(
                     ("parties", i, "id"),
@@ -281,160 +226,13 @@ class _Checker:
 
     # -- targets ---------------------------------------------------------------
 
-    def targets(self) -> Iterator[Finding]:
-        targets = self.data.get("targets")
-        if not isinstance(targets, dict):
-            return
-        yield from self.unique_ids("segments", "segment", ("targets",))
-        for i, seg in _items(targets, "segments"):
-            base: Path_ = ("targets", "segments", i)
-            for key in (
-                "revenue_goal",
-                "marketing_share",
-                "avg_deal_size",
-                "close_rate",
-                "lead_value",
-            ):
-                value = seg.get(key)
-                if isinstance(value, dict):
-                    yield from self.month_map(base + (key,), value)
-                yield from self.positive(base + (key,), value, key)
-            for key in ("marketing_share", "close_rate"):
-                yield from self.percent_range(base + (key,), seg.get(key))
-            yield from self.bare_one(base + ("close_rate",), seg.get("close_rate"))
-            for j, stage in _items(seg, "funnel"):
-                yield from self.percent_range(base + ("funnel", j, "rate"), stage.get("rate"))
-                yield from self.bare_one(base + ("funnel", j, "rate"), stage.get("rate"))
-            has_funnel = seg.get("funnel") is not None
-            if has_funnel and seg.get("close_rate") is not None:
-                yield self.error(
-                    base + ("close_rate",),
-                    "close-rate-and-funnel",
-                    "a segment has either `close_rate` or a `funnel`, not both",
-                    "the funnel's stages already give the close rate: remove one",
-                    at_key=True,
-                )
-            elif not has_funnel and seg.get("close_rate") is None and "close_rate" not in seg:
-                yield self.error(
-                    base,
-                    "missing-close-rate",
-                    "the segment needs a `close_rate` (lead → customer) or a `funnel`",
-                    'add e.g. close_rate: "12%"',
-                    at_key=True,
-                )
-            if has_funnel and isinstance(seg.get("funnel"), list):
-                yield from self.funnel(base + ("funnel",), seg["funnel"])
-
-    def percent_range(self, path: Path_, value: Any) -> Iterator[Finding]:
-        # The schema checks the form of "12%"; its range (0 < r <= 100%) is checked here.
-        values = value.items() if isinstance(value, dict) else [(None, value)]
-        for month, v in values:
-            if not isinstance(v, str) or not PERCENT_RE.match(v):
-                continue  # other forms are the schema's finding
-            if len(v.strip()) > MAX_PERCENT_CHARS:
-                yield self.error(
-                    path + ((month,) if month else ()),
-                    "invalid-rate",
-                    f"the percentage has too many digits ({len(v.strip())} characters)",
-                    'round it, e.g. "12.5%"',
-                )
-                continue
-            try:
-                parse_rate(v)
-            except ValueError as exc:
-                yield self.error(
-                    path + ((month,) if month else ()),
-                    "invalid-rate",
-                    str(exc),
-                    'a rate is above 0% and at most 100%, e.g. "12%"',
-                )
-
-    def bare_one(self, path: Path_, value: Any) -> Iterator[Finding]:
-        # `close_rate: 1` is a valid fraction (100 %) but almost always meant "1%".
-        values = value.items() if isinstance(value, dict) else [(None, value)]
-        for month, v in values:
-            if isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v == 1:
-                yield self.warning(
-                    path + ((month,) if month else ()),
-                    "rate-of-one",
-                    "a bare 1 is read as 100 %: every lead would become a customer",
-                    'write "1%" if one percent is meant, or "100%" to keep it',
-                )
-
-    def positive(self, path: Path_, value: Any, key: str) -> Iterator[Finding]:
-        if key not in ("avg_deal_size", "lead_value"):
-            return
-        values = value.items() if isinstance(value, dict) else [(None, value)]
-        for month, v in values:
-            if isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v == 0:
-                where = path + ((month,) if month else ())
-                if key == "avg_deal_size":
-                    yield self.error(
-                        where,
-                        "zero-deal-size",
-                        "`avg_deal_size` must be above 0",
-                        "a zero deal size would need infinitely many customers",
-                    )
-                else:
-                    yield self.error(
-                        where,
-                        "zero-lead-value",
-                        "`lead_value` must be above 0",
-                        "leave it out to use avg_deal_size × close_rate",
-                    )
-
-    def month_map(self, path: Path_, value: dict[str, Any]) -> Iterator[Finding]:
-        if not self.months:
-            return
-        given = [m for m in value if isinstance(m, str)]
-        missing = [m for m in self.months if m not in value]
-        outside = [m for m in given if m not in self.months and MONTH_RE.match(m)]
-        for month in outside:
-            yield self.error(
-                path + (month,),
-                "month-outside-period",
-                f"{month} is outside the period ({self.months[0]} to {self.months[-1]})",
-                "remove it, or change `period`",
-                at_key=True,
-            )
-        if missing:
-            yield self.error(
-                path,
-                "month-map-missing",
-                "the month map misses " + ", ".join(missing),
-                "give a value for every month of the period, or one value for all months",
-                at_key=True,
-            )
-
-    def funnel(self, path: Path_, stages: list[Any]) -> Iterator[Finding]:
-        sla = [i for i, s in enumerate(stages) if isinstance(s, dict) and s.get("sla") is True]
-        if len(sla) > 1:
-            for i in sla[1:]:
-                yield self.error(
-                    path + (i, "sla"),
-                    "funnel-sla-stage",
-                    "only one funnel stage can be the SLA stage (`sla: true`)",
-                    f"stage {stages[sla[0]].get('stage')!r} is already marked",
-                )
-        names: dict[str, int] = {}
-        for i, stage in enumerate(stages):
-            if isinstance(stage, dict) and isinstance(stage.get("stage"), str):
-                if stage["stage"] in names:
-                    yield self.error(
-                        path + (i, "stage"),
-                        "duplicate-id",
-                        f"the funnel stage `{stage['stage']}` appears twice",
-                        "give every stage its own name",
-                    )
-                names[stage["stage"]] = i
-
     # -- conditions ------------------------------------------------------------
 
     def conditions(self) -> Iterator[Finding]:
-        for i, item in _items(self.data, "consequences"):
+        for i, item in items(self.data, "consequences"):
             yield from self.percent_range(("consequences", i, "credit"), item.get("credit"))
         for key in ("consequences", "cancellation"):
-            for i, item in _items(self.data, key):
+            for i, item in items(self.data, key):
                 when = item.get("when")
                 if not isinstance(when, dict):
                     continue
@@ -502,4 +300,5 @@ class _Checker:
 
 def semantic_findings(doc: Document) -> list[Finding]:
     """Every semantic finding of ``doc`` (rules beyond the schema, docs/format.md)."""
-    return list(_Checker(doc).run())
+    checker = _Checker(doc)
+    return [*checker.run(), *planning_findings(doc, checker.months)]

@@ -4,17 +4,31 @@ Every quotient that becomes a count is an exact ceiling computed with
 ``fractions.Fraction``: no binary float and no decimal context rounding ever
 decides whether a goal is met. Money is rounded half-up to cents only where
 docs/targets.md says so.
+
+Stage: compute.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from slagen.core.model import Agreement, Capacity, FollowUp, Segment
+from slagen.core.planning_calendar import goal_line, prorate_factor, prorated_month
 from slagen.core.scalars import shift_month
+from slagen.core.target_table import (
+    CapacityCheck,
+    GroupTargets,
+    MonthTotals,
+    SegmentMonth,
+    SegmentTargets,
+    TargetTable,
+    Totals,
+    convert,
+    money,
+)
 
 __all__ = [
     "CapacityCheck",
@@ -25,12 +39,13 @@ __all__ = [
     "TargetTable",
     "Totals",
     "compute_targets",
+    "convert",
     "exact_ceil",
+    "goal_line",
     "leads_for_customers",
     "marketing_revenue_goal",
+    "money",
 ]
-
-CENT = Decimal("0.01")
 
 
 def _fraction(value: Decimal | int) -> Fraction:
@@ -40,17 +55,6 @@ def _fraction(value: Decimal | int) -> Fraction:
 def exact_ceil(numerator: Decimal | int, denominator: Decimal | int) -> int:
     """``ceil(numerator ÷ denominator)`` without any rounding on the way."""
     return math.ceil(_fraction(numerator) / _fraction(denominator))
-
-
-def money(value: Decimal | Fraction) -> Decimal:
-    """Round to cents, half-up (exact: the input is never a binary float)."""
-    if isinstance(value, Fraction):
-        with localcontext() as ctx:
-            ctx.prec = 60
-            value = Decimal(value.numerator) / Decimal(value.denominator)
-    with localcontext() as ctx:
-        ctx.prec = 60
-        return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def marketing_revenue_goal(revenue_goal: Decimal, share: Decimal) -> Decimal:
@@ -105,121 +109,16 @@ def default_lead_value(segment: Segment, month: str) -> Decimal:
         return money(deal * segment.close_rate[month])
 
 
-@dataclass(frozen=True)
-class SegmentMonth:
-    """One segment's targets for one revenue month."""
-
-    month: str
-    lead_month: str
-    revenue_goal: Decimal
-    marketing_revenue_goal: Decimal
-    customers_needed: int
-    leads_needed: int
-    stages: tuple[tuple[str, int], ...]
-    lead_value: Decimal
-    lead_value_needed: Decimal
-    pre_period: bool  # lead_month falls before the period
-
-
-@dataclass(frozen=True)
-class Totals:
-    revenue_goal: Decimal
-    marketing_revenue_goal: Decimal
-    customers_needed: int
-    leads_needed: int
-    lead_value_needed: Decimal
-
-    @staticmethod
-    def zero() -> Totals:
-        return Totals(Decimal("0.00"), Decimal("0.00"), 0, 0, Decimal("0.00"))
-
-    def plus(self, row: SegmentMonth | Totals) -> Totals:
-        return Totals(
-            self.revenue_goal + row.revenue_goal,
-            self.marketing_revenue_goal + row.marketing_revenue_goal,
-            self.customers_needed + row.customers_needed,
-            self.leads_needed + row.leads_needed,
-            self.lead_value_needed + row.lead_value_needed,
-        )
-
-
-@dataclass(frozen=True)
-class SegmentTargets:
-    id: str
-    name: str
-    group: str | None
-    sla_stage: str
-    sales_cycle_months: int
-    months: tuple[SegmentMonth, ...]
-    total: Totals
-
-
-@dataclass(frozen=True)
-class CapacityCheck:
-    needed_hours: Decimal  # exact
-    available_hours: Decimal
-    utilization: Decimal  # exact ratio; 1 means fully booked
-
-    @property
-    def over(self) -> bool:
-        return self.needed_hours > self.available_hours
-
-
-@dataclass(frozen=True)
-class MonthTotals:
-    """The monthly SLA total: every segment's leads due in one lead month."""
-
-    month: str  # the lead month
-    pre_period: bool
-    totals: Totals
-    capacity: CapacityCheck | None
-
-    @property
-    def leads_needed(self) -> int:
-        return self.totals.leads_needed
-
-    @property
-    def customers_needed(self) -> int:
-        return self.totals.customers_needed
-
-
-@dataclass(frozen=True)
-class GroupTargets:
-    id: str
-    segments: tuple[str, ...]
-    months: tuple[MonthTotals, ...]
-    total: Totals
-
-
-@dataclass(frozen=True)
-class TargetTable:
-    agreement: str
-    revision: int
-    currency: str | None
-    dimension: str | None
-    months: tuple[str, ...]  # the period's revenue months
-    lead_months: tuple[str, ...]  # every lead month, pre-period ones first
-    segments: tuple[SegmentTargets, ...]
-    monthly: tuple[MonthTotals, ...]  # keyed by lead month
-    groups: tuple[GroupTargets, ...]
-    total: Totals
-
-    @property
-    def over_capacity_months(self) -> tuple[str, ...]:
-        return tuple(m.month for m in self.monthly if m.capacity is not None and m.capacity.over)
-
-    def segment(self, segment_id: str) -> SegmentTargets:
-        for seg in self.segments:
-            if seg.id == segment_id:
-                return seg
-        raise KeyError(segment_id)
-
-
-def _segment_targets(segment: Segment, months: tuple[str, ...]) -> SegmentTargets:
+def _segment_targets(
+    segment: Segment, months: tuple[str, ...], effective: dt.date | None
+) -> SegmentTargets:
     rows: list[SegmentMonth] = []
     total = Totals.zero()
+    converted = Totals.zero()
     for month in months:
-        goal = segment.revenue_goal[month]
+        given = segment.revenue_goal[month]
+        factor = prorate_factor(month, effective) if effective else Fraction(1)
+        goal = prorated_month(given, factor)
         mrg = marketing_revenue_goal(goal, segment.marketing_share[month])
         customers = exact_ceil(mrg, segment.avg_deal_size[month]) if mrg else 0
         if customers:
@@ -241,9 +140,12 @@ def _segment_targets(segment: Segment, months: tuple[str, ...]) -> SegmentTarget
             lead_value=value,
             lead_value_needed=money(Fraction(value) * leads),
             pre_period=lead_month < months[0],
+            prorate=factor,
+            revenue_goal_given=None if factor == 1 else money(given),
         )
         rows.append(row)
         total = total.plus(row)
+        converted = converted.plus(Totals.zero().plus(row).converted(segment.exchange_rate))
     return SegmentTargets(
         id=segment.id,
         name=segment.name,
@@ -252,6 +154,9 @@ def _segment_targets(segment: Segment, months: tuple[str, ...]) -> SegmentTarget
         sales_cycle_months=segment.sales_cycle_months,
         months=tuple(rows),
         total=total,
+        currency=segment.currency,
+        exchange_rate=segment.exchange_rate,
+        total_converted=None if segment.exchange_rate is None else converted,
     )
 
 
@@ -278,7 +183,7 @@ def _monthly_totals(
     by_month = {m: Totals.zero() for m in lead_months}
     for seg in segments:
         for row in seg.months:
-            by_month[row.lead_month] = by_month[row.lead_month].plus(row)
+            by_month[row.lead_month] = by_month[row.lead_month].plus(seg.converted_month(row))
     result = []
     for month in lead_months:
         totals = by_month[month]
@@ -296,7 +201,8 @@ def compute_targets(agreement: Agreement) -> TargetTable:
     dimension = None
     if agreement.targets is not None:
         dimension = agreement.targets.dimension
-        segments = tuple(_segment_targets(s, months) for s in agreement.targets.segments)
+        effective = agreement.revision.date if agreement.targets.prorate else None
+        segments = tuple(_segment_targets(s, months, effective) for s in agreement.targets.segments)
     lead_months = tuple(
         sorted({row.lead_month for seg in segments for row in seg.months} | set(months))
     )
@@ -309,7 +215,7 @@ def compute_targets(agreement: Agreement) -> TargetTable:
         members = tuple(s for s in segments if s.group == group)
         total = Totals.zero()
         for seg in members:
-            total = total.plus(seg.total)
+            total = total.plus(seg.agreement_total)
         groups.append(
             GroupTargets(
                 id=group,
@@ -320,7 +226,7 @@ def compute_targets(agreement: Agreement) -> TargetTable:
         )
     grand = Totals.zero()
     for seg in segments:
-        grand = grand.plus(seg.total)
+        grand = grand.plus(seg.agreement_total)
     return TargetTable(
         agreement=agreement.id,
         revision=agreement.revision.number,
@@ -332,4 +238,7 @@ def compute_targets(agreement: Agreement) -> TargetTable:
         monthly=monthly,
         groups=tuple(groups),
         total=grand,
+        fiscal_year=agreement.targets.fiscal_year if agreement.targets else None,
+        goal_days=agreement.targets.goal_days if agreement.targets else "calendar",
+        holidays=agreement.targets.holidays if agreement.targets else frozenset(),
     )

@@ -11,6 +11,8 @@ no figure of a scenario is computed anywhere else.
 ``close_rate`` on a segment with a funnel changes the rate of the last stage
 (the conversion to customers), so a relative change moves the overall close
 rate by the same proportion; an absolute close rate on a funnel is refused.
+
+Stage: compute.
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ __all__ = [
     "INPUTS",
     "Change",
     "Scenario",
+    "Sensitivity",
+    "SensitivityRow",
     "apply_changes",
-    "format_scenario",
     "parse_changes",
     "run_scenario",
+    "sensitivity_table",
 ]
 
 INPUTS = ("revenue_goal", "marketing_share", "avg_deal_size", "close_rate", "lead_value")
@@ -189,44 +193,6 @@ class Scenario:
     baseline: TargetTable
     scenario: TargetTable
 
-    def as_dict(self) -> dict[str, Any]:
-        from slagen.formats.targets import targets_to_dict
-
-        def delta(old: int, new: int) -> dict[str, Any]:
-            pct = (
-                None
-                if old == 0
-                else str(((Decimal(new - old) / old) * 100).quantize(Decimal("0.1")))
-            )
-            return {"baseline": old, "scenario": new, "change": new - old, "change_pct": pct}
-
-        return {
-            "changes": [c.describe() for c in self.changes],
-            "segments": [
-                {
-                    "id": old.id,
-                    "leads_needed": delta(old.total.leads_needed, new.total.leads_needed),
-                    "customers_needed": delta(
-                        old.total.customers_needed, new.total.customers_needed
-                    ),
-                }
-                for old, new in zip(self.baseline.segments, self.scenario.segments, strict=True)
-            ],
-            "months": [
-                {"month": old.month, "leads_needed": delta(old.leads_needed, new.leads_needed)}
-                for old, new in zip(self.baseline.monthly, self.scenario.monthly, strict=True)
-            ],
-            "total": {
-                "leads_needed": delta(
-                    self.baseline.total.leads_needed, self.scenario.total.leads_needed
-                ),
-                "customers_needed": delta(
-                    self.baseline.total.customers_needed, self.scenario.total.customers_needed
-                ),
-            },
-            "targets": targets_to_dict(self.scenario),
-        }
-
 
 def run_scenario(agreement: Agreement, baseline: TargetTable, text: str) -> Scenario:
     """Parse ``text``, apply it and recompute.
@@ -242,28 +208,56 @@ def run_scenario(agreement: Agreement, baseline: TargetTable, text: str) -> Scen
     return Scenario(changes, baseline, compute_targets(changed))
 
 
-def format_scenario(scenario: Scenario, language: str) -> str:
-    """The scenario's targets table, then what moved, for the terminal."""
-    from slagen.formats.targets import targets_table
+SENSITIVITY_INPUTS = ("close_rate", "avg_deal_size")
+SENSITIVITY_STEPS = (Decimal("-0.10"), Decimal("-0.05"), Decimal("0.05"), Decimal("0.10"))
 
-    def change(old: int, new: int) -> str:
-        diff = new - old
-        pct = "" if old == 0 else f" ({(Decimal(diff) / old * 100).quantize(Decimal('0.1')):+}%)"
-        return f"{old:>8,} → {new:>8,}  {diff:+,}{pct}"
 
-    lines = ["What if: " + ", ".join(c.describe() for c in scenario.changes), ""]
-    lines.append(targets_table(scenario.scenario, language).rstrip("\n"))
-    lines += ["", "Leads needed, as agreed → under the change:"]
-    width = (
-        max(len(s.name) for s in scenario.baseline.segments) if scenario.baseline.segments else 5
+@dataclass(frozen=True)
+class SensitivityRow:
+    """Leads needed over the period with one input moved by ``change`` (None: impossible)."""
+
+    input: str
+    change: Decimal  # -0.10 for −10 %
+    leads_by_segment: tuple[int | None, ...]
+    total: int | None
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """The document's sensitivity table: each row one input at one relative change."""
+
+    segments: tuple[str, ...]  # segment names, in order
+    baseline: tuple[int, ...]
+    baseline_total: int
+    rows: tuple[SensitivityRow, ...]
+
+
+def sensitivity_table(agreement: Agreement, baseline: TargetTable) -> Sensitivity:
+    """Close rate and deal size at −10 %, −5 %, +5 %, +10 %: the leads needed.
+
+    Each cell is the engine's period total under that one change; a change that
+    would make a rate exceed 100 % leaves the cell empty (None).
+    """
+    rows = []
+    for name in SENSITIVITY_INPUTS:
+        for step in SENSITIVITY_STEPS:
+            try:
+                table = compute_targets(apply_changes(agreement, (Change(name, None, step),)))
+            except UsageError:
+                count = len(baseline.segments)
+                rows.append(SensitivityRow(name, step, (None,) * count, None))
+                continue
+            rows.append(
+                SensitivityRow(
+                    name,
+                    step,
+                    tuple(s.total.leads_needed for s in table.segments),
+                    table.total.leads_needed,
+                )
+            )
+    return Sensitivity(
+        segments=tuple(s.name for s in baseline.segments),
+        baseline=tuple(s.total.leads_needed for s in baseline.segments),
+        baseline_total=baseline.total.leads_needed,
+        rows=tuple(rows),
     )
-    for old, new in zip(scenario.baseline.segments, scenario.scenario.segments, strict=True):
-        lines.append(
-            f"  {old.name:<{width}}  {change(old.total.leads_needed, new.total.leads_needed)}"
-        )
-    total_old, total_new = scenario.baseline.total, scenario.scenario.total
-    lines.append(f"  {'Total':<{width}}  {change(total_old.leads_needed, total_new.leads_needed)}")
-    lines.append(
-        f"  {'Customers':<{width}}  {change(total_old.customers_needed, total_new.customers_needed)}"
-    )
-    return "\n".join(lines) + "\n"

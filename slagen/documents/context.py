@@ -3,6 +3,8 @@
 Sections are numbered here, once, so the Markdown document (one template
 including every section) and the HTML document (each section rendered on its
 own) number them alike.
+
+Stage: render.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from slagen.core.explain import explain_targets
 from slagen.core.model import Agreement, Approval, Party
 from slagen.core.resources import templates_dir as shipped_templates_dir
 from slagen.core.targets import TargetTable
+from slagen.core.whatif import sensitivity_table
 from slagen.formats.i18n import translations
 
 SECTIONS = (
@@ -27,6 +31,7 @@ SECTIONS = (
     "contacts",
     "service_levels",
     "lead_targets",
+    "sensitivity",
     "follow_up_capacity",
     "reports_meetings",
     "consequences",
@@ -34,12 +39,15 @@ SECTIONS = (
     "amendment",
     "revision_history",
     "signatures",
+    "derivation",
 )
 # Sections an agreement may leave out; the others always appear.
 PRESENT_BY_SECTION: dict[str, Callable[[Agreement], bool]] = {
     "definitions": lambda a: bool(a.definitions),
     "service_levels": lambda a: bool(a.service_levels),
     "lead_targets": lambda a: a.targets is not None,
+    "sensitivity": lambda a: a.targets is not None and a.targets.sensitivity,
+    "derivation": lambda a: a.targets is not None and a.targets.appendix,
     "follow_up_capacity": lambda a: a.follow_up is not None or a.capacity is not None,
     "reports_meetings": lambda a: bool(a.reports or a.meetings),
     "amendment": lambda a: bool(a.amendment),
@@ -103,7 +111,10 @@ def build_context(
     token = hashlib.sha256(
         f"{agreement.fingerprint}\0{agreement.source_text}".encode()
     ).hexdigest()[:24]
+    names = {s.name for s in sections}
     return {
+        "derivations": explain_targets(agreement, targets) if "derivation" in names else (),
+        "sensitivity": sensitivity_table(agreement, targets) if "sensitivity" in names else None,
         "agreement": agreement,
         "targets": targets,
         "lang": lang,

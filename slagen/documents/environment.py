@@ -5,6 +5,8 @@ team's templates folder before the shipped ``templates/`` (mkdocs'
 ``custom_dir``), ``StrictUndefined``, and Jinja's i18n extension fed by
 :mod:`slagen.formats.i18n`. Autoescaping is on for ``*.html.j2`` only: Markdown
 templates put user text through the ``md_*`` filters instead.
+
+Stage: render.
 """
 
 from __future__ import annotations
@@ -174,8 +176,8 @@ def _template_frame(tb: TracebackType | None) -> str:
 
 def _money_filter(lang: str) -> Callable[..., str]:
     @pass_context
-    def money(context: Context, value: Any) -> str:
-        return format_money(value, context["agreement"].currency or "EUR", lang)
+    def money(context: Context, value: Any, currency: str | None = None) -> str:
+        return format_money(value, currency or context["agreement"].currency or "EUR", lang)
 
     return money
 

@@ -23,18 +23,19 @@ so every user value goes through one of these filters, chosen by where it lands:
 - ``md_quote``: a block inside a ``>`` quotation.
 
 User text is never a template: ``{{ 7*7 }}`` is printed as written.
+
+Stage: render.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+from slagen.core.field_checks import link_allowed
 
 
 def markdown_to_html(text: str, *, warnings: list[str] | None = None) -> str:
@@ -59,15 +60,6 @@ def markdown_warnings(text: str) -> list[str]:
     warnings: list[str] = []
     markdown_to_html(text, warnings=warnings)
     return warnings
-
-
-def link_allowed(href: str) -> bool:
-    """Whether a link target may appear in a rendered agreement."""
-    try:
-        scheme = urlsplit(href.strip()).scheme.lower()
-    except ValueError:
-        return False
-    return scheme in LINK_SCHEMES
 
 
 @cache

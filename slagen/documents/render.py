@@ -8,6 +8,8 @@ per section in :data:`SECTIONS` order. The HTML document renders the same
 section templates one by one, turns each into HTML with :mod:`slagen.documents.markdown`
 and wraps them in ``document.html.j2``; a section may instead have its own
 ``sections/<name>.html.j2`` (the cover and the signature block do).
+
+Stage: render.
 """
 
 from __future__ import annotations

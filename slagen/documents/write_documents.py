@@ -3,6 +3,8 @@
 All or nothing: every file is validated, then every document is rendered in
 memory, and only then are files written (each atomically). An invalid
 agreement or a failed render therefore leaves earlier outputs untouched.
+
+Stage: write.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Targets as JSON (docs/json.md), CSV and a terminal table in the agreement's language."""
+"""Targets as JSON (docs/json.md), CSV and a terminal table in the agreement's language.
+
+Stage: format.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,15 @@ import json
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from slagen.core.targets import CapacityCheck, MonthTotals, SegmentMonth, TargetTable, Totals
+from slagen.core.planning_calendar import goal_days
+from slagen.core.targets import (
+    CapacityCheck,
+    MonthTotals,
+    SegmentMonth,
+    SegmentTargets,
+    TargetTable,
+    Totals,
+)
 
 __all__ = ["targets_csv", "targets_json", "targets_table", "targets_to_dict"]
 
@@ -35,7 +46,7 @@ def _totals(t: Totals) -> dict[str, Any]:
 
 
 def _segment_month(row: SegmentMonth) -> dict[str, Any]:
-    return {
+    data = {
         "month": row.month,
         "lead_month": row.lead_month,
         "pre_period": row.pre_period,
@@ -46,6 +57,41 @@ def _segment_month(row: SegmentMonth) -> dict[str, Any]:
         "stages": dict(row.stages),
         "lead_value": money_text(row.lead_value),
         "lead_value_needed": money_text(row.lead_value_needed),
+    }
+    if row.revenue_goal_given is not None:
+        data["prorate"] = f"{row.prorate.numerator}/{row.prorate.denominator}"
+        data["revenue_goal_given"] = money_text(row.revenue_goal_given)
+    return data
+
+
+def _segment(seg: SegmentTargets, table: TargetTable) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": seg.id,
+        "name": seg.name,
+        "group": seg.group,
+        "sla_stage": seg.sla_stage,
+        "sales_cycle_months": seg.sales_cycle_months,
+        "months": [_segment_month(r) for r in seg.months],
+        "total": _totals(seg.total),
+    }
+    if table.fiscal_year is not None:
+        for row in data["months"]:
+            row["fiscal_month"] = table.fiscal_month(row["month"])
+    if seg.currency is not None and seg.exchange_rate is not None:
+        data["currency"] = seg.currency
+        data["exchange_rate"] = f"{seg.exchange_rate.normalize():f}"
+        data["total_in_agreement_currency"] = _totals(seg.agreement_total)
+    return data
+
+
+def _calendar(table: TargetTable) -> dict[str, Any]:
+    return {
+        "goal_days": table.goal_days,
+        "holidays": sorted(d.isoformat() for d in table.holidays),
+        "months": [
+            {"month": m, "goal_days": len(goal_days(m, table.goal_days, table.holidays))}
+            for m in table.lead_months
+        ],
     }
 
 
@@ -68,23 +114,12 @@ def _month_totals(m: MonthTotals) -> dict[str, Any]:
 
 def targets_to_dict(table: TargetTable) -> dict[str, Any]:
     """The JSON object of docs/json.md (with a few documented additions)."""
-    return {
+    data = {
         "agreement": table.agreement,
         "revision": table.revision,
         "currency": table.currency,
         "dimension": table.dimension,
-        "segments": [
-            {
-                "id": seg.id,
-                "name": seg.name,
-                "group": seg.group,
-                "sla_stage": seg.sla_stage,
-                "sales_cycle_months": seg.sales_cycle_months,
-                "months": [_segment_month(r) for r in seg.months],
-                "total": _totals(seg.total),
-            }
-            for seg in table.segments
-        ],
+        "segments": [_segment(seg, table) for seg in table.segments],
         "months": [_month_totals(m) for m in table.monthly],
         "groups": [
             {
@@ -98,6 +133,11 @@ def targets_to_dict(table: TargetTable) -> dict[str, Any]:
         "total": _totals(table.total),
         "over_capacity_months": list(table.over_capacity_months),
     }
+    if table.fiscal_year is not None:
+        data["fiscal_year"] = table.fiscal_year
+    if table.goal_days != "calendar" or table.holidays:
+        data["calendar"] = _calendar(table)
+    return data
 
 
 def targets_json(table: TargetTable) -> str:
@@ -156,7 +196,7 @@ def targets_csv(table: TargetTable) -> str:
                     csv_text(";".join(f"{name}={count}" for name, count in r.stages)),
                     money_text(r.lead_value),
                     money_text(r.lead_value_needed),
-                    table.currency or "",
+                    seg.currency or table.currency or "",
                 ]
             )
     return out.getvalue()
@@ -280,11 +320,11 @@ def targets_table(table: TargetTable, language: str) -> str:
             [
                 name,
                 seg.group or "",
-                cur(seg.total.revenue_goal),
-                cur(seg.total.marketing_revenue_goal),
+                cur(seg.agreement_total.revenue_goal),
+                cur(seg.agreement_total.marketing_revenue_goal),
                 num(seg.total.customers_needed),
                 num(seg.total.leads_needed),
-                cur(seg.total.lead_value_needed),
+                cur(seg.agreement_total.lead_value_needed),
             ]
         )
     for g in table.groups:

@@ -7,6 +7,8 @@ other lists are aligned by content, so inserting an objective does not make
 every later one "changed". Month-map inputs compare month by month over the
 months both periods share (a shortened period shows as a ``period`` change and
 in the targets, not as twelve removed months); prose compares word by word.
+
+Stage: revisions.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from slagen.core.loader import Document
+from slagen.core.planning_checks import is_spread
 from slagen.revisions.values import (
     KEY_BY_LIST,
     MONTHLY_KEYS,
@@ -240,6 +243,13 @@ class _Comparer:
         old_raw: RawPath,
         new_raw: RawPath,
     ) -> None:
+        if is_spread(old) and is_spread(new):  # {total|quarters, weights}: field by field
+            self.mapping(old, new, path, label, old_raw, new_raw)
+            return
+        if is_spread(old) or is_spread(new):  # a spread for a month map or one value
+            if old != new:
+                self.emit("changed", path, label, old, new, old_raw, new_raw, key=key, new_key=key)
+            return
         if not isinstance(old, Mapping) and not isinstance(new, Mapping):
             if normalize(key, old) != normalize(key, new):
                 self.emit("changed", path, label, old, new, old_raw, new_raw, key=key, new_key=key)

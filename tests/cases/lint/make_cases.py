@@ -40,6 +40,14 @@ def unmeasured(d: Any) -> None:
     d["objectives"][1]["metric"] = "Webinar attendance"
 
 
+def due_after_period(d: Any) -> None:
+    d["objectives"][2]["due"] = "2027-03-31"
+
+
+def due_inside_period(d: Any) -> None:
+    d["objectives"][2]["due"] = "2026-06-30"
+
+
 def measured_by_report(d: Any) -> None:
     d["objectives"][1]["metric"] = "Webinar attendance"
     d["reports"][2]["content"] = "Webinar attendance by region, and the MQL scorecard."
@@ -107,6 +115,8 @@ CASES: dict[str, Callable[[Any], None]] = {
     "lint-objective-no-metric.fail": no_metric,
     "lint-objective-no-metric.pass": has_metric,
     "lint-objective-no-target.fail": no_target,
+    "lint-objective-due-outside-period.fail": due_after_period,
+    "lint-objective-due-outside-period.pass": due_inside_period,
     "lint-objective-unmeasured.fail": unmeasured,
     "lint-objective-unmeasured.pass": measured_by_report,
     "lint-party-no-need.fail": no_need,
