@@ -141,6 +141,8 @@ def build_report(
     if not months:
         raise UsageError(f"--as-of {as_of.isoformat()} is before the agreement's first month")
     current = f"{as_of.year:04d}-{as_of.month:02d}"
+    if stats.latest is not None and f"{stats.latest:%Y-%m}" < current:
+        current = f"{stats.latest:%Y-%m}"  # past the data: detail the last month with data
     focus = month or (current if current in months else months[-1])
     if focus not in months:
         raise UsageError(
