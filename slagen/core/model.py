@@ -146,6 +146,7 @@ class ServiceLevel:
     priority: str | None = None
     first_response: Duration | None = None
     resolution: Duration | None = None
+    customers_per_month: int | None = None  # what the level is sized for (multilevel chains)
 
 
 @dataclass(frozen=True)
