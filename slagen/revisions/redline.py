@@ -18,6 +18,7 @@ import difflib
 import html
 import re
 
+from slagen.revisions.order import in_new_order
 from slagen.revisions.result import DiffResult
 from slagen.revisions.text_format import delta_text, trim_words
 from slagen.revisions.values import format_value
@@ -267,8 +268,12 @@ def redline_html(result: DiffResult) -> str:
     """The new revision's HTML with changes marked and the summary page first."""
     from slagen.documents.render import render_html
 
-    old_html = render_html(result.old_agreement, result.old_targets, chart=False)
-    new_html = render_html(result.new_agreement, result.new_targets, chart=False)
+    new = result.new_agreement
+    old, old_targets = in_new_order(
+        result.old_agreement, result.old_targets, new, result.new_targets
+    )
+    old_html = render_html(old, old_targets, chart=False, language=new.language)
+    new_html = render_html(new, result.new_targets, chart=False)
     old_html, new_html = _FIGURE_RE.sub("", old_html), _FIGURE_RE.sub("", new_html)
     old_match, new_match = _BODY_RE.search(old_html), _BODY_RE.search(new_html)
     if old_match is None or new_match is None:  # pragma: no cover - our own templates
