@@ -220,20 +220,21 @@ class _Comparer:
         by_pair: dict[tuple[str, str], list[str]] = {}
         for month in changed:
             by_pair.setdefault((repr(at(old, month)), repr(at(new, month))), []).append(month)
-        for months in by_pair.values():
-            for run in _runs(months, shared):
-                span = run[0] if len(run) == 1 else f"{run[0]} … {run[-1]}"
-                raw = new_raw + (run[0],) if isinstance(new, Mapping) else new_raw
-                self.emit(
-                    "changed",
-                    f"{path}[{run[0]}]" if len(run) == 1 else f"{path}[{run[0]}..{run[-1]}]",
-                    [*label, f"({span})"],
-                    at(old, run[0]),
-                    at(new, run[0]),
-                    old_raw,
-                    raw,
-                    months=tuple(run),
-                )
+        index = {m: i for i, m in enumerate(shared)}
+        runs = [run for months in by_pair.values() for run in _runs(months, shared)]
+        for run in sorted(runs, key=lambda run: index[run[0]]):  # in month order, not by value
+            span = run[0] if len(run) == 1 else f"{run[0]} … {run[-1]}"
+            raw = new_raw + (run[0],) if isinstance(new, Mapping) else new_raw
+            self.emit(
+                "changed",
+                f"{path}[{run[0]}]" if len(run) == 1 else f"{path}[{run[0]}..{run[-1]}]",
+                [*label, f"({span})"],
+                at(old, run[0]),
+                at(new, run[0]),
+                old_raw,
+                raw,
+                months=tuple(run),
+            )
 
     def sequence(
         self,

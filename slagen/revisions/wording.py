@@ -156,7 +156,7 @@ class Wording:
             pct = d.pct
             text += f" ({sign}{self.number(field, abs(diff))}"
             if pct is not None:
-                share = format_percent(abs(pct) / 100, self.lang, decimals=1)
+                share = format_percent(abs(pct) / 100, self.lang, decimals=1, fixed=True)
                 text += f", {'+' if pct > 0 else '−'}{share}"
             text += ")"
         return text
