@@ -12,6 +12,7 @@ from __future__ import annotations
 from slagen.core.targets import TargetTable
 from slagen.documents.markdown import md_text
 from slagen.revisions.fields import FieldChange
+from slagen.revisions.labels import N_
 from slagen.revisions.result import DiffResult
 from slagen.revisions.targets import Delta, MonthDelta
 from slagen.revisions.text_format import trim_words
@@ -72,7 +73,7 @@ def _capped(rows: list[str], w: Wording, header: int = 2) -> list[str]:
         *rows[: header + MAX_TABLE_ROWS],
         "",
         w.t(
-            "… and %(extra)s more rows: run `slagen diff --format json` for all of them.",
+            N_("… and %(extra)s more rows: run `slagen diff --format json` for all of them."),
             extra=extra,
         ),
     ]
@@ -96,6 +97,23 @@ def diff_markdown(result: DiffResult) -> str:
     """The comment: summary table, checks, then folded details, in the new revision's language."""
     w = Wording(result)
     _ = w.t
+    words = {
+        k: _(k)
+        for k in (
+            N_("Old"),
+            N_("New"),
+            N_("Revision"),
+            N_("Period"),
+            N_("Leads needed (period)"),
+            N_("Customers needed (period)"),
+            N_("Peak capacity use"),
+            N_("Reset checks"),
+            N_("passed"),
+            N_("Field"),
+            N_("Segment · month"),
+            N_("Lead month"),
+        )
+    }
     old, new = result.old_agreement, result.new_agreement
     t = result.targets
     lines = [
@@ -113,14 +131,14 @@ def diff_markdown(result: DiffResult) -> str:
     total = t.total
     segment_months = sum(len(s.months) for s in t.segments)
     lines += [
-        f"| | {_('Old')} | {_('New')} |",
+        f"| | {words['Old']} | {words['New']} |",
         "| --- | --- | --- |",
         (
-            f"| {_('Revision')} | {old.revision.number} ({w.date(old.revision.date)}) | "
+            f"| {words['Revision']} | {old.revision.number} ({w.date(old.revision.date)}) | "
             f"{new.revision.number} ({w.date(new.revision.date)}) |"
         ),
         (
-            f"| {_('Period')} | {w.date(old.period.start)} – {w.date(old.period.end)} | "
+            f"| {words['Period']} | {w.date(old.period.start)} – {w.date(old.period.end)} | "
             f"{w.date(new.period.start)} – {w.date(new.period.end)} |"
         ),
         "| "
@@ -140,21 +158,21 @@ def diff_markdown(result: DiffResult) -> str:
     if result.old_targets.segments or result.new_targets.segments:
         lines[6:6] = [
             (
-                f"| {_('Leads needed (period)')} | {w.number('leads_needed', total['leads_needed'].old)} | "
+                f"| {words['Leads needed (period)']} | {w.number('leads_needed', total['leads_needed'].old)} | "
                 f"{_new_value(w, 'leads_needed', total['leads_needed'])} |"
             ),
             (
-                f"| {_('Customers needed (period)')} | "
+                f"| {words['Customers needed (period)']} | "
                 f"{w.number('customers_needed', total['customers_needed'].old)} | "
                 f"{_new_value(w, 'customers_needed', total['customers_needed'])} |"
             ),
             (
-                f"| {_('Peak capacity use')} | {_peak(result.old_targets, w)} | "
+                f"| {words['Peak capacity use']} | {_peak(result.old_targets, w)} | "
                 f"{_peak(result.new_targets, w)} |"
             ),
         ]
     if result.findings:
-        lines.append(f"**{_('Reset checks')}**")
+        lines.append(f"**{words['Reset checks']}**")
         lines.append("")
         for f in result.findings:
             hint = f" — {md_text(f.hint)}" if f.hint else ""
@@ -165,10 +183,10 @@ def diff_markdown(result: DiffResult) -> str:
                 + f"{md_text(f.message)}{hint}"
             )
     else:
-        lines.append(f"**{_('Reset checks')}** ✅ {_('passed')}")
+        lines.append(f"**{words['Reset checks']}** ✅ {words['passed']}")
     fields = [c for c in result.changes if not c.words]
     if fields:
-        rows = [f"| {_('Field')} | {_('Old')} | {_('New')} |", "| --- | --- | --- |"]
+        rows = [f"| {words['Field']} | {words['Old']} | {words['New']} |", "| --- | --- | --- |"]
         for c in fields:
             old_cell = _cell(w.change_value(c, "old")) if c.kind != "added" else "—"
             new_cell = _cell(w.change_value(c, "new")) if c.kind != "removed" else "—"
@@ -182,7 +200,7 @@ def diff_markdown(result: DiffResult) -> str:
         lines += _details(_("Text changes (%(count)s)", count=len(prose)), body[:-1])
     columns = " | ".join([_("Leads"), _("Customers"), _("Marketing goal"), _("Capacity")])
     if t.segments:
-        rows = [f"| {_('Segment · month')} | {columns} |", "| --- | --- | --- | --- | --- |"]
+        rows = [f"| {words['Segment · month']} | {columns} |", "| --- | --- | --- | --- | --- |"]
         for seg in t.segments:
             rows += _month_rows(seg.months, f"{md_text(seg.name)} · ", w)
         lines += _details(
@@ -191,7 +209,7 @@ def diff_markdown(result: DiffResult) -> str:
         )
     if t.months:
         rows = [
-            f"| {_('Lead month')} | {columns} |",
+            f"| {words['Lead month']} | {columns} |",
             "| --- | --- | --- | --- | --- |",
             *_month_rows(t.months, "", w),
         ]

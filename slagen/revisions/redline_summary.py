@@ -16,6 +16,7 @@ import html
 
 from slagen.documents.markdown import markdown_to_html
 from slagen.revisions.fields import FieldChange
+from slagen.revisions.labels import N_
 from slagen.revisions.result import DiffResult
 from slagen.revisions.text_format import trim_words
 from slagen.revisions.values import PROSE_KEYS
@@ -100,11 +101,16 @@ def summary_section(result: DiffResult) -> str:
     """The change summary page, all user text escaped."""
     w = Wording(result)
     _ = w.t
+    words = {
+        k: _(k)
+        for k in (N_("Reset checks"), N_("Changed fields"), N_("Field"), N_("Old"), N_("New"))
+    }
     old, new = result.old_agreement, result.new_agreement
     totals = result.targets.total
     esc = html.escape
-    struck = f'<del class="redline">{esc(_("struck through"))}</del>'
-    underlined = f'<ins class="redline">{esc(_("underlined"))}</ins>'
+    struck_text, underlined_text = esc(_("struck through")), esc(_("underlined"))
+    struck = f'<del class="redline">{struck_text}</del>'
+    underlined = f'<ins class="redline">{underlined_text}</ins>'
     parts = [
         '<section class="redline-summary">',
         "<h1>"
@@ -147,7 +153,7 @@ def summary_section(result: DiffResult) -> str:
             )
         )
         + "</p>",
-        f"<h2>{esc(_('Reset checks'))}</h2>",
+        f"<h2>{esc(words['Reset checks'])}</h2>",
     ]
     if result.findings:
         parts.append("<ul>")
@@ -160,13 +166,14 @@ def summary_section(result: DiffResult) -> str:
             )
         parts.append("</ul>")
     else:
-        parts.append(f'<p class="checks-passed">{esc(_("The reset checks passed."))}</p>')
+        passed = esc(_("The reset checks passed."))
+        parts.append(f'<p class="checks-passed">{passed}</p>')
     if result.changes:
         parts.append(
-            f"<h2>{esc(_('Changed fields'))}</h2><table>"
+            f"<h2>{esc(words['Changed fields'])}</h2><table>"
             '<colgroup><col class="field"><col class="value"><col class="value"></colgroup>'
-            f"<thead><tr><th>{esc(_('Field'))}</th><th>{esc(_('Old'))}</th>"
-            f"<th>{esc(_('New'))}</th></tr></thead><tbody>"
+            f"<thead><tr><th>{esc(words['Field'])}</th><th>{esc(words['Old'])}</th>"
+            f"<th>{esc(words['New'])}</th></tr></thead><tbody>"
         )
         for c in result.changes:
             label = esc(w.label(c))

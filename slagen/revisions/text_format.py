@@ -141,11 +141,13 @@ def _month_line(m: MonthDelta, style: _Style, w: Wording) -> str:
     ]
     if m.capacity is not None and m.capacity["utilization"].changed:
         utilization = w.delta("utilization", m.capacity["utilization"], style.old, style.new)
-        parts.append(w.t("capacity") + " " + utilization)
+        parts.append(w.t(N_("capacity")) + " " + utilization)
     status = "" if m.status == "changed" else f" ({w.kind(m.status)})"
     lead = ""
     if m.lead_month[0] and m.lead_month[1] and m.lead_month[0] != m.lead_month[1]:
-        lead = " " + w.t("lead month %(old)s → %(new)s", old=m.lead_month[0], new=m.lead_month[1])
+        lead = " " + w.t(
+            N_("lead month %(old)s → %(new)s"), old=m.lead_month[0], new=m.lead_month[1]
+        )
     return f"    {m.month}{status}{lead}  " + "   ".join(parts)
 
 

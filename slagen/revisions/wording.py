@@ -120,7 +120,7 @@ class Wording:
         """A mapping in words; a history entry as ``Revision 1, 1 January 2026: summary``."""
         if {"number", "date"} <= set(value) and key in ("", "history"):
             head = self.t(
-                "Revision %(number)s, %(date)s",
+                N_("Revision %(number)s, %(date)s"),
                 number=value["number"],
                 date=self.date(value["date"]),
             )
