@@ -60,6 +60,11 @@ REDLINE_CSS = """
 ins.redline { color: #0b6b1f; background: #e3f6e6; text-decoration: underline; }
 del.redline { color: #a3120b; background: #fbe7e5; text-decoration: line-through; }
 ins.redline, del.redline { overflow-wrap: anywhere; }
+/* A changed figure shows two values in its cell: tighter type, and the pair may wrap
+   between the old and the new value so the table stays inside the margins. */
+table { font-size: 7.2pt; }
+td[style*="right"] { white-space: normal; }
+td del.redline, td ins.redline { display: inline-block; }
 """
 
 
