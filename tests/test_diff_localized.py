@@ -28,7 +28,7 @@ SUMMARY = (
 )
 
 
-def reset_repo(path: Path, lang: str) -> Repo:
+def reset_repo(path: Path, lang: str, *, rewrite: bool = False) -> Repo:
     repo = Repo(path)
     old = agreement(language=lang)
     old["targets"]["segments"].append(
@@ -50,6 +50,8 @@ def reset_repo(path: Path, lang: str) -> Repo:
     segment(new, "emea")["revenue_goal"] = {
         f"2026-{m:02d}": 80000 if m < 7 else 95000 for m in range(1, 13)
     }
+    if rewrite:  # a rate for the whole year, January to June included
+        segment(new, "na")["close_rate"] = "14%"
     latam: dict[str, Any] = segment(new, "latam")
     latam["revenue_goal"].update(LATAM_MONTHS)
     repo.commit(FILE, new, "Revision 2", tag="v2")
@@ -166,3 +168,15 @@ def test_month_changes_are_listed_in_month_order(tmp_path: Path) -> None:
     text = diff(repo).stdout
     months = re.findall(r"Revenue goal \(Latin America, (\w+) 2026\)", text)
     assert months == ["September", "October", "November", "December"]
+
+
+def test_reset_check_findings_in_spanish(tmp_path: Path) -> None:
+    repo = reset_repo(tmp_path / "repo", "es", rewrite=True)
+    text = diff(repo).stdout
+    assert (
+        "Aviso: Fecha (revisión): se reescribe el pasado: la revisión 2 entra en vigor el 1 de julio"
+        in text
+    )
+    assert "meses de ingresos ene 2026" in text and "rewriting history" not in text
+    data = diff(repo, "--format", "json").stdout
+    assert "rewriting history: revision 2 takes effect on 2026-07-01" in data  # JSON as it was

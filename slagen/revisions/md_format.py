@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from slagen.core.targets import TargetTable
 from slagen.documents.markdown import md_text
+from slagen.revisions.check_wording import finding_words
 from slagen.revisions.fields import FieldChange
 from slagen.revisions.labels import N_
 from slagen.revisions.result import DiffResult
@@ -175,12 +176,13 @@ def diff_markdown(result: DiffResult) -> str:
         lines.append(f"**{words['Reset checks']}**")
         lines.append("")
         for f in result.findings:
-            hint = f" — {md_text(f.hint)}" if f.hint else ""
+            message, hint_text = finding_words(f, result, w)
+            hint = f" — {md_text(hint_text)}" if hint_text else ""
             where = w.where(f)
             lines.append(
                 f"- {ICON_BY_SEVERITY.get(f.severity, '')} **{w.severity(f.severity)}** "
                 + (f"{md_text(where)}: " if where else "")
-                + f"{md_text(f.message)}{hint}"
+                + f"{md_text(message)}{hint}"
             )
     else:
         lines.append(f"**{words['Reset checks']}** ✅ {words['passed']}")

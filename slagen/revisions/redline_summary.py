@@ -15,6 +15,7 @@ import difflib
 import html
 
 from slagen.documents.markdown import markdown_to_html
+from slagen.revisions.check_wording import finding_words
 from slagen.revisions.fields import FieldChange
 from slagen.revisions.labels import N_
 from slagen.revisions.result import DiffResult
@@ -46,6 +47,7 @@ section.redline-summary .fingerprint-full { display: block; font-size: 6.5pt; co
   font-family: monospace; overflow-wrap: anywhere; word-break: break-all; }
 section.redline-summary .finding-error strong { color: #a3120b; }
 section.redline-summary .finding-warning strong { color: #8a5a00; }
+section.redline-summary .hint { color: #555; }
 section.redline-summary .checks-passed { color: #0b6b1f; }
 """
 
@@ -159,10 +161,13 @@ def summary_section(result: DiffResult) -> str:
         parts.append("<ul>")
         for f in result.findings:
             where = w.where(f)
+            message, hint = finding_words(f, result, w)
             parts.append(
                 f'<li class="finding-{f.severity}"><strong>{esc(w.severity(f.severity))}</strong>'
                 + (f" — {esc(where)}" if where else "")
-                + f": {esc(f.message)}</li>"
+                + f": {esc(message)}"
+                + (f' <span class="hint">({esc(hint)})</span>' if hint else "")
+                + "</li>"
             )
         parts.append("</ul>")
     else:

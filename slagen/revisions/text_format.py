@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from slagen.revisions.check_wording import finding_words
 from slagen.revisions.fields import FieldChange, WordOp
 from slagen.revisions.labels import N_
 from slagen.revisions.result import DiffResult
@@ -176,10 +177,11 @@ def diff_text(result: DiffResult, *, color: bool = False) -> str:
         lines += ["", style.head(_("Reset checks"))]
         for f in result.findings:
             where = w.where(f)
-            hint = style.dim(" (" + _("hint: %(hint)s", hint=f.hint) + ")") if f.hint else ""
+            message, hint_text = finding_words(f, result, w)
+            hint = style.dim(" (" + _("hint: %(hint)s", hint=hint_text) + ")") if hint_text else ""
             lines.append(
                 f"  {style.severity(w.severity(f.severity), f.severity)}: "
-                f"{where + ': ' if where else ''}{f.message}{hint}"
+                f"{where + ': ' if where else ''}{message}{hint}"
             )
     else:
         lines += ["", style.head(_("Reset checks")) + ": " + _("passed")]
