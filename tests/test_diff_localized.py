@@ -180,3 +180,16 @@ def test_reset_check_findings_in_spanish(tmp_path: Path) -> None:
     assert "meses de ingresos ene 2026" in text and "rewriting history" not in text
     data = diff(repo, "--format", "json").stdout
     assert "rewriting history: revision 2 takes effect on 2026-07-01" in data  # JSON as it was
+
+
+def test_draft_mark_of_a_new_draft_is_never_marked_as_inserted() -> None:
+    from slagen.revisions.redline import redline_body
+
+    old = '<div class="running-status">Approved</div>\n<p>Sales calls within one day.</p>'
+    new = (
+        '<div class="watermark" aria-hidden="true"><span>DRAFT</span></div>\n'
+        '<div class="running-status">Draft</div>\n<p>Sales calls within one day.</p>'
+    )
+    body = redline_body(old, new)
+    assert '<div class="watermark" aria-hidden="true"><span>DRAFT</span></div>' in body
+    assert '<ins class="redline">DRAFT' not in body

@@ -20,6 +20,7 @@ import re
 from slagen.revisions.order import in_new_order
 from slagen.revisions.redline_summary import SUMMARY_CSS, rewritten, summary_section
 from slagen.revisions.result import DiffResult
+from slagen.revisions.wording import Wording
 
 __all__ = ["redline_body", "redline_html", "redline_pdf"]
 
@@ -52,8 +53,10 @@ _VOID_TAGS = frozenset(
         "wbr",
     }
 )
-# Elements whose text becomes the running page header or footer (CSS string-set).
-_RUNNING_RE = re.compile(r'<div class="running-')
+# Elements whose text becomes the running page header or footer (CSS string-set), and the
+# translucent DRAFT mark: shown as in the new revision, never marked (a marked mark would
+# be an opaque stamp over the page).
+_RUNNING_RE = re.compile(r'<div class="(running-|watermark)')
 # render_html(chart=False) may leave the chart's placeholder paragraph behind.
 _FIGURE_RE = re.compile(r"<p>SLAGENFIGURE[0-9a-f]+[A-Z]+</p>\s*")
 REDLINE_CSS = """
@@ -196,7 +199,10 @@ def _changed_blocks(old: list[list[str]], new: list[list[str]], out: list[str]) 
                 _word_redline(old[i1 + n], new[j1 + n], out)
         _deleted_blocks([b for b in old[i1 + pairs : i2] if not _RUNNING_RE.match(b[0])], out)
         for block in new[j1 + pairs : j2]:
-            _word_redline([], block, out)
+            if _RUNNING_RE.match(block[0]):
+                out.extend(block)
+            else:
+                _word_redline([], block, out)
 
 
 def redline_body(old_body: str, new_body: str) -> str:
@@ -257,14 +263,19 @@ def redline_pdf(result: DiffResult) -> bytes:
     from slagen.documents.pdf import PdfAttachment, html_to_pdf
 
     old, new = result.old_agreement, result.new_agreement
+    _ = Wording(result).t
     assets = templates_dir() / "assets"
     return html_to_pdf(
         redline_html(result),
         base_url=assets,
         asset_dirs=[assets],
-        title=f"Redline: {new.title}",
+        title=_("Redline: %(title)s", title=new.title),
         author=new.company or ", ".join(p.name for p in new.parties),
-        subject=f"Changes from revision {old.revision.number} to {new.revision.number}",
+        subject=_(
+            "Changes from revision %(old)s to %(new)s",
+            old=old.revision.number,
+            new=new.revision.number,
+        ),
         keywords=["SLA", "redline", new.id, f"revision {new.revision.number}"],
         lang=new.language,
         created=old.revision.date,
