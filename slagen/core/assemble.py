@@ -2,6 +2,8 @@
 
 The one place that reads the loader's plain dictionaries into model objects;
 it runs only on data that passed validation, so it converts without checking.
+
+Stage: model.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 Nothing after this stage touches the loader's raw dictionaries: renderers,
 diff, sign-off and reports all take an :class:`Agreement`.
+
+Stage: model.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 Every finding is collected before anything is reported; a file is usable
 when it has no error (warnings are fatal only with ``strict``).
+
+Stage: check.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@
 3. The old ``history`` plus the old ``revision`` must appear in the new
    ``history`` → error ``history-missing`` / ``history-changed``; an edited
    summary of a past revision is a warning ``history-edited``.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

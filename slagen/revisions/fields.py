@@ -7,6 +7,8 @@ other lists are aligned by content, so inserting an objective does not make
 every later one "changed". Month-map inputs compare month by month over the
 months both periods share (a shortened period shows as a ``period`` change and
 in the targets, not as twelve removed months); prose compares word by word.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ A summary table and the reset checks come first; the details are folded in
 through :func:`slagen.documents.markdown.md_text`, which escapes Markdown punctuation and
 ``<``, ``>``, ``&`` and ``|``, so an agreement can neither inject HTML nor break
 a table. Prose changes are marked with ``<del>``/``<ins>`` around escaped words.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

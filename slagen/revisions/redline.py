@@ -10,6 +10,8 @@ page (field changes, reset checks, target totals) goes first.
 
 The PDF goes through :func:`slagen.documents.pdf.html_to_pdf`, which is where WeasyPrint
 is imported; both YAML versions are attached.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

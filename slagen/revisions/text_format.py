@@ -3,6 +3,8 @@
 Colour (ANSI) only when asked: the command passes ``color=True`` when stdout
 is a terminal or ``--color`` was given. Without colour, deletions and
 insertions in prose read ``[-old-]{+new+}`` (git's ``--word-diff`` notation).
+
+Stage: revisions.
 """
 
 from __future__ import annotations
