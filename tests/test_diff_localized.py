@@ -193,3 +193,20 @@ def test_draft_mark_of_a_new_draft_is_never_marked_as_inserted() -> None:
     body = redline_body(old, new)
     assert '<div class="watermark" aria-hidden="true"><span>DRAFT</span></div>' in body
     assert '<ins class="redline">DRAFT' not in body
+
+
+def test_approvals_of_the_old_revision_read_as_names_and_short_fingerprints(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "repo")
+    old = agreement(language="es")
+    repo.write(FILE, old)
+    for party, name in (("marketing", "Bruno"), ("sales", "Ana")):
+        approve = slagen("approve", FILE, "--party", party, "--name", name, cwd=repo.path)
+        assert approve.returncode == 0, approve.stderr
+    repo.commit(FILE, (repo.path / FILE).read_text(encoding="utf-8"), "Approved", tag="v1")
+    new = next_revision(old, date="2026-07-01")
+    new["capacity"]["reps"] = 4
+    repo.commit(FILE, new, "Revision 2", tag="v2")
+    text = diff(repo).stdout
+    line = next(line for line in text.splitlines() if "Aprobaciones" in line)
+    assert "Parte: Marketing; Nombre: Bruno" in line  # the party's name, not its id
+    assert re.search(r"Huella: sha256:[0-9a-f]{12}…", line)

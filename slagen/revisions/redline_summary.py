@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import html
+from collections.abc import Mapping
 
 from slagen.documents.markdown import markdown_to_html
 from slagen.revisions.check_wording import finding_words
@@ -96,6 +97,8 @@ def _value_cell(change: FieldChange, side: str, words: Wording) -> str:
         )
     if key in PROSE_KEYS and isinstance(value, str):
         return _markdown(value)
+    if isinstance(value, list) and any(isinstance(item, Mapping) for item in value):
+        return "<br>".join(html.escape(words.value(item, key)) for item in value)  # one per line
     return html.escape(words.change_value(change, side))
 
 

@@ -43,6 +43,7 @@ MONEY_FIELDS = frozenset(
         "available_hours",
     }
 )
+FINGERPRINT_CHARS = len("sha256:") + 12
 _DURATION_RE = re.compile(r"^(\d+)\s*([mhdw])$")
 _KEY_RE = re.compile(r"([^.\[\]]+)")
 SEVERITIES = {"error": N_("Error"), "warning": N_("Warning")}
@@ -111,6 +112,10 @@ class Wording:
         if isinstance(value, Mapping):
             return self.mapping(value, key)
         text = " ".join(str(value).split())
+        if key in ("party", "from") and ("parties", text) in self.namer.names:
+            return self.namer.names[("parties", text)]  # the party's name, not its id
+        if key == "fingerprint" and len(text) > FINGERPRINT_CHARS:
+            return text[:FINGERPRINT_CHARS] + "…"  # the full value is in the document
         match = _DURATION_RE.match(text)
         if match and key not in ("text", "summary"):
             return format_duration(int(match.group(1)), match.group(2), self.lang)
