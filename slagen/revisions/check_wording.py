@@ -4,6 +4,8 @@ The findings themselves (``slagen validate --against``, JSON) keep their English
 messages. The documents people read — the redline, the text and the Markdown
 diff — tell the common ones again in the agreement's language, with its
 months and dates; a finding without a translation keeps its English words.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""How a list item is named in a change label: a segment by its name, a history entry by its number."""
+"""How a list item is named in a change label: a segment by its name, a history entry by its number.
+
+Stage: revisions.
+"""
 
 from __future__ import annotations
 

@@ -6,6 +6,8 @@ what the people who sign read: ``Revenue goal (Latin America, September 2026)``
 named first; the item and the sections it sits in follow in parentheses, the
 innermost first. Fields without an entry in :data:`FIELD_NAMES` are named from
 their key (``first_touch`` → ``First touch``). JSON keeps the paths.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ text, Markdown and JSON diffs pair segments by ``id``; so does the redline,
 by rendering the old revision with its segments and groups in the order of
 the new one. Segments only in the old revision keep their place after those
 the new one also has.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

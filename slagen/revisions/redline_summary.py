@@ -7,6 +7,8 @@ Prose is shown as Markdown renders it; a paragraph rewritten for the most part
 is shown whole, struck and then inserted, rather than as a word salad. All
 user text is escaped (Markdown goes through the document's own renderer, which
 lets no raw HTML through).
+
+Stage: revisions.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ revision: labels come from the translation catalog, numbers, money, rates and
 dates from the same Babel formatting the agreement document uses
 (:mod:`slagen.formats.i18n`). English output keeps the figures it always had
 (``540,000``, ``129.2%``). JSON stays language-neutral and does not use this.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Word diffs of prose: which runs of words stayed, went and came."""
+"""Word diffs of prose: which runs of words stayed, went and came.
+
+Stage: revisions.
+"""
 
 from __future__ import annotations
 
