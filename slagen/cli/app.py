@@ -338,41 +338,18 @@ def targets(
     run(body)
 
 
-@app.command()
-def schema(
-    reference: Annotated[
-        bool,
-        typer.Option(
-            "--reference",
-            help="Print the Markdown format reference generated from the schema instead.",
-        ),
-    ] = False,
-) -> None:
-    """Print the agreement JSON Schema (draft 2020-12) for editors and other tools.
-
-    Examples:
-
-        slagen schema > agreement.schema.json
-
-        slagen schema --reference > docs/format.md
-    """
-
-    def body() -> None:
-        if reference:
-            from slagen.core.format_reference import format_reference
-
-            typer.echo(format_reference(), nl=False)
-            return
-        from slagen.core.schema import schema_text
-
-        typer.echo(schema_text(), nl=False)
-
-    run(body)
-
-
 # Commands of later stages live in slagen/cli/<name>.py, each with a
 # register(app) function; their heavy imports stay inside the command bodies.
-COMMAND_MODULES = ("render", "diff", "signoff", "reviews", "report", "authoring", "repository")
+COMMAND_MODULES = (
+    "schema_command",
+    "render",
+    "diff",
+    "signoff",
+    "reviews",
+    "report",
+    "authoring",
+    "repository",
+)
 
 
 def _register_commands() -> None:

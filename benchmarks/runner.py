@@ -1,0 +1,173 @@
+"""The ratios, each measured side by side with its reference in one run."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks import generate
+from benchmarks.timing import Pair, Run, alternate, run, run_tree
+
+BIN = Path(sys.executable).parent
+PY = sys.executable
+
+
+def _tool(name: str) -> str | None:
+    found = BIN / name
+    return str(found) if found.exists() else shutil.which(name)
+
+
+@dataclass
+class Ratio:
+    what: str
+    value: float
+    goal: float
+    at_most: bool  # True: value <= goal; False: value >= goal
+    noise: float
+    note: str = ""
+
+    def ok(self, slack: float = 0.0) -> bool:
+        if self.at_most:
+            return self.value <= self.goal * (1 + slack)
+        return self.value >= self.goal * (1 - slack)
+
+    def line(self) -> str:
+        sign = "≤" if self.at_most else "≥"
+        verdict = "ok" if self.ok() else ("within noise" if self.ok(self.noise) else "MISSED")
+        return (
+            f"{self.what:<52} {self.value:8.3f}  goal {sign} {self.goal:<6g} "
+            f"noise ±{self.noise:.0%}  {verdict}{'  ' + self.note if self.note else ''}"
+        )
+
+
+class Bench:
+    def __init__(self, work: Path, quick: bool, dry_run: bool) -> None:
+        self.work = work
+        self.quick = quick
+        self.dry_run = dry_run
+        self.repeat = 3 if quick else 7
+        self.ratios: list[Ratio] = []
+        self.notes: list[str] = []
+        self.slagen = _tool("slagen") or "slagen"
+
+    def pair(self, what: str, ours: list[str], ref: list[str]) -> Pair | None:
+        print(f"  {what}:\n    ours: {' '.join(ours)}\n    ref:  {' '.join(ref)}", flush=True)
+        if self.dry_run:
+            return None
+        return alternate(lambda: run(ours), lambda: run(ref), self.repeat)
+
+    def add(self, what: str, pair: Pair | None, goal: float, at_most: bool = True) -> None:
+        if pair is not None:
+            self.ratios.append(Ratio(what, pair.ratio(), goal, at_most, pair.noise()))
+
+    def validate(self) -> None:
+        sizes = [(3, 12)] if self.quick else [(1, 12), (10, 24), (50, 36)]
+        for segments, months in sizes:
+            folder = self.work / f"validate-{segments}-{months}"
+            (path,) = generate.write_agreements(folder, 1, segments, months)
+            cmd = [self.slagen, "validate", str(path)]
+            tag = f"{segments} segments, {months} months"
+            pair = self.pair(f"validate ({tag})", cmd, [PY, "-c", "import yaml, jsonschema"])
+            self.add(f"validate / import yaml, jsonschema ({tag})", pair, 1.0)
+            if pair is not None:
+                rss = max(r.maxrss_mib for r in pair.ours)
+                self.ratios.append(Ratio(f"validate peak MiB ({tag})", rss, 30, True, 0.05))
+            checker = _tool("check-jsonschema")
+            if checker is None:
+                self.notes.append("check-jsonschema not installed: its ratio is skipped")
+                continue
+            schema = generate.ROOT / "schemas" / "agreement.schema.json"
+            ref = [checker, "--schemafile", str(schema), str(path)]
+            self.add(
+                f"validate / check-jsonschema ({tag})",
+                self.pair("vs check-jsonschema", cmd, ref),
+                0.4,
+            )
+
+    def render(self) -> None:
+        folder = self.work / "render"
+        (path,) = generate.write_agreements(folder, 1, 3, 12)
+        out = folder / "out"
+        html = out / f"{path.stem}.html"
+        print("  render: the HTML slagen emits, for weasyprint", flush=True)
+        if not self.dry_run:
+            run([self.slagen, "render", str(path), "--to", "html", "-o", str(out)])
+        weasy = _tool("weasyprint") or "weasyprint"
+        ours = [self.slagen, "render", str(path), "--to", "pdf", "-o", str(out)]
+        pair = self.pair("render --to pdf", ours, [weasy, str(html), str(folder / "ref.pdf")])
+        self.add("render --to pdf / weasyprint CLI", pair, 0.9)
+        if pair is not None:
+            rss = max(r.maxrss_mib for r in pair.ours)
+            self.ratios.append(Ratio("render peak MiB", rss, 130, True, 0.05))
+
+    def build(self) -> None:
+        count = 4 if self.quick else 24
+        folder = self.work / "build"
+        generate.write_agreements(folder, count, 3, 12)
+        out = self.work / "build-out"
+
+        def build(jobs: int, force: bool = True) -> Callable[[], Run]:
+            cmd = [self.slagen, "build", str(folder), "-o", str(out), "--jobs", str(jobs)]
+            return lambda: run_tree(cmd + (["--force"] if force else []))
+
+        print(f"  build of {count} agreements: --jobs 1, --jobs 2, no change", flush=True)
+        if self.dry_run:
+            return
+        if not self.quick:
+            pair = alternate(build(1), build(2), max(3, self.repeat // 2))
+            speedup = pair.ratio("wall")
+            self.ratios.append(
+                Ratio("build --jobs 2 speed-up (wall)", speedup, 1.85, False, pair.noise("wall"))
+            )
+        pair = alternate(build(2, force=False), build(2), max(3, self.repeat // 2))
+        self.ratios.append(
+            Ratio("no-change build / full build (CPU)", pair.ratio(), 0.03, True, pair.noise())
+        )
+
+    def report(self) -> None:
+        rows = 100_000 if self.quick else 1_000_000
+        folder = self.work / "report"
+        (path,) = generate.write_agreements(folder, 1, 3, 12)
+        data = folder / "leads.csv"
+        if not self.dry_run:
+            generate.write_csv(data, rows, 3)
+        ours = [self.slagen, "report", str(path), "-a", str(data), "--as-of", "2026-12-31"]
+        reader = f"import csv\nfor _ in csv.reader(open({str(data)!r}, newline='')): pass"
+        pair = self.pair(f"report on {rows:,} rows", ours, [PY, "-c", reader])
+        self.add(f"report / csv.reader ({rows:,} rows)", pair, 4.0)
+        if pair is not None:
+            rss = max(r.maxrss_mib for r in pair.ours)
+            self.notes.append(f"report peak memory on {rows:,} rows: {rss:.0f} MiB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="the CI subset, under a minute")
+    parser.add_argument("--dry-run", action="store_true", help="generate inputs, print commands")
+    parser.add_argument(
+        "--only", choices=["validate", "render", "build", "report"], action="append"
+    )
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="slagen-bench-") as tmp:
+        bench = Bench(Path(tmp), args.quick, args.dry_run)
+        steps = args.only or (["validate", "build", "report"] if args.quick else
+                              ["validate", "render", "build", "report"])  # fmt: skip
+        for step in steps:
+            print(f"{step}:", flush=True)
+            getattr(bench, step)()
+    print(
+        "\nCPU-time medians of alternating cold runs"
+        + (" (dry run: nothing timed)" if args.dry_run else "")
+    )
+    for ratio in bench.ratios:
+        print(ratio.line())
+    for note in bench.notes:
+        print(f"note: {note}")
+    # Fail only when a ratio misses its goal by more than the noise measured.
+    missed = [r for r in bench.ratios if not r.ok(r.noise)]
+    return 1 if args.quick and missed else 0
