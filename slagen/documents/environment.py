@@ -188,6 +188,15 @@ def load_stylesheet(env: Environment) -> str:
     return css
 
 
+def load_watermark(env: Environment, lang: str) -> str:
+    """The DRAFT mark for ``lang``: an SVG of outlines, so copied text never holds it."""
+    assert env.loader is not None
+    for name in (f"assets/watermark-{lang}.svg", "assets/watermark-en.svg"):
+        if template_exists(env, name):
+            return env.loader.get_source(env, name)[0].strip()
+    return ""
+
+
 def template_exists(env: Environment, name: str) -> bool:
     try:
         env.get_template(name) if name.endswith(".j2") else env.loader.get_source(env, name)  # type: ignore[union-attr]
