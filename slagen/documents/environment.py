@@ -116,6 +116,7 @@ def build_environment(user_templates: Path | None, lang: str) -> Environment:
         ),
         markdown=_markdown_filter,
         css_counter_text=_css_counter_text,
+        display_name=display_name,
     )
     for name in _UNSAFE_GLOBALS:
         env.globals.pop(name, None)
@@ -186,6 +187,20 @@ def load_stylesheet(env: Environment) -> str:
     if template_exists(env, "assets/custom.css"):
         css += "\n" + env.loader.get_source(env, "assets/custom.css")[0]
     return css
+
+
+def display_name(identifier: object) -> str:
+    """An id as people read it: ``north_america`` → "North america", ``mql`` → "MQL".
+
+    Short ids without a vowel are taken for acronyms.
+    """
+    words = str(identifier).replace("_", " ").replace("-", " ").split()
+    if not words:
+        return str(identifier)
+    shown = [w.upper() if len(w) <= 4 and not set(w.lower()) & set("aeiouy") else w for w in words]
+    first = shown[0]
+    shown[0] = first if first.isupper() else first[:1].upper() + first[1:]
+    return " ".join(shown)
 
 
 def load_watermark(env: Environment, lang: str) -> str:
