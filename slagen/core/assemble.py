@@ -2,6 +2,8 @@
 
 The one place that reads the loader's plain dictionaries into model objects;
 it runs only on data that passed validation, so it converts without checking.
+
+Stage: model.
 """
 
 from __future__ import annotations
@@ -248,6 +250,7 @@ def build_agreement(
                 priority=_text(s.get("priority")),
                 first_response=_duration(s.get("first_response")),
                 resolution=_duration(s.get("resolution")),
+                customers_per_month=s.get("customers_per_month"),
             )
             for s in data.get("service_levels") or ()
         ),

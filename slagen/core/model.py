@@ -2,6 +2,8 @@
 
 Nothing after this stage touches the loader's raw dictionaries: renderers,
 diff, sign-off and reports all take an :class:`Agreement`.
+
+Stage: model.
 """
 
 from __future__ import annotations
@@ -144,6 +146,7 @@ class ServiceLevel:
     priority: str | None = None
     first_response: Duration | None = None
     resolution: Duration | None = None
+    customers_per_month: int | None = None  # what the level is sized for (multilevel chains)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ team's templates folder before the shipped ``templates/`` (mkdocs'
 ``custom_dir``), ``StrictUndefined``, and Jinja's i18n extension fed by
 :mod:`slagen.formats.i18n`. Autoescaping is on for ``*.html.j2`` only: Markdown
 templates put user text through the ``md_*`` filters instead.
+
+Stage: render.
 """
 
 from __future__ import annotations
