@@ -111,7 +111,7 @@ def build_environment(user_templates: Path | None, lang: str) -> Environment:
         money=_money_filter(lang),
         fingerprint_prefix=lambda fp, n=12: fp[: len("sha256:") + n] + "…",
         join_list=lambda items: format_list([str(i) for i in items], locale=locale_for(lang)),
-        target_text=lambda v: _target_text(v, lang),
+        target_text=_target_text_filter(lang),
         party=_party_filter,
         end_sentence=lambda text: (
             text if str(text).rstrip().endswith((".", "!", "?", "…")) else f"{text}."
@@ -135,6 +135,18 @@ def _markdown_filter(context: Context, text: str) -> Markup:
 @pass_context
 def _party_filter(context: Context, ref: str) -> str:
     return str(context["party_name"](ref))
+
+
+def _target_text_filter(lang: str) -> Callable[..., str]:
+    @pass_context
+    def target_text(context: Context, value: object, money: bool = False) -> str:
+        text = str(value).strip()
+        if money and _NUMBER_RE.match(text):
+            currency = context["agreement"].currency or "EUR"
+            return format_money(Decimal(text), currency, lang)
+        return _target_text(value, lang)
+
+    return target_text
 
 
 def _target_text(value: object, lang: str) -> str:
