@@ -218,6 +218,7 @@ def build_agreement(
                 metric=_text(o.get("metric")),
                 target=_text(o.get("target")),
                 due=_opt_date(o.get("due")),
+                money=bool(o.get("money", False)),
             )
             for o in data["objectives"]
         ),

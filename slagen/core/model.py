@@ -90,6 +90,7 @@ class Objective:
     metric: str | None = None
     target: str | None = None  # free text or a number written as text
     due: dt.date | None = None
+    money: bool = False  # a numeric target is an amount in the agreement's currency
 
 
 @dataclass(frozen=True)

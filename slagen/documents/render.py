@@ -29,10 +29,12 @@ from slagen.documents.environment import (
     TemplateRenderError,
     build_environment,
     load_stylesheet,
+    load_watermark,
     template_errors,
     template_exists,
     tidy_markdown,
 )
+from slagen.documents.layout import add_break_points, classify_tables
 from slagen.documents.markdown import markdown_to_html
 from slagen.formats.i18n import translations
 
@@ -115,9 +117,13 @@ def _render_html_document(
             html = markdown_to_html(tidy_markdown(markdown), warnings=found)
         for name, svg in figures.items():
             html = html.replace(f"<p>{context['figure'](name)}</p>", svg)
+        html = classify_tables(add_break_points(html), f"section {section.name}", found)
         rendered.append((section, Markup(html)))
     return env.get_template("document.html.j2").render(
-        context, rendered_sections=rendered, stylesheet=Markup(load_stylesheet(env))
+        context,
+        rendered_sections=rendered,
+        stylesheet=Markup(load_stylesheet(env)),
+        watermark=Markup(load_watermark(env, context["lang"])),
     )
 
 
