@@ -6,6 +6,8 @@
 - Tables get a class from their shape: ``short`` (few body rows: never split
   across pages) and ``wide`` (many columns: tighter type). A table too wide to
   be read is kept, set small, and reported as a warning.
+
+Stage: render.
 """
 
 from __future__ import annotations
