@@ -134,3 +134,17 @@ def test_changed_rows_pair_with_the_same_month_when_earlier_months_are_dropped()
         in body
     )
     assert "Jul 2026</del>" not in body and '<ins class="redline">Jul' not in body
+
+
+def test_changed_figures_pair_cell_by_cell_never_with_a_neighbour() -> None:
+    # Latin America's total drops from 660 to 642 while EMEA's rises from 600 to 660:
+    # a word diff of the whole row would keep "660" and strike the wrong figures
+    old = "<table><tr><td>Total</td><td>660</td><td>600</td><td>600</td><td>1,860</td></tr></table>"
+    new = "<table><tr><td>Total</td><td>642</td><td>660</td><td>600</td><td>1,902</td></tr></table>"
+    assert redline_body(old, new) == (
+        "<table><tr><td>Total</td>"
+        '<td><del class="redline">660</del> <ins class="redline">642</ins></td>'
+        '<td><del class="redline">600</del> <ins class="redline">660</ins></td>'
+        "<td>600</td>"
+        '<td><del class="redline">1,860</del> <ins class="redline">1,902</ins></td></tr></table>'
+    )

@@ -108,6 +108,27 @@ def _word_redline(old: list[str], new: list[str], out: list[str]) -> None:
                 out.append(token)
 
 
+def _cells(block: list[str]) -> list[list[str]]:
+    """A table row's tokens grouped by cell (the ``<tr>`` before the first one)."""
+    groups: list[list[str]] = [[]]
+    for token in block:
+        if token[:3].lower() in ("<td", "<th"):
+            groups.append([])
+        groups[-1].append(token)
+    return groups
+
+
+def _row_redline(old: list[str], new: list[str], out: list[str]) -> None:
+    """Rows with as many cells are compared cell by cell, so a figure never pairs with its
+    neighbour's (the old EMEA total with the new Latin America one); other blocks word by word."""
+    old_cells, new_cells = _cells(old), _cells(new)
+    if not (old[0][:3].lower() == new[0][:3].lower() == "<tr" and len(old_cells) == len(new_cells)):
+        _word_redline(old, new, out)
+        return
+    for old_cell, new_cell in zip(old_cells, new_cells, strict=True):
+        _word_redline(old_cell, new_cell, out)
+
+
 def _wrap(tag: str, text: str) -> str:
     """``text`` marked as inserted or deleted, its trailing whitespace kept outside."""
     if not text.strip():
@@ -198,7 +219,7 @@ def _changed_blocks(old: list[list[str]], new: list[list[str]], out: list[str]) 
                 )  # the old paragraph struck, the new one inserted
                 _word_redline([], new[j1 + n], out)
             else:
-                _word_redline(old[i1 + n], new[j1 + n], out)
+                _row_redline(old[i1 + n], new[j1 + n], out)
         _deleted_blocks([b for b in old[i1 + pairs : i2] if not _RUNNING_RE.match(b[0])], out)
         for block in new[j1 + pairs : j2]:
             if _RUNNING_RE.match(block[0]):
