@@ -3,6 +3,8 @@
 The public Python API is listed in ``__all__``. Names are imported lazily so
 that ``import slagen`` (and the commands that do not render) stay fast and never
 load WeasyPrint, pyHanko or plotting code.
+
+Stage: shared.
 """
 
 from __future__ import annotations

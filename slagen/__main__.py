@@ -1,4 +1,7 @@
-"""``python -m slagen``: the command line (interface stage), as the ``slagen`` script runs it."""
+"""``python -m slagen``: the command line (interface stage), as the ``slagen`` script runs it.
+
+Stage: interface.
+"""
 
 from slagen.cli import main
 

@@ -16,6 +16,8 @@ folder and slagen's own.
     templates = "templates"  # folder of template overrides
     formats = ["md", "pdf"]  # what `slagen build` renders
     page_size = "A4"
+
+Stage: configuration.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ exit code.
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
 from collections import defaultdict
@@ -31,8 +32,17 @@ VALID = sorted(p.stem for p in (ROOT / VALID_DIR).glob("*.yaml"))
 AGREEMENTS = sorted(p.name for p in (ROOT / "agreements").glob("*.yaml"))
 
 
+# No input may make slagen use more than this (address space, so a runaway
+# allocation fails fast instead of swapping): alias bombs, huge numbers, long texts.
+MEMORY_LIMIT = 768 * 1024 * 1024
+
+
+def _limit_memory() -> None:  # runs in the child before exec
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """``python -m slagen.cli ARGS`` from the repository root."""
+    """``python -m slagen.cli ARGS`` from the repository root, memory bounded."""
     return subprocess.run(  # noqa: PLW1510  (the test reads the exit code)
         [sys.executable, "-m", "slagen.cli", *args],
         cwd=ROOT,
@@ -40,6 +50,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         encoding="utf-8",
         timeout=120,
+        preexec_fn=_limit_memory,
     )
 
 
@@ -75,6 +86,7 @@ def start_cli(*args: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         encoding="utf-8",
+        preexec_fn=_limit_memory,  # noqa: PLW1509  (pytest starts no threads here)
     )
 
 

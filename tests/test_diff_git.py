@@ -87,10 +87,10 @@ def test_july_reset_markdown(july_reset: Repo) -> None:
     assert md.startswith("### slagen diff: `acme` revision 1 → 2\n")
     # the summary table comes before any folded details
     assert md.index("| Leads needed (period) |") < md.index("<details>")
-    assert "| Revision | 1 (2026-01-01) | 2 (2026-07-01) |" in md
+    assert "| Revision | 1 (January 1, 2026) | 2 (July 1, 2026) |" in md
     assert "**Reset checks** ✅ passed" in md
     assert "<details><summary>Field changes (" in md
-    assert "| North America close rate (2026-07 … 2026-12) | 12% | 15% |" in md
+    assert "| Close rate (North America, July 2026 – December 2026) | 12% | 15% |" in md
     assert "| North America · 2026-07 | 50 → 54 (+4, +8.0%) |" in md
     assert md.count("<details>") == md.count("</details>")
 
@@ -162,7 +162,7 @@ def test_rewriting_history_is_a_warning_naming_the_months(tmp_path: Path) -> Non
     assert "2026-07" not in finding["message"].split("earlier months:")[1]
     assert "North America" in finding["message"]
     done = slagen("diff", FILE, "--from", "v1", "--to", "v2", cwd=repo.path)
-    assert "warning: revision.date: rewriting history" in done.stdout
+    assert "Warning: Date (revision): rewriting history" in done.stdout
 
 
 def test_content_change_without_a_new_revision_is_an_error(tmp_path: Path) -> None:

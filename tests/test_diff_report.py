@@ -58,7 +58,7 @@ def test_segments_match_by_id_not_position(tmp_path: Path) -> None:
     apac = next(s for s in result.targets.segments if s.id == "apac")
     assert apac.status == "added" and apac.months[0].values["leads_needed"].old is None
     assert apac.months[0].values["leads_needed"].new == 40  # 20,000 ÷ 5,000 = 4 ÷ 10 %
-    assert "EMEA close rate: 10% → 8%" in diff_text(result)
+    assert "Close rate (EMEA): 10% → 8%" in diff_text(result)
 
 
 def test_prose_is_compared_word_by_word(tmp_path: Path) -> None:

@@ -76,7 +76,10 @@ def test_pdf_has_every_section_and_key_figures(rendered: dict[str, Rendered], st
     page_word = "Página" if agreement.language == "es" else "Page"
     for number, page in enumerate(reader.pages, start=1):
         page_text = plain(page.extract_text())
-        assert draft in page_text
+        # Every page says it is a draft in its footer; the watermark is drawn
+        # as outlines, so its letters never reach copied text.
+        assert draft.lower() in page_text.lower()
+        assert number == 1 or draft not in page_text
         assert f"{page_word} {number} " in page_text
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,8 @@ from slagen.core.errors import AgreementError, FileAccessError, UsageError
 from slagen.documents.render import TemplateRenderError
 from slagen.documents.write_documents import parse_formats, render_documents
 from tests.test_render import TINY
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def write_tiny(folder: Path, agreement_id: str = "tiny-sla", summary: str = "Leads.") -> Path:
@@ -117,3 +121,29 @@ def test_usage_errors(tmp_path: Path) -> None:
     copy.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(UsageError, match="both have id 'tiny-sla'"):
         render_documents([source, copy], ["md"], tmp_path / "out")
+
+
+def test_a_character_no_font_has_is_one_plain_warning_not_library_noise(tmp_path: Path) -> None:
+    # CJK and emoji with only the DejaVu fonts installed: the chart (matplotlib) and the
+    # PDF (WeasyPrint) both lack the glyphs; the user gets one line per character.
+    text = (ROOT / "agreements" / "northwind-marketing-sales.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "northwind-marketing-sales.yaml"
+    source.write_text(text.replace("name: North America", "name: 北米 🚀", 1), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "slagen.cli", "render", str(source), "--to", "pdf", "-o", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "UserWarning" not in done.stderr and "Glyph" not in done.stderr
+    lines = done.stderr.splitlines()
+    for line in lines:
+        assert line.startswith(f"{source}: warning: no installed font has "), line
+    assert len(lines) == len(set(lines))
+    fonts = subprocess.run(
+        ["fc-list", ":charset=5317"], capture_output=True, text=True, check=False
+    ).stdout
+    if not fonts.strip():  # no CJK font on this machine (CI installs only DejaVu)
+        assert any("北 (U+5317)" in line for line in lines)

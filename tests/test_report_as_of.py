@@ -79,3 +79,15 @@ def test_actuals_without_a_usable_row_need_an_explicit_day(tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["report", str(AGREEMENT), "-a", str(empty)])
     assert result.exit_code == 1
     assert "no usable lead row" in result.stderr and "--as-of" in result.stderr
+
+
+def test_past_the_data_the_month_in_detail_is_the_last_with_data(tmp_path: Path) -> None:
+    code, out, err = report("--as-of", "2026-11-30")
+    assert code == 0 and "warning: --as-of 2026-11-30" in err
+    assert "March 2026 by segment" in out
+    code, out, _ = report("--as-of", "2026-11-30", "--month", "2026-11")
+    assert code == 0
+    detail = out.split("November 2026 by segment")[1].split("\n\n")[0]
+    rows = [line for line in detail.splitlines()[4:] if line.strip() and "rounded" not in line]
+    assert len(rows) == 6  # three segments, two groups, the total
+    assert all("no data" in row and "%" not in row for row in rows), rows

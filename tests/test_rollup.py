@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 from slagen.cli import app
 from slagen.core.rollup import rollup_findings
 from slagen.core.validate import validate_file
+from slagen.documents.write_documents import render_documents
+from tests.conftest import check_golden
 
 ROOT = Path(__file__).resolve().parent.parent
 PARENT = ROOT / "agreements" / "northwind-marketing-sales.yaml"
@@ -165,3 +167,54 @@ def test_diff_of_a_parent_names_the_children_a_reset_breaks(repo: tuple[Path, An
     _write(new, retitled)
     quiet = runner.invoke(app, ["diff", str(old), str(new)])
     assert quiet.exit_code == 1 and "roll-ups" not in quiet.output
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_markdown_of_a_parent_shows_its_breakdown_by_child(
+    repo: tuple[Path, Any], language: str
+) -> None:
+    folder, _ = repo
+    out = folder / "out"
+    render_documents([folder / "northwind-marketing-sales.yaml"], ["md"], out, language=language)
+    markdown = (out / "northwind-marketing-sales.md").read_text(encoding="utf-8")
+    heading = {
+        "en": "### Breakdown by child agreement",
+        "es": "### Desglose por acuerdos derivados",
+    }
+    start = markdown.index(heading[language])
+    section = markdown[start : markdown.index("\n## ", start)]
+    check_golden(ROOT / "tests" / "golden" / "rollup" / f"breakdown.{language}.md", section)
+    # the three children add up to the parent: the last two rows hold the same figures
+    rows = [line for line in section.splitlines() if line.startswith("| **")]
+    assert len(rows) == 2 and rows[0].split("|")[3:] == rows[1].split("|")[3:]
+
+
+def test_the_breakdown_stays_out_of_a_lone_agreement_and_out_of_the_pdf_html(
+    repo: tuple[Path, Any],
+) -> None:
+    folder, _ = repo
+    alone = render_documents([PARENT], ["md"], folder / "alone")
+    assert "Breakdown by child agreement" not in alone[0].read_text(encoding="utf-8")
+    [html] = render_documents([folder / "northwind-marketing-sales.yaml"], ["html"], folder / "h")
+    # a signed PDF (rendered from this HTML) carries nothing its own YAML does not say
+    assert "Breakdown by child agreement" not in html.read_text(encoding="utf-8")
+
+
+def test_build_renders_the_parent_again_when_a_child_changes(repo: tuple[Path, Any]) -> None:
+    folder, parent = repo
+    work = folder / "work"
+    (work / "agreements").mkdir(parents=True)
+    for path in folder.glob("*.yaml"):
+        path.rename(work / "agreements" / path.name)
+    (work / "slagen.toml").write_text('formats = ["md"]\n', encoding="utf-8")
+    first = runner.invoke(app, ["build", str(work)])
+    assert first.exit_code == 0 and "4 rendered" in first.output, first.output
+    assert "0 rendered, 4 unchanged" in runner.invoke(app, ["build", str(work)]).output
+    child = work / "agreements" / "northwind-na.yaml"
+    data = yaml.load(child.read_text(encoding="utf-8"))
+    data["title"] = "Northwind North America"
+    _write(child, data)
+    again = runner.invoke(app, ["build", str(work)])
+    assert "2 rendered, 2 unchanged" in again.output, again.output
+    parent_md = (work / "build" / f"{parent['id']}.md").read_text(encoding="utf-8")
+    assert "Northwind North America (`northwind-na`)" in parent_md

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -164,3 +165,74 @@ def test_approve_git_makes_the_signed_commit(repo: dict[str, Path]) -> None:
     assert "signed commit" in result.output
     assert _states(repo)["sales"] == "authenticated"
     assert _git(repo["work"], "status", "--porcelain") == ""  # nothing left uncommitted
+
+
+def _verify(repo: dict[str, Path]) -> Any:
+    from slagen.documents.render import render_pdf
+    from slagen.signoff.verify import verify_pdf
+
+    agreement, targets = load_agreement(repo["agreement"])
+    pdf = render_pdf(agreement, targets)
+    return verify_pdf(
+        pdf,
+        repo["agreement"],
+        allow_unsigned=True,  # the PDF signatures are another test's subject
+        check_pages=False,
+        allowed_signers=repo["signers"],
+    )
+
+
+def test_verify_reports_who_proved_each_approval_and_fails_a_forged_one(
+    repo: dict[str, Path],
+) -> None:
+    from slagen.signoff.verdict import format_report
+
+    _approve_signed(repo, "marketing", "Ana Ruiz", repo["ana"])
+    _approve_signed(repo, "sales", "Ben Ortiz", repo["mallory"])  # Mallory signs for Ben
+    report = _verify(repo)
+    by_party = {a["party"]: a for a in report.approvals}
+    assert by_party["marketing"]["status"] == "authenticated"
+    assert by_party["marketing"]["principal"] == "Ana Ruiz"
+    assert by_party["marketing"]["key"].startswith("SHA256:")
+    assert by_party["sales"]["status"] == "untrusted"
+    assert not report.ok
+    assert any(p.startswith("approval of sales:") for p in report.all_problems)
+    text = format_report(report)
+    assert "approvals proven in git:" in text and "marketing: approved by Ana Ruiz" in text
+    assert json.loads(json.dumps(report.as_dict()))["approvals"][0]["party"] == "marketing"
+
+
+def test_verify_passes_when_every_approval_is_proven_by_its_representative(
+    repo: dict[str, Path],
+) -> None:
+    _approve_signed(repo, "marketing", "Ana Ruiz", repo["ana"])
+    _approve_signed(repo, "sales", "Ben Ortiz", repo["ben"])
+    report = _verify(repo)
+    assert [a["status"] for a in report.approvals] == ["authenticated", "authenticated"]
+    assert report.ok, report.all_problems
+
+
+def test_the_verify_command_names_the_forged_approval(repo: dict[str, Path]) -> None:
+    from slagen.documents.render import render_pdf
+
+    _approve_signed(repo, "marketing", "Ana Ruiz", repo["ana"])
+    _approve_signed(repo, "sales", "Ben Ortiz", repo["mallory"])
+    agreement, targets = load_agreement(repo["agreement"])
+    pdf = repo["work"] / "quoted-dates.pdf"
+    pdf.write_bytes(render_pdf(agreement, targets))
+    result = runner.invoke(
+        app,
+        [
+            "verify",
+            str(pdf),
+            "--agreement",
+            str(repo["agreement"]),
+            "--allow-unsigned",
+            "--allowed-signers",
+            str(repo["signers"]),
+        ],
+    )
+    assert result.exit_code == 1
+    assert "approvals proven in git:" in result.output
+    assert "sales: approved by Ben Ortiz in commit" in result.output
+    assert "NOT verified" in result.output

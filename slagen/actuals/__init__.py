@@ -5,6 +5,8 @@ keeps per (segment, month) counters, :mod:`~slagen.actuals.metrics` turns them i
 metrics, :mod:`~slagen.actuals.conditions` evaluates every ``when``,
 :mod:`~slagen.actuals.recalibrate` compares observed inputs with the agreed ones,
 and :mod:`~slagen.actuals.output` / :mod:`~slagen.actuals.charts` render the result.
+
+Stage: actuals.
 """
 
 from __future__ import annotations
@@ -139,6 +141,8 @@ def build_report(
     if not months:
         raise UsageError(f"--as-of {as_of.isoformat()} is before the agreement's first month")
     current = f"{as_of.year:04d}-{as_of.month:02d}"
+    if stats.latest is not None and f"{stats.latest:%Y-%m}" < current:
+        current = f"{stats.latest:%Y-%m}"  # past the data: detail the last month with data
     focus = month or (current if current in months else months[-1])
     if focus not in months:
         raise UsageError(

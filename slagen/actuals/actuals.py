@@ -7,6 +7,8 @@ memory of one row plus the aggregates the caller keeps.
 
 The CRM's own headers and values are renamed by a :class:`~slagen.actuals.mapping.ColumnMapping`.
 Times without an offset are wall-clock times in the agreement's time zone.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

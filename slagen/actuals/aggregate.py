@@ -17,6 +17,8 @@ Which month a lead counts in:
 
 Everything is seen *as of* the end of ``as_of`` in the agreement's time zone:
 leads created later are ignored, and later attempts or wins are not yet made.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ Every cell of a CRM export is untrusted: a breach of a limit here is a
 :class:`CellError`, which the reader turns into a finding on the row's line,
 never a crash, a hang or a giant number carried into the exact arithmetic.
 Rows are unbounded in number; each is read and dropped, so memory stays flat.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ and readers can find it: ``goal-line``/``actual-line`` (pace), ``goal-line-<segm
 (pace by segment), ``needed-N`` /
 ``delivered-N`` (monthly bars), ``average-N``/``p90-line``/``target-line`` (speed),
 ``attempts-N``/``target-line`` (depth), where N is the month's position.
+
+Stage: actuals.
 """
 
 from __future__ import annotations
@@ -16,7 +18,14 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from slagen.documents.charts import GRID_COLOR, PALETTE, TEXT_COLOR, clean_svg, month_label
+from slagen.documents.charts import (
+    GRID_COLOR,
+    PALETTE,
+    TEXT_COLOR,
+    clean_svg,
+    month_label,
+    quiet_glyph_warnings,
+)
 from slagen.formats.i18n import format_number
 
 RC: dict[str, Any] = {
@@ -42,7 +51,7 @@ def _axes(title: str, y_label: str) -> Iterator[tuple[Any, Any, list[str]]]:
     from matplotlib.figure import Figure
 
     out: list[str] = []
-    with rc_context(RC):  # type: ignore[arg-type]  # matplotlib types keys as Literals
+    with rc_context(RC), quiet_glyph_warnings():  # type: ignore[arg-type]  # matplotlib types keys as Literals
         fig = Figure(figsize=(6.7, 2.9))
         ax = fig.add_subplot()
         ax.grid(axis="y", color=GRID_COLOR, linewidth=0.5, zorder=0)
@@ -82,7 +91,7 @@ def pace_segments_chart_svg(
 
     cols = max(1, min(3, len(segments)))
     rows = max(1, -(-len(segments) // cols))
-    with rc_context(RC):  # type: ignore[arg-type]  # matplotlib types keys as Literals
+    with rc_context(RC), quiet_glyph_warnings():  # type: ignore[arg-type]  # matplotlib types keys as Literals
         fig = Figure(figsize=(6.7, 1.8 * rows + 0.4))
         fig.suptitle(title, x=0.01, ha="left", fontsize=9, fontweight="bold")
         for i, (segment, name, needed, cumulative) in enumerate(segments):

@@ -8,6 +8,8 @@ without a value (nothing needed, no leads handed off) breaks a streak.
 
 Conditions are evaluated on the total of all segments; the months in which each
 segment on its own met the condition are listed too.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

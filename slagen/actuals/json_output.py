@@ -49,6 +49,8 @@ handed off). Keys are always present. Shape (``report`` is the shape version)::
 Leads count in their ``created_at`` month against that lead month's
 ``leads_needed``; follow-up in the ``handed_off_at`` month (marketing leads);
 wins and revenue in the ``closed_at`` month against that revenue month's goals.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

@@ -16,6 +16,8 @@ A mapping file (YAML or JSON) renames headers and translates values::
 
 Values not listed pass through unchanged. Examples for HubSpot and Salesforce
 are in ``examples/mappings/``.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

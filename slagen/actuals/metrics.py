@@ -5,6 +5,8 @@ when ``as_of`` falls inside it (pace is then measured against the daily goal
 line ``target × d ÷ n``), and months after ``as_of`` are not reported.
 Leads are compared with the targets of their lead month, wins and revenue with
 the goals of their revenue month.
+
+Stage: actuals.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """The report as sections of tables, printed as text (and as Markdown by ``document``).
 
 Machine output is :func:`slagen.actuals.json_output.report_json` (``docs/report-json.md``).
+
+Stage: actuals.
 """
 
 from __future__ import annotations
@@ -8,20 +10,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from slagen.actuals import PerformanceReport
-from slagen.actuals.conditions import ConditionResult
 from slagen.actuals.rows import month_cells as _cells
 from slagen.actuals.rows import month_label as _month_label
 from slagen.actuals.rows import scope_label
+from slagen.actuals.status import condition_line, segment_names, status_table
 from slagen.actuals.wording import Formats, word
 from slagen.formats.i18n import format_date, format_duration, format_month
 
-CHART_KEYS = ("pace", "pace_segments", "delivered", "speed", "depth")
+CHART_KEYS = (
+    "pace",
+    "pace_segments",
+    "delivered",
+    "speed",
+    "depth",
+    "speed_segments",
+    "on_time_segments",
+)
 
 
 @dataclass
 class Table:
     headers: list[str]
     rows: list[list[str]]
+    kind: str = ""  # "status": the conditions' status table
+    row_classes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -32,8 +44,11 @@ class Section:
     # str: a paragraph of plain text; ("code", text); ("chart", key)
 
 
-def report_sections(report: PerformanceReport) -> list[Section]:
-    """Every part of the report, in reading order, already formatted for its language."""
+def report_sections(report: PerformanceReport, *, document: bool = False) -> list[Section]:
+    """Every part of the report, in reading order, already formatted for its language.
+
+    ``document``: the conditions as a status table (Markdown, HTML, PDF), not lines.
+    """
     agreement = report.agreement
     lang = agreement.language
     f = Formats(lang, agreement.currency)
@@ -131,24 +146,30 @@ def report_sections(report: PerformanceReport) -> list[Section]:
                 word("attempts_unconnected", lang),
             ],
             [
-                [
-                    scope_label(scope, lang),
-                    f.count(m.goals.leads_needed),
-                    f.count(m.marketing_leads),
-                    f.count(m.goal_to_date, 1),
-                    f.pct(m.pace_pct),
-                    f.count(m.sales_leads),
-                    f.count(m.customers_won),
-                    f.pct(m.revenue_pct),
-                    f.pct(m.speed.on_time_pct),
-                    f.count(m.depth.average_attempts, 1),
-                ]
+                _cells(
+                    report,
+                    m,
+                    [
+                        scope_label(scope, lang, report),
+                        f.count(m.goals.leads_needed),
+                        f.count(m.marketing_leads),
+                        f.whole(m.goal_to_date),
+                        f.pct(m.pace_pct),
+                        f.count(m.sales_leads),
+                        f.count(m.customers_won),
+                        f.pct(m.revenue_pct),
+                        f.pct(m.speed.on_time_pct),
+                        f.count(m.depth.average_attempts, 1),
+                    ],
+                    2,
+                )
                 for scope in report.scopes
                 for m in [scope.month(report.focus_month)]
                 if m is not None
             ],
         )
     )
+    focus.items.append(word("goal_rounded", lang))
     focus.items.append(("chart", "pace_segments"))
     sections.append(focus)
 
@@ -168,7 +189,7 @@ def report_sections(report: PerformanceReport) -> list[Section]:
             ],
             [
                 [
-                    scope_label(scope, lang),
+                    scope_label(scope, lang, report),
                     f.count(p.goals.leads_needed),
                     f.count(p.marketing_leads),
                     f.pct(p.pace_pct),
@@ -265,13 +286,19 @@ def report_sections(report: PerformanceReport) -> list[Section]:
     )
     follow.items.append(("chart", "speed"))
     follow.items.append(("chart", "depth"))
+    follow.items.append(("chart", "speed_segments"))
+    follow.items.append(("chart", "on_time_segments"))
     sections.append(follow)
 
-    conditions = Section(word("conditions", lang), bullets=True)
-    conditions.items.extend(condition_line(c, report) for c in report.conditions)
+    conditions = Section(word("conditions", lang), bullets=not document)
+    if document:
+        conditions.items.append(status_table(report))
+    else:
+        conditions.items.extend(condition_line(c, report) for c in report.conditions)
     sections.append(conditions)
 
     recal = Section(word("recalibration", lang))
+    display = segment_names(report)
     recal.items.append(
         Table(
             [
@@ -283,7 +310,8 @@ def report_sections(report: PerformanceReport) -> list[Section]:
             ],
             [
                 [
-                    o.segment + ("" if o.enough_data else f" ({word('too_little', lang)})"),
+                    display.get(o.segment, o.segment)
+                    + ("" if o.enough_data else f" ({word('too_little', lang)})"),
                     word(
                         "observed_agreed",
                         lang,
@@ -325,44 +353,6 @@ def report_sections(report: PerformanceReport) -> list[Section]:
             found.items.append(word("more_findings", lang, count=f.count(hidden)))
         sections.append(found)
     return sections
-
-
-def condition_line(result: ConditionResult, report: PerformanceReport) -> str:
-    """``[TRIGGERED] Consequence 2: … — leads delivered below 100 %: 2 of 2 months (…)``."""
-    lang = report.agreement.language
-    f = Formats(lang, report.agreement.currency)
-    cond = result.condition
-    metric = word("revenue_pct_metric" if cond.metric == "revenue_pct" else cond.metric, lang)
-    is_count = cond.metric == "avg_attempts_unconnected"
-    threshold = f.count(cond.threshold, 1) if is_count else f.pct(cond.threshold)
-    rule = word(
-        "below" if cond.below is not None else "above", lang, metric=metric, value=threshold
-    )
-    if result.triggered:
-        status = word("triggered" if result.kind == "consequence" else "met", lang)
-    else:
-        status = word("not_triggered", lang)
-    if cond.for_months == 1:
-        progress = word("streak_one", lang)
-    else:
-        progress = word(
-            "streak", lang, streak=min(result.streak, cond.for_months), needed=cond.for_months
-        )
-    recent = "; ".join(
-        f"{format_month(c.month, lang, short=True)} "
-        f"{f.count(c.value, 1) if is_count else f.pct(c.value)}{' ✗' if c.met else ''}"
-        for c in result.months[-3:]
-    )
-    recent = recent or word("no_complete", lang)
-    kind = word(result.kind, lang)
-    text = " ".join(result.text.split())
-    line = f"[{status}] {kind} {result.index + 1}: {text} — {rule}: {progress} ({recent})"
-    if result.segments_met:
-        parts = [f"{seg} {', '.join(months[-3:])}" for seg, months in result.segments_met.items()]
-        line += f"; {word('segments_met', lang)}: {'; '.join(parts)}"
-    if result.segments_triggered and not result.triggered:
-        line += f"; {word('segments_triggered', lang)}: {', '.join(result.segments_triggered)}"
-    return line
 
 
 def render_text(report: PerformanceReport) -> str:

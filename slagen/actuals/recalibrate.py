@@ -13,8 +13,12 @@ mid-year. Observed, per segment, over the months reported:
 A value is suggested only when it rests on at least :data:`MIN_LEADS` leads and
 :data:`MIN_WINS` wins, and differs from the agreed one by more than :data:`TOLERANCE`
 (relative); otherwise the agreement's value is kept. Monthly inputs
-are suggested as month maps that keep every month up to the as-of month as
-signed (a revision must not rewrite history).
+are suggested as month maps for a next revision that takes effect the month after
+the as-of date, or on the current revision's date if that is later: every earlier
+month, and every month whose leads fall before it, keeps its signed value (a
+revision must not rewrite history).
+
+Stage: actuals.
 """
 
 from __future__ import annotations
@@ -118,19 +122,30 @@ def _percent(value: Decimal) -> str:
 
 def suggest_fragment(agreement: Agreement, observed: list[Observed], as_of: dt.date) -> str:
     """A YAML fragment of ``targets.segments`` with the observed inputs."""
-    as_of_month = f"{as_of.year:04d}-{as_of.month:02d}"
-    later = [m for m in agreement.months if m > as_of_month]
-    kept = [m for m in agreement.months if m <= as_of_month]
+    effective = next_revision_date(agreement, as_of)
+    start = f"{effective.year:04d}-{effective.month:02d}"
     lang = agreement.language
     lines = [
         "# " + word("frag_head", lang, date=as_of.isoformat()),
-        "# " + word("frag_review", lang),
+        "# "
+        + word(
+            "frag_review",
+            lang,
+            number=agreement.revision.number + 1,
+            date=effective.isoformat(),
+        ),
         "targets:",
         "  segments:",
     ]
     segments = {s.id: s for s in agreement.targets.segments} if agreement.targets else {}
     for obs in observed:
         segment = segments[obs.segment]
+        # Leads of revenue month R are needed in R - cycle: the first month changed is
+        # the one whose lead month is the new revision's month, so no lead month before
+        # the revision changes either.
+        first = shift_month(start, segment.sales_cycle_months)
+        later = [m for m in agreement.months if m >= first]
+        kept = [m for m in agreement.months if m < first]
         lines.append(f"    - id: {obs.segment}")
         if not obs.enough_data:
             lines.append(
@@ -185,6 +200,17 @@ def suggest_fragment(agreement: Agreement, observed: list[Observed], as_of: dt.d
     return "\n".join(lines) + "\n"
 
 
+def next_revision_date(agreement: Agreement, as_of: dt.date) -> dt.date:
+    """When the suggested revision takes effect: the month after ``as_of``, never before
+    the current revision's own date (its months are signed history).
+    """
+    after = (as_of.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    current = agreement.revision.date
+    if (current.year, current.month) >= (after.year, after.month):
+        return current
+    return after
+
+
 def _monthly(
     name: str, observed: Decimal, kind: str, segment: Segment, kept: list[str], later: list[str]
 ) -> list[str]:
@@ -199,7 +225,9 @@ def _monthly(
     value = show(observed)
     if all(abs(observed - current[m]) <= current[m] * TOLERANCE for m in later or kept[-1:]):
         return []  # the actuals confirm what was agreed, within the tolerance
-    if not later or not kept:
+    if not later:
+        return []  # no month of the period is left to the next revision
+    if not kept:
         return [f"      {name}: {value}"]
     lines = [f"      {name}:"]
     for month in kept:

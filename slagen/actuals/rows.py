@@ -2,6 +2,8 @@
 
 A month wholly after the last day the actuals cover is shown as no data, never as
 0 % delivered: nothing was measured in it, which is not the same as nothing done.
+
+Stage: actuals.
 """
 
 from __future__ import annotations
@@ -39,9 +41,13 @@ def month_cells(
     return [*cells[:keep], word("no_data", lang), *["—"] * (len(cells) - keep - 1)]
 
 
-def scope_label(scope: ScopeMetrics, lang: str) -> str:
+def scope_label(scope: ScopeMetrics, lang: str, report: PerformanceReport | None = None) -> str:
+    """A segment's name; a group by the names of its segments (its id is no display name)."""
     if scope.kind == "total":
         return word("total", lang)
     if scope.kind == "group":
-        return word("group", lang, id=scope.id)
+        members = (
+            [] if report is None else [s.name for s in report.table.segments if s.group == scope.id]
+        )
+        return word("group", lang, id=" + ".join(members) if members else scope.id)
     return scope.name

@@ -2,6 +2,8 @@
 
 The report is a generated table of figures rather than a template, so its few
 dozen phrases live here, keyed by role, instead of in the templates' catalog.
+
+Stage: actuals.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "segment": ("Segment", "Segmento"),
     "month": ("Month", "Mes"),
     "total": ("Total", "Total"),
-    "group": ("Group {id}", "Grupo {id}"),
+    "group": ("Group: {id}", "Grupo: {id}"),
     "needed": ("Needed", "Necesarios"),
     "delivered": ("Delivered", "Entregados"),
     "delivered_pct": ("% of month", "% del mes"),
@@ -102,6 +104,14 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     "above": ("{metric} above {value}", "{metric} por encima de {value}"),
     "last_months": ("latest complete months", "últimos meses completos"),
     "no_complete": ("no complete month yet", "aún no hay meses completos"),
+    "condition": ("Condition", "Condición"),
+    "rule": ("Rule", "Regla"),
+    "months_judged": ("Months judged", "Meses evaluados"),
+    "status": ("Status", "Estado"),
+    "for_months": ("for {count} months in a row", "durante {count} meses seguidos"),
+    "status_met": ("Met", "Cumplida"),
+    "status_not_met": ("Not met", "No cumplida"),
+    "status_no_data": ("No data", "Sin datos"),
     "segments_met": ("segments meeting it on their own", "segmentos que la cumplen por sí solos"),
     "segments_triggered": ("triggered on their own", "activada por sí solos"),
     "leads_delivered_pct": ("leads delivered", "leads entregados"),
@@ -130,8 +140,14 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
         "Sugerido por slagen report con datos reales hasta el {date}.",
     ),
     "frag_review": (
-        "Review before use; months up to the as-of month keep their signed values.",
-        "Revíselo antes de usarlo; los meses hasta la fecha de corte conservan los valores firmados.",
+        (
+            "Review before use. For revision {number} effective {date}: months before it "
+            "keep their signed values (and their lead months, after a sales cycle)."
+        ),
+        (
+            "Revíselo antes de usarlo. Para la revisión {number}, vigente desde el {date}: los "
+            "meses anteriores conservan sus valores firmados (y sus meses de leads, tras el ciclo de venta)."
+        ),
     ),
     "frag_little": (
         (
@@ -169,6 +185,14 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
         "Horas desde la entrega hasta el primer intento",
     ),
     "chart_depth": ("Attempts on leads not connected", "Intentos en leads sin conexión"),
+    "chart_speed_segments": (
+        "Hours to first attempt by segment: average, median, 90th percentile",
+        "Horas hasta el primer intento por segmento: promedio, mediana, percentil 90",
+    ),
+    "chart_on_time_segments": (
+        "First attempts on time by segment",
+        "Primeros intentos a tiempo por segmento",
+    ),
     "goal_line": ("Goal line", "Línea de meta"),
     "actual": ("Actual", "Real"),
     "target": ("Target", "Objetivo"),

@@ -2,4 +2,6 @@
 
 Each module is a library the CLI calls (``slagen.cli.authoring``); none
 of them prints or exits.
+
+Stage: authoring.
 """

@@ -9,6 +9,8 @@ through :func:`slagen.documents.write_documents.render_documents` (all or nothin
 agreement), so one broken agreement is reported and the others still render;
 so is one that cannot be checked at all (a FIFO, a symlink out of the
 repository, an internal error). Worker processes end with the build.
+
+Stage: authoring.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import ctypes
 import hashlib
 import json
 import os
+import re
 import signal
 import sys
 import threading
@@ -96,6 +99,30 @@ def folder_digest(folders: Iterable[Path | None]) -> str:
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+_ID_RE = re.compile(rb"^id:[ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9._-]*)", re.MULTILINE)
+
+
+def family_bytes(file: Path, source: bytes) -> bytes:
+    """The agreements beside ``file`` that may be its children.
+
+    A parent's Markdown shows its breakdown by child, so a changed child must
+    render its parent again. A sibling counts when it has a ``part_of`` and
+    mentions the parent's id (a cheap over-approximation: no YAML is parsed
+    here); folders without roll-ups add nothing.
+    """
+    digest = hashlib.sha256()
+    found = _ID_RE.search(source)
+    if found is None:
+        return b""
+    for sibling in sorted(file.parent.glob("*.yaml")):
+        if sibling == file or not sibling.is_file() or sibling.is_symlink():
+            continue
+        data = sibling.read_bytes()
+        if b"part_of" in data and found[1] in data:
+            digest.update(sibling.name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return b"\0family\0" + digest.digest()
 
 
 def input_hash(source_bytes: bytes, templates_digest: str, config: Config) -> str:
@@ -216,7 +243,9 @@ def build_repository(
                 BuildEvent(key, "failed", messages=(f"{file}: cannot read: {exc.strerror or exc}",))
             )
             return
-        digest = input_hash(source_bytes, templates_digest, config)
+        digest = input_hash(
+            source_bytes + family_bytes(file, source_bytes), templates_digest, config
+        )
         previous = old.get(key)
         if previous and previous.get("input_hash") == digest:
             outputs = previous.get("outputs")

@@ -14,6 +14,8 @@ installed the running slagen (a package index version, a git URL with its
 commit, or a local folder), so CI uses the same slagen as the person who ran
 ``init``. ``diff --from``, ``validate --against`` and ``git-setup`` need the
 folder to be a git repository; :func:`git_init` makes it one.
+
+Stage: authoring.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 The starting texts live in ``starters/<type>.<language>.yaml`` with ``{{key}}``
 placeholders; they are text, not YAML built in code, so their comments survive.
 A test validates every type × language combination.
+
+Stage: authoring.
 """
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ rebinding page would read drafts — and an origin-form target (``/path``).
 Anything else is a 400; a path that cannot name an agreement (a NUL, a
 component too long for the file system, a symlink out of the folder) is a
 404. No request ever produces a traceback.
+
+Stage: authoring.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The command line: a thin typer layer over the library (app.py and one module per command group)."""
+"""The command line: a thin typer layer over the library (app.py and one module per command group).
+
+Stage: interface.
+"""
 
 from slagen.cli.app import app, main
 

@@ -1,4 +1,7 @@
-"""``python -m slagen.cli``: the same as the ``slagen`` command."""
+"""``python -m slagen.cli``: the same as the ``slagen`` command.
+
+Stage: interface.
+"""
 
 from slagen.cli.app import main
 

@@ -4,6 +4,8 @@ User errors become a message on stderr and an exit code (docs/cli.md); a Python
 traceback appears only with ``--debug``. Commands that do not render must not
 import WeasyPrint, pyHanko or plotting code: those imports live inside the
 commands that need them.
+
+Stage: interface.
 """
 
 from __future__ import annotations

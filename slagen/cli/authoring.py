@@ -4,6 +4,8 @@
 
 Only typer is imported here; each command imports its library module
 (``slagen.authoring.*``) inside its body.
+
+Stage: interface.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 Only typer is imported at module level; the diff machinery is imported inside
 the command bodies, and WeasyPrint only by ``--format pdf``.
+
+Stage: interface.
 """
 
 from __future__ import annotations

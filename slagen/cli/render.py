@@ -1,4 +1,7 @@
-"""``slagen render``: documents for the pull request and for sign-off."""
+"""``slagen render``: documents for the pull request and for sign-off.
+
+Stage: interface.
+"""
 
 from __future__ import annotations
 
@@ -72,7 +75,7 @@ def render(
             warnings=warnings,
         )
         for line in warnings:
-            typer.echo(f"warning: {line}", err=True)
+            typer.echo(line, err=True)  # already "FILE: warning: …"
         for path in written:
             typer.echo(str(path))
 

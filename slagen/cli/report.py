@@ -1,4 +1,7 @@
-"""``slagen report``: performance against plan from a CRM lead export."""
+"""``slagen report``: performance against plan from a CRM lead export.
+
+Stage: interface.
+"""
 
 from __future__ import annotations
 
@@ -79,7 +82,10 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--month",
-                help="Month shown in detail (pace chart), YYYY-MM (default: the as-of month).",
+                help=(
+                    "Month shown in detail (pace chart), YYYY-MM "
+                    "(default: the as-of month, or the last month with data before it)."
+                ),
             ),
         ] = None,
         columns: Annotated[

@@ -2,6 +2,8 @@
 
 Only typer is imported here; each command imports its library module
 (``slagen.authoring.batch``, ``slagen.authoring.serve``) inside its body.
+
+Stage: interface.
 """
 
 from __future__ import annotations

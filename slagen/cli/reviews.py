@@ -1,4 +1,7 @@
-"""``slagen approvals``: which parties approved a pull request's head, from recorded reviews."""
+"""``slagen approvals``: which parties approved a pull request's head, from recorded reviews.
+
+Stage: interface.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""``slagen schema``: print the agreement JSON Schema or the format reference."""
+"""``slagen schema``: print the agreement JSON Schema or the format reference.
+
+Stage: interface.
+"""
 
 from __future__ import annotations
 

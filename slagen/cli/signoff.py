@@ -1,6 +1,8 @@
 """Sign-off commands: approve, sign, verify, extract, fingerprint.
 
 pyHanko and pypdf are imported inside the command bodies only.
+
+Stage: interface.
 """
 
 from __future__ import annotations
@@ -203,6 +205,15 @@ def verify(
             help="Team templates the PDF was rendered with (default: from slagen.toml).",
         ),
     ] = None,
+    allowed_signers: Annotated[
+        Path | None,
+        typer.Option(
+            "--allowed-signers",
+            metavar="FILE",
+            help="With --agreement in a git repository: report the signed commit that proves "
+            "each party's approval [default: allowed_signers in slagen.toml].",
+        ),
+    ] = None,
     fmt: Annotated[
         VerifyFormat, typer.Option("--format", "-f", help="Output: text or json.")
     ] = VerifyFormat.text,
@@ -222,6 +233,8 @@ def verify(
         slagen verify build/acme.pdf --trust-root company-ca.pem
 
         slagen verify build/acme.pdf --agreement agreements/acme.yaml --trust-root company-ca.pem --format json
+
+        slagen verify build/acme.pdf --agreement agreements/acme.yaml --allowed-signers .github/allowed_signers
     """
 
     def body() -> None:
@@ -230,6 +243,9 @@ def verify(
         from slagen.signoff.verify import verify_pdf
 
         data = _read_pdf(pdf)
+        signers = allowed_signers
+        if signers is None and agreement is not None:
+            signers = load_config(start=agreement.parent).allowed_signers
         report = verify_pdf(
             data,
             agreement,
@@ -237,6 +253,7 @@ def verify(
             file=str(pdf),
             allow_unsigned=allow_unsigned,
             templates_dir=templates if templates is not None else load_config().templates,
+            allowed_signers=signers if agreement is not None else None,
         )
         if fmt is VerifyFormat.json:
             typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))

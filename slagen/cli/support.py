@@ -1,4 +1,7 @@
-"""What every command shares: turning user errors into messages and exit codes."""
+"""What every command shares: turning user errors into messages and exit codes.
+
+Stage: interface.
+"""
 
 from __future__ import annotations
 

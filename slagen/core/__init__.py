@@ -1,1 +1,4 @@
-"""Load → check → model → compute: the agreement from YAML text to its lead targets."""
+"""Load → check → model → compute: the agreement from YAML text to its lead targets.
+
+Stage: load, check, model, compute.
+"""

@@ -2,6 +2,8 @@
 
 The one place that reads the loader's plain dictionaries into model objects;
 it runs only on data that passed validation, so it converts without checking.
+
+Stage: model.
 """
 
 from __future__ import annotations
@@ -216,6 +218,7 @@ def build_agreement(
                 metric=_text(o.get("metric")),
                 target=_text(o.get("target")),
                 due=_opt_date(o.get("due")),
+                money=bool(o.get("money", False)),
             )
             for o in data["objectives"]
         ),
@@ -248,6 +251,7 @@ def build_agreement(
                 priority=_text(s.get("priority")),
                 first_response=_duration(s.get("first_response")),
                 resolution=_duration(s.get("resolution")),
+                customers_per_month=s.get("customers_per_month"),
             )
             for s in data.get("service_levels") or ()
         ),

@@ -12,6 +12,8 @@ written from the main thread, SIGTERM (turned into ``SystemExit``). A SIGKILL
 cannot be caught: the temporary name carries the writer's process id
 (``.NAME.XXXX.PID.slagen-tmp``), and the next write into the folder removes
 those whose process is gone.
+
+Stage: write.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 Library code raises these and never prints or exits; the CLI maps them to a
 message on stderr and an exit code (docs/cli.md).
+
+Stage: shared.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ beside it. Every result is the engine's own figure (read from the
 :class:`~slagen.core.targets.TargetTable`), and the exact quotient before rounding
 is computed with fractions, so the derivation can never disagree with the
 targets it explains.
+
+Stage: compute.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@
 - ``timezone`` must be a zone the IANA database on this machine knows
   (``America/Chicgo`` is caught here, not by ``report`` months later).
 - The period and the computed targets stay within ``slagen.core.limits``.
+
+Stage: check.
 """
 
 from __future__ import annotations

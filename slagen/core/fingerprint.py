@@ -4,6 +4,8 @@ Canonical JSON is the loaded agreement without ``approvals``, keys sorted,
 no insignificant whitespace, decimals as their normalized strings and dates
 as ISO strings. Comments, key order, quoting and layout of the YAML do not
 change it; any change of content does.
+
+Stage: model.
 """
 
 from __future__ import annotations

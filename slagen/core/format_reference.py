@@ -2,6 +2,8 @@
 
 Regenerate with ``slagen schema --reference > docs/format.md``; a test fails when
 the committed file differs from what the schema gives.
+
+Stage: format.
 """
 
 from __future__ import annotations

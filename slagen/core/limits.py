@@ -12,6 +12,8 @@ Money up to a trillion covers any company's revenue goal; six decimal places
 cover a close rate of 0.0001%; a period of at most ten years and dates between
 1900 and 2200 keep month arithmetic and calendars sane; the collection bounds
 are ten times what the largest real agreement we have seen uses.
+
+Stage: check.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ and says how to fix it; ``docs/lint.md`` explains each rule and its reason.
 
 Runs only on agreements without errors, on the loaded data (positions from the
 document), and never changes a computed figure.
+
+Stage: check.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ graph itself instead of letting PyYAML construct Python objects, so that
 * YAML 1.1's surprises — ``no`` as a boolean, ``010`` as octal, ``1:30`` as
   sexagesimal, duplicate keys, exotic tags, alias bombs — are reported with
   their position instead of passing silently.
+
+Stage: load.
 """
 
 from __future__ import annotations

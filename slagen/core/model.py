@@ -2,6 +2,8 @@
 
 Nothing after this stage touches the loader's raw dictionaries: renderers,
 diff, sign-off and reports all take an :class:`Agreement`.
+
+Stage: model.
 """
 
 from __future__ import annotations
@@ -88,6 +90,7 @@ class Objective:
     metric: str | None = None
     target: str | None = None  # free text or a number written as text
     due: dt.date | None = None
+    money: bool = False  # a numeric target is an amount in the agreement's currency
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,7 @@ class ServiceLevel:
     priority: str | None = None
     first_response: Duration | None = None
     resolution: Duration | None = None
+    customers_per_month: int | None = None  # what the level is sized for (multilevel chains)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ Pure, exact functions:
   takes effect inside it;
 - :func:`goal_days` and :func:`daily_goal_line` count the days a month's goal is
   spread over (every day, or business days without the agreement's holidays).
+
+Stage: compute.
 """
 
 from __future__ import annotations

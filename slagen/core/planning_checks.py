@@ -3,6 +3,8 @@
 Spread revenue goals (``{total|quarters, weights}``), a segment's own
 currency and exchange rate, and the calendar options of ``targets``. Like
 :mod:`slagen.semantics`, each check skips data the schema already refused.
+
+Stage: check.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Where the shipped schema and templates live, installed or in a checkout."""
+"""Where the shipped schema and templates live, installed or in a checkout.
+
+Stage: shared.
+"""
 
 from __future__ import annotations
 

@@ -10,6 +10,8 @@ the parent's period, and no child may reach outside it.
 Findings land on the parent's file (``targets``) for sums that do not match and
 months not covered, and on a child's ``part_of`` for a parent or segment that
 does not exist. Only validated agreements without errors take part.
+
+Stage: check.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ findings), and ``approve`` would replace the link with a regular file. A FIFO
 or a device (``/dev/zero``) given by name would hang a read for ever.
 :func:`check_input_file` is called before any such file is opened; it only
 ``stat``s, so it never blocks.
+
+Stage: load.
 """
 
 from __future__ import annotations

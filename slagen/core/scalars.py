@@ -2,6 +2,8 @@
 
 Pure functions shared by the validator (which turns their ``ValueError`` into
 findings) and the model (which only ever sees values that already passed).
+
+Stage: check.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ The schema (``schemas/agreement.schema.json``) describes every field for
 editors; this module turns jsonschema's errors into findings that name the
 file, line, column and field, say what is wrong in a person's words, and
 suggest a fix (the nearest known field name, a quoted value, ``"12%"``).
+
+Stage: check.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 jsonschema's ``ValidationError`` objects become findings that name the field,
 say what is wrong and suggest a correction (the nearest known field name, a
 quoted value, ``"12%"``). Only imported when a document breaks the schema.
+
+Stage: compute.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Suggested fixes for values the schema rejects: a quoted rate, a duration unit, a slug."""
+"""Suggested fixes for values the schema rejects: a quoted rate, a duration unit, a slug.
+
+Stage: compute.
+"""
 
 from __future__ import annotations
 

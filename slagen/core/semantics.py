@@ -3,6 +3,8 @@
 Each check reads the loaded data (already schema-valid in shape where it
 looks) and yields findings with a stable ``code``. Checks are written to be
 robust: data that failed the schema is skipped, never crashed on.
+
+Stage: check.
 """
 
 from __future__ import annotations

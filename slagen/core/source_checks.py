@@ -3,6 +3,8 @@
 Size and encoding bounds, tab indentation, nesting depth (libyaml's composer
 crashes on absurd nesting), and YAML syntax errors turned into findings with
 a position and a hint.
+
+Stage: load.
 """
 
 from __future__ import annotations

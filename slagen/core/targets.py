@@ -4,19 +4,31 @@ Every quotient that becomes a count is an exact ceiling computed with
 ``fractions.Fraction``: no binary float and no decimal context rounding ever
 decides whether a goal is met. Money is rounded half-up to cents only where
 docs/targets.md says so.
+
+Stage: compute.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from slagen.core.model import Agreement, Capacity, FollowUp, Segment
 from slagen.core.planning_calendar import goal_line, prorate_factor, prorated_month
 from slagen.core.scalars import shift_month
+from slagen.core.target_table import (
+    CapacityCheck,
+    GroupTargets,
+    MonthTotals,
+    SegmentMonth,
+    SegmentTargets,
+    TargetTable,
+    Totals,
+    convert,
+    money,
+)
 
 __all__ = [
     "CapacityCheck",
@@ -32,9 +44,8 @@ __all__ = [
     "goal_line",
     "leads_for_customers",
     "marketing_revenue_goal",
+    "money",
 ]
-
-CENT = Decimal("0.01")
 
 
 def _fraction(value: Decimal | int) -> Fraction:
@@ -44,15 +55,6 @@ def _fraction(value: Decimal | int) -> Fraction:
 def exact_ceil(numerator: Decimal | int, denominator: Decimal | int) -> int:
     """``ceil(numerator ÷ denominator)`` without any rounding on the way."""
     return math.ceil(_fraction(numerator) / _fraction(denominator))
-
-
-def money(value: Decimal | Fraction) -> Decimal:
-    """Round to cents, half-up (exact: the input is never a binary float)."""
-    with localcontext() as ctx:
-        ctx.prec = 60
-        if isinstance(value, Fraction):
-            value = Decimal(value.numerator) / Decimal(value.denominator)
-        return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def marketing_revenue_goal(revenue_goal: Decimal, share: Decimal) -> Decimal:
@@ -105,163 +107,6 @@ def default_lead_value(segment: Segment, month: str) -> Decimal:
     with localcontext() as ctx:
         ctx.prec = 60
         return money(deal * segment.close_rate[month])
-
-
-@dataclass(frozen=True)
-class SegmentMonth:
-    """One segment's targets for one revenue month."""
-
-    month: str
-    lead_month: str
-    revenue_goal: Decimal
-    marketing_revenue_goal: Decimal
-    customers_needed: int
-    leads_needed: int
-    stages: tuple[tuple[str, int], ...]
-    lead_value: Decimal
-    lead_value_needed: Decimal
-    pre_period: bool  # lead_month falls before the period
-    prorate: Fraction = Fraction(1)  # share of the month counted (a revision inside it)
-    revenue_goal_given: Decimal | None = None  # before prorating, when prorated
-
-
-@dataclass(frozen=True)
-class Totals:
-    revenue_goal: Decimal
-    marketing_revenue_goal: Decimal
-    customers_needed: int
-    leads_needed: int
-    lead_value_needed: Decimal
-
-    @staticmethod
-    def zero() -> Totals:
-        return Totals(Decimal("0.00"), Decimal("0.00"), 0, 0, Decimal("0.00"))
-
-    def converted(self, rate: Decimal | None) -> Totals:
-        """The money amounts in the agreement's currency (counts unchanged)."""
-        if rate is None:
-            return self
-        return Totals(
-            convert(self.revenue_goal, rate),
-            convert(self.marketing_revenue_goal, rate),
-            self.customers_needed,
-            self.leads_needed,
-            convert(self.lead_value_needed, rate),
-        )
-
-    def plus(self, row: SegmentMonth | Totals) -> Totals:
-        return Totals(
-            self.revenue_goal + row.revenue_goal,
-            self.marketing_revenue_goal + row.marketing_revenue_goal,
-            self.customers_needed + row.customers_needed,
-            self.leads_needed + row.leads_needed,
-            self.lead_value_needed + row.lead_value_needed,
-        )
-
-
-@dataclass(frozen=True)
-class SegmentTargets:
-    id: str
-    name: str
-    group: str | None
-    sla_stage: str
-    sales_cycle_months: int
-    months: tuple[SegmentMonth, ...]
-    total: Totals  # in the segment's currency
-    currency: str | None = None  # its own currency; None: the agreement's
-    exchange_rate: Decimal | None = None
-    total_converted: Totals | None = None  # Σ of the months converted, when it has a currency
-
-    @property
-    def agreement_total(self) -> Totals:
-        """The period total in the agreement's currency."""
-        return self.total if self.total_converted is None else self.total_converted
-
-    def converted_month(self, row: SegmentMonth) -> Totals:
-        """One month's figures in the agreement's currency."""
-        return Totals.zero().plus(row).converted(self.exchange_rate)
-
-
-@dataclass(frozen=True)
-class CapacityCheck:
-    needed_hours: Decimal  # exact
-    available_hours: Decimal
-    utilization: Decimal  # exact ratio; 1 means fully booked
-
-    @property
-    def over(self) -> bool:
-        return self.needed_hours > self.available_hours
-
-
-@dataclass(frozen=True)
-class MonthTotals:
-    """The monthly SLA total: every segment's leads due in one lead month."""
-
-    month: str  # the lead month
-    pre_period: bool
-    totals: Totals
-    capacity: CapacityCheck | None
-
-    @property
-    def leads_needed(self) -> int:
-        return self.totals.leads_needed
-
-    @property
-    def customers_needed(self) -> int:
-        return self.totals.customers_needed
-
-
-@dataclass(frozen=True)
-class GroupTargets:
-    id: str
-    segments: tuple[str, ...]
-    months: tuple[MonthTotals, ...]
-    total: Totals
-
-
-@dataclass(frozen=True)
-class TargetTable:
-    agreement: str
-    revision: int
-    currency: str | None
-    dimension: str | None
-    months: tuple[str, ...]  # the period's revenue months
-    lead_months: tuple[str, ...]  # every lead month, pre-period ones first
-    segments: tuple[SegmentTargets, ...]
-    monthly: tuple[MonthTotals, ...]  # keyed by lead month
-    groups: tuple[GroupTargets, ...]
-    total: Totals
-    fiscal_year: str | None = None
-    goal_days: str = "calendar"  # calendar | business
-    holidays: frozenset[dt.date] = frozenset()
-
-    def fiscal_month_number(self, month: str) -> int | None:
-        """3 for the period's third month, when the agreement names a fiscal year."""
-        if self.fiscal_year is None or month not in self.months:
-            return None
-        return self.months.index(month) + 1
-
-    def fiscal_month(self, month: str) -> str | None:
-        """``FY2026 month 3`` for the period's third month, with a fiscal year label."""
-        number = self.fiscal_month_number(month)
-        return None if number is None else f"{self.fiscal_year} month {number}"
-
-    @property
-    def over_capacity_months(self) -> tuple[str, ...]:
-        return tuple(m.month for m in self.monthly if m.capacity is not None and m.capacity.over)
-
-    def segment(self, segment_id: str) -> SegmentTargets:
-        for seg in self.segments:
-            if seg.id == segment_id:
-                return seg
-        raise KeyError(segment_id)
-
-
-def convert(amount: Decimal, rate: Decimal) -> Decimal:
-    """An amount in the agreement's currency: ``amount × rate``, half-up to cents."""
-    with localcontext() as ctx:
-        ctx.prec = 60
-        return money(amount * rate)
 
 
 def _segment_targets(

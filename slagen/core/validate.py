@@ -2,6 +2,8 @@
 
 Every finding is collected before anything is reported; a file is usable
 when it has no error (warnings are fatal only with ``strict``).
+
+Stage: check.
 """
 
 from __future__ import annotations
@@ -111,6 +113,34 @@ def _capacity_findings(doc: Document, table: TargetTable) -> Iterator[Finding]:
         )
 
 
+def _chain_findings(doc: Document, table: TargetTable) -> Iterator[Finding]:
+    """Customers sales must win each revenue month against what service is sized for."""
+    levels = doc.data.get("service_levels")
+    if not isinstance(levels, list) or not table.segments:
+        return
+    customers: dict[str, int] = {}
+    for segment in table.segments:
+        for row in segment.months:
+            customers[row.month] = customers.get(row.month, 0) + row.customers_needed
+    for index, level in enumerate(levels):
+        if not isinstance(level, dict):
+            continue
+        limit = level.get("customers_per_month")
+        if not isinstance(limit, int) or isinstance(limit, bool):
+            continue
+        over = [(month, n) for month, n in sorted(customers.items()) if n > limit]
+        if over:
+            shown = ", ".join(f"{month} ({n})" for month, n in over)
+            yield doc.finding(
+                ("service_levels", index, "customers_per_month"),
+                "service-level-over-capacity",
+                f"service level `{level.get('id')}` is sized for {limit} new customers a month, "
+                f"but the lead targets commit sales to win more in {shown}",
+                severity="warning",
+                hint="size the service level for the customers sales will win, or revisit the targets",
+            )
+
+
 def validate_document(doc: Document, *, require_approved: bool = False) -> ValidationResult:
     """Validate a loaded document and, when it has no errors, build its model."""
     result = ValidationResult(file=doc.file, document=doc)
@@ -129,6 +159,7 @@ def validate_document(doc: Document, *, require_approved: bool = False) -> Valid
         if not too_large:
             result.agreement, result.targets = agreement, table
         findings.extend(_capacity_findings(doc, table))
+        findings.extend(_chain_findings(doc, table))
         findings.extend(_approval_findings(doc, agreement, require_approved=require_approved))
     result.findings = sorted(findings, key=lambda f: (f.line, f.column, f.severity != "error"))
     return result

@@ -11,6 +11,8 @@ no figure of a scenario is computed anywhere else.
 ``close_rate`` on a segment with a funnel changes the rate of the last stage
 (the conversion to customers), so a relative change moves the overall close
 rate by the same proportion; an absolute close rate on a funnel is refused.
+
+Stage: compute.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ Used by ``slagen.core.loader``: this is where YAML 1.1's surprises (``no`` as a
 boolean, ``010`` as octal, duplicate keys, tags, alias bombs) and every bound
 of ``slagen.core.limits`` on numbers, texts, dates and collections are enforced,
 value by value, as each is read.
+
+Stage: load.
 """
 
 from __future__ import annotations

@@ -1,1 +1,4 @@
-"""Render → write: Markdown, HTML and PDF documents of an agreement."""
+"""Render → write: Markdown, HTML and PDF documents of an agreement.
+
+Stage: render.
+"""

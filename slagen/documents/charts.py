@@ -3,13 +3,17 @@
 The SVG is deterministic: a fixed hash salt for element ids, no date in the
 metadata, glyphs drawn as paths (the bundled DejaVu Sans, so the chart looks
 the same whatever fonts the machine has).
+
+Stage: render.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from slagen.formats.i18n import format_month, format_number
@@ -64,7 +68,7 @@ def lead_targets_chart_svg(
         "ytick.color": TEXT_COLOR,
         "text.color": TEXT_COLOR,
     }
-    with rc_context(rc):
+    with rc_context(rc), quiet_glyph_warnings():
         fig = Figure(figsize=(width_in, height_in))
         ax = fig.add_subplot()
         positions = list(range(len(months)))
@@ -128,6 +132,20 @@ def lead_targets_chart_svg(
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Title": title})
     return clean_svg(buffer.getvalue())
+
+
+@contextmanager
+def quiet_glyph_warnings() -> Iterator[None]:
+    """Silence matplotlib's "Glyph … missing from font(s)" warnings.
+
+    Chart text is written into the SVG as text (``svg.fonttype: none``), so the
+    PDF renderer draws it with the machine's fonts and, for a character no font
+    has, warns in slagen's words; matplotlib's raw warnings would only repeat
+    that, once per character and drawing pass, with a source line.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from", category=UserWarning)
+        yield
 
 
 def clean_svg(svg: str) -> str:

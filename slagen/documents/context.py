@@ -3,13 +3,16 @@
 Sections are numbered here, once, so the Markdown document (one template
 including every section) and the HTML document (each section rendered on its
 own) number them alike.
+
+Stage: render.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,7 @@ SECTIONS = (
     "service_levels",
     "lead_targets",
     "sensitivity",
+    "breakdown",
     "follow_up_capacity",
     "reports_meetings",
     "consequences",
@@ -50,7 +54,20 @@ PRESENT_BY_SECTION: dict[str, Callable[[Agreement], bool]] = {
     "reports_meetings": lambda a: bool(a.reports or a.meetings),
     "amendment": lambda a: bool(a.amendment),
 }
-UNNUMBERED = frozenset({"cover"})
+UNNUMBERED = frozenset({"cover", "breakdown"})  # breakdown: a part of the lead targets
+
+
+def _child_row(child: Mapping[str, Any], targets: TargetTable) -> dict[str, Any]:
+    segment = child.get("segment")
+    names = {seg.id: seg.name for seg in targets.segments}
+    return {
+        "id": child["id"],
+        "title": child["title"],
+        "segment": names.get(segment, segment) if segment else None,
+        "marketing_revenue_goal": Decimal(str(child["total"]["marketing_revenue_goal"])),
+        "customers_needed": int(child["total"]["customers_needed"]),
+        "leads_needed": int(child["total"]["leads_needed"]),
+    }
 
 
 @dataclass(frozen=True)
@@ -75,13 +92,21 @@ class PartyApproval:
 
 
 def build_context(
-    agreement: Agreement, targets: TargetTable, lang: str, *, mode: str
+    agreement: Agreement,
+    targets: TargetTable,
+    lang: str,
+    *,
+    mode: str,
+    children: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
+    """What the templates see. ``children``: the roll-up breakdown (Markdown only)."""
     sections = []
     number = 0
     for name in SECTIONS:
         present = PRESENT_BY_SECTION.get(name)
         if present is not None and not present(agreement):
+            continue
+        if name == "breakdown" and not (children and targets.segments):
             continue
         if name not in UNNUMBERED:
             number += 1
@@ -113,6 +138,11 @@ def build_context(
     return {
         "derivations": explain_targets(agreement, targets) if "derivation" in names else (),
         "sensitivity": sensitivity_table(agreement, targets) if "sensitivity" in names else None,
+        "children": [_child_row(child, targets) for child in children],
+        "children_total": {
+            measure: sum((Decimal(str(child["total"][measure])) for child in children), Decimal(0))
+            for measure in ("marketing_revenue_goal", "customers_needed", "leads_needed")
+        },
         "agreement": agreement,
         "targets": targets,
         "lang": lang,

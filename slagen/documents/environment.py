@@ -5,6 +5,8 @@ team's templates folder before the shipped ``templates/`` (mkdocs'
 ``custom_dir``), ``StrictUndefined``, and Jinja's i18n extension fed by
 :mod:`slagen.formats.i18n`. Autoescaping is on for ``*.html.j2`` only: Markdown
 templates put user text through the ``md_*`` filters instead.
+
+Stage: render.
 """
 
 from __future__ import annotations
@@ -109,13 +111,14 @@ def build_environment(user_templates: Path | None, lang: str) -> Environment:
         money=_money_filter(lang),
         fingerprint_prefix=lambda fp, n=12: fp[: len("sha256:") + n] + "…",
         join_list=lambda items: format_list([str(i) for i in items], locale=locale_for(lang)),
-        target_text=lambda v: _target_text(v, lang),
+        target_text=_target_text_filter(lang),
         party=_party_filter,
         end_sentence=lambda text: (
             text if str(text).rstrip().endswith((".", "!", "?", "…")) else f"{text}."
         ),
         markdown=_markdown_filter,
         css_counter_text=_css_counter_text,
+        display_name=display_name,
     )
     for name in _UNSAFE_GLOBALS:
         env.globals.pop(name, None)
@@ -132,6 +135,18 @@ def _markdown_filter(context: Context, text: str) -> Markup:
 @pass_context
 def _party_filter(context: Context, ref: str) -> str:
     return str(context["party_name"](ref))
+
+
+def _target_text_filter(lang: str) -> Callable[..., str]:
+    @pass_context
+    def target_text(context: Context, value: object, money: bool = False) -> str:
+        text = str(value).strip()
+        if money and _NUMBER_RE.match(text):
+            currency = context["agreement"].currency or "EUR"
+            return format_money(Decimal(text), currency, lang)
+        return _target_text(value, lang)
+
+    return target_text
 
 
 def _target_text(value: object, lang: str) -> str:
@@ -186,6 +201,29 @@ def load_stylesheet(env: Environment) -> str:
     if template_exists(env, "assets/custom.css"):
         css += "\n" + env.loader.get_source(env, "assets/custom.css")[0]
     return css
+
+
+def display_name(identifier: object) -> str:
+    """An id as people read it: ``north_america`` → "North america", ``mql`` → "MQL".
+
+    Short ids without a vowel are taken for acronyms.
+    """
+    words = str(identifier).replace("_", " ").replace("-", " ").split()
+    if not words:
+        return str(identifier)
+    shown = [w.upper() if len(w) <= 4 and not set(w.lower()) & set("aeiouy") else w for w in words]
+    first = shown[0]
+    shown[0] = first if first.isupper() else first[:1].upper() + first[1:]
+    return " ".join(shown)
+
+
+def load_watermark(env: Environment, lang: str) -> str:
+    """The DRAFT mark for ``lang``: an SVG of outlines, so copied text never holds it."""
+    assert env.loader is not None
+    for name in (f"assets/watermark-{lang}.svg", "assets/watermark-en.svg"):
+        if template_exists(env, name):
+            return env.loader.get_source(env, name)[0].strip()
+    return ""
 
 
 def template_exists(env: Environment, name: str) -> bool:

@@ -23,6 +23,8 @@ so every user value goes through one of these filters, chosen by where it lands:
 - ``md_quote``: a block inside a ``>`` quotation.
 
 User text is never a template: ``{{ 7*7 }}`` is printed as written.
+
+Stage: render.
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ Three promises, each with its reason:
   is in the document information and the keywords.
 
 ``import weasyprint`` costs about half a second, so it happens on first use.
+
+Stage: render.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import hashlib
 import logging
 import mimetypes
 import os
+import re
 import threading
 import warnings as pywarnings
 from collections.abc import Iterator, Sequence
@@ -247,9 +250,22 @@ class _Collector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
+        missing = _MISSING_GLYPH_RE.search(message)
+        if missing:
+            message = (
+                f"no installed font has {missing['text']} ({missing['code']}): it prints as an "
+                "empty box; install a font that covers it (e.g. fonts-noto-cjk, "
+                "fonts-noto-color-emoji) and render again"
+            )
+            if message in self.sink:
+                return
         # A refusal is already reported by the fetcher, in plainer words.
         if not message.startswith(IGNORED_LOG_PREFIXES) and REFUSAL not in message:
             self.sink.append(message)
+
+
+# WeasyPrint: '.notdef glyph rendered for Unicode string unsupported by fonts: "北" (U+5317)'
+_MISSING_GLYPH_RE = re.compile(r'unsupported by fonts: "(?P<text>.+)" \((?P<code>U\+[0-9A-F]+)\)$')
 
 
 @contextmanager

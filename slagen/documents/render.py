@@ -8,10 +8,13 @@ per section in :data:`SECTIONS` order. The HTML document renders the same
 section templates one by one, turns each into HTML with :mod:`slagen.documents.markdown`
 and wraps them in ``document.html.j2``; a section may instead have its own
 ``sections/<name>.html.j2`` (the cover and the signature block do).
+
+Stage: render.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +29,12 @@ from slagen.documents.environment import (
     TemplateRenderError,
     build_environment,
     load_stylesheet,
+    load_watermark,
     template_errors,
     template_exists,
     tidy_markdown,
 )
+from slagen.documents.layout import add_break_points, classify_tables
 from slagen.documents.markdown import markdown_to_html
 from slagen.formats.i18n import translations
 
@@ -49,15 +54,20 @@ def render_markdown(
     *,
     templates_dir: str | Path | None = None,
     language: str | None = None,
+    children: Sequence[Mapping[str, Any]] = (),
 ) -> str:
     """The agreement as a Markdown document for the pull request.
 
     Args:
         language: render in this language instead of the agreement's own.
+        children: the agreements that declare themselves part of this one, as
+            :func:`slagen.core.rollup.breakdown` gives them; shown after the lead
+            targets. Only the Markdown shows them: a signed PDF carries nothing
+            that its own YAML does not say.
     """
     lang = language or agreement.language
     env = build_environment(_user_dir(templates_dir), lang)
-    context = build_context(agreement, targets, lang, mode="md")
+    context = build_context(agreement, targets, lang, mode="md", children=children)
     with template_errors():
         return tidy_markdown(env.get_template("agreement.md.j2").render(context))
 
@@ -107,9 +117,13 @@ def _render_html_document(
             html = markdown_to_html(tidy_markdown(markdown), warnings=found)
         for name, svg in figures.items():
             html = html.replace(f"<p>{context['figure'](name)}</p>", svg)
+        html = classify_tables(add_break_points(html), f"section {section.name}", found)
         rendered.append((section, Markup(html)))
     return env.get_template("document.html.j2").render(
-        context, rendered_sections=rendered, stylesheet=Markup(load_stylesheet(env))
+        context,
+        rendered_sections=rendered,
+        stylesheet=Markup(load_stylesheet(env)),
+        watermark=Markup(load_watermark(env, context["lang"])),
     )
 
 

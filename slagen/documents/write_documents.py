@@ -3,6 +3,8 @@
 All or nothing: every file is validated, then every document is rendered in
 memory, and only then are files written (each atomically). An invalid
 agreement or a failed render therefore leaves earlier outputs untouched.
+
+Stage: write.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from slagen.core.atomic_write import write_all
 from slagen.core.errors import AgreementError, Finding, UsageError
@@ -159,7 +162,11 @@ def _render_one(job: _Job) -> tuple[str, list[tuple[str, bytes | str]], list[str
     for fmt in job.formats:
         if fmt == "md":
             markdown = render_markdown(
-                agreement, targets, templates_dir=job.templates_dir, language=job.language
+                agreement,
+                targets,
+                templates_dir=job.templates_dir,
+                language=job.language,
+                children=_children(agreement.id, job.file),
             )
             if html is None:
                 found.extend(markdown_warnings(markdown))
@@ -180,3 +187,10 @@ def _render_one(job: _Job) -> tuple[str, list[tuple[str, bytes | str]], list[str
             documents.append((fmt, pdf))
     unique = list(dict.fromkeys(found))
     return agreement.id, documents, [f"{job.display}: warning: {w}" for w in unique]
+
+
+def _children(agreement_id: str, file: str | Path) -> list[dict[str, Any]]:
+    """The agreements beside ``file`` that declare themselves part of it."""
+    from slagen.core.rollup import breakdown, sibling_results
+
+    return breakdown(agreement_id, sibling_results(file))

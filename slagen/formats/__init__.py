@@ -1,1 +1,4 @@
-"""Plain-text, JSON and CSV output of findings and targets (no rendering stack)."""
+"""Plain-text, JSON and CSV output of findings and targets (no rendering stack).
+
+Stage: format.
+"""

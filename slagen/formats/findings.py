@@ -1,4 +1,7 @@
-"""Findings written for people (text), machines (json) and CI annotations (github)."""
+"""Findings written for people (text), machines (json) and CI annotations (github).
+
+Stage: format.
+"""
 
 from __future__ import annotations
 

@@ -15,6 +15,8 @@ Updating the catalog after changing wording (from the repository root)::
 
 then translate the new ``msgstr ""`` entries (and any marked ``#, fuzzy``,
 which are not used until the mark is removed).
+
+Stage: format.
 """
 
 from __future__ import annotations

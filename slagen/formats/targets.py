@@ -1,4 +1,7 @@
-"""Targets as JSON (docs/json.md), CSV and a terminal table in the agreement's language."""
+"""Targets as JSON (docs/json.md), CSV and a terminal table in the agreement's language.
+
+Stage: format.
+"""
 
 from __future__ import annotations
 

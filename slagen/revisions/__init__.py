@@ -7,6 +7,8 @@ Pipeline: :mod:`~slagen.revisions.git` reads the versions (files or ``REV:PATH``
 (:mod:`~slagen.revisions.text_format`, :mod:`~slagen.revisions.md_format`,
 :mod:`~slagen.revisions.json_format`, :mod:`~slagen.revisions.redline`) print the result.
 Nothing here imports WeasyPrint except the PDF redline, on use.
+
+Stage: revisions.
 """
 
 from slagen.revisions.git import Source, read_source

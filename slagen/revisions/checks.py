@@ -10,6 +10,8 @@
 3. The old ``history`` plus the old ``revision`` must appear in the new
    ``history`` → error ``history-missing`` / ``history-changed``; an edited
    summary of a past revision is a warning ``history-edited``.
+
+Stage: revisions.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def _brief(changes: list[FieldChange], limit: int = 3) -> str:
     return ", ".join(labels[:limit]) + more
 
 
-def _rewritten(targets: TargetsDiff, before: str) -> tuple[list[str], list[str], list[str]]:
+def rewritten_months(targets: TargetsDiff, before: str) -> tuple[list[str], list[str], list[str]]:
     """Revenue months, lead months and segment names whose targets changed before ``before``."""
     revenue: set[str] = set()
     names: dict[str, None] = {}
@@ -118,7 +120,7 @@ def reset_checks(
         )
         return findings
     before = month_of(new.revision.date)
-    revenue, lead, names = _rewritten(targets, before)
+    revenue, lead, names = rewritten_months(targets, before)
     if revenue or lead:
         where = []
         if revenue:

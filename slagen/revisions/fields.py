@@ -7,6 +7,8 @@ other lists are aligned by content, so inserting an objective does not make
 every later one "changed". Month-map inputs compare month by month over the
 months both periods share (a shortened period shows as a ``period`` change and
 in the targets, not as twelve removed months); prose compares word by word.
+
+Stage: revisions.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 from slagen.core.loader import Document
 from slagen.core.planning_checks import is_spread
+from slagen.revisions.items import item_label as _item_label
 from slagen.revisions.values import (
     KEY_BY_LIST,
     MONTHLY_KEYS,
@@ -27,34 +30,14 @@ from slagen.revisions.values import (
     json_value,
     normalize,
 )
+from slagen.revisions.words import WordOp, word_diff
 
 __all__ = ["FieldChange", "WordOp", "compare_documents", "word_diff"]
 
 RawPath = tuple[str | int, ...]
 
-SINGULAR = {
-    "objectives": "objective",
-    "needs": "need",
-    "consequences": "consequence",
-    "cancellation": "cancellation condition",
-    "approvals": "approval",
-    "reports": "report",
-    "meetings": "meeting",
-    "contacts": "contact",
-    "definitions": "definition",
-    "service_levels": "service level",
-    "history": "history entry",
-}
 # Containers whose own name adds nothing once an item names itself.
 SILENT = frozenset({"targets", "segments", "parties"})
-
-
-@dataclass(frozen=True)
-class WordOp:
-    """One run of a word diff: ``equal``, ``delete`` or ``insert``."""
-
-    op: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -79,28 +62,6 @@ class FieldChange:
     @property
     def is_prose(self) -> bool:
         return bool(self.words)
-
-
-def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
-    """``old`` → ``new`` as runs of equal, deleted and inserted words."""
-    a, b = old.split(), new.split()
-    ops: list[WordOp] = []
-
-    def add(op: str, words: list[str]) -> None:
-        if not words:
-            return
-        if ops and ops[-1].op == op:
-            ops[-1] = WordOp(op, ops[-1].text + " " + " ".join(words))
-        else:
-            ops.append(WordOp(op, " ".join(words)))
-
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            add("equal", a[i1:i2])
-        else:
-            add("delete", a[i1:i2])
-            add("insert", b[j1:j2])
-    return tuple(ops)
 
 
 def _canonical(value: Any) -> str:
@@ -261,20 +222,21 @@ class _Comparer:
         by_pair: dict[tuple[str, str], list[str]] = {}
         for month in changed:
             by_pair.setdefault((repr(at(old, month)), repr(at(new, month))), []).append(month)
-        for months in by_pair.values():
-            for run in _runs(months, shared):
-                span = run[0] if len(run) == 1 else f"{run[0]} … {run[-1]}"
-                raw = new_raw + (run[0],) if isinstance(new, Mapping) else new_raw
-                self.emit(
-                    "changed",
-                    f"{path}[{run[0]}]" if len(run) == 1 else f"{path}[{run[0]}..{run[-1]}]",
-                    [*label, f"({span})"],
-                    at(old, run[0]),
-                    at(new, run[0]),
-                    old_raw,
-                    raw,
-                    months=tuple(run),
-                )
+        index = {m: i for i, m in enumerate(shared)}
+        runs = [run for months in by_pair.values() for run in _runs(months, shared)]
+        for run in sorted(runs, key=lambda run: index[run[0]]):  # in month order, not by value
+            span = run[0] if len(run) == 1 else f"{run[0]} … {run[-1]}"
+            raw = new_raw + (run[0],) if isinstance(new, Mapping) else new_raw
+            self.emit(
+                "changed",
+                f"{path}[{run[0]}]" if len(run) == 1 else f"{path}[{run[0]}..{run[-1]}]",
+                [*label, f"({span})"],
+                at(old, run[0]),
+                at(new, run[0]),
+                old_raw,
+                raw,
+                months=tuple(run),
+            )
 
     def sequence(
         self,
@@ -380,25 +342,6 @@ def _keyed(items: list[Any], key: str) -> bool:
         return False
     values = [str(i[key]) for i in items]
     return len(values) == len(set(values))
-
-
-def _item_label(list_name: str, item: Any, index: int) -> str:
-    if isinstance(item, Mapping):
-        if list_name in ("segments", "parties", "service_levels") and item.get("name"):
-            return str(item["name"])
-        if list_name == "funnel":
-            return f"{item.get('stage')} stage"
-        if list_name == "history":
-            return f"history entry {item.get('number')}"
-        if list_name in ("definitions",) and item.get("term"):
-            return f"definition “{item['term']}”"
-        if list_name in ("contacts", "reports", "meetings") and item.get("name"):
-            return f"{SINGULAR[list_name]} “{item['name']}”"
-        if list_name == "approvals":
-            return f"approval by {item.get('name')} ({item.get('party')}, {item.get('date')})"
-        if item.get("party") and list_name in ("objectives", "needs"):
-            return f"{SINGULAR[list_name]} {index + 1} ({item['party']})"
-    return f"{SINGULAR.get(list_name, list_name)} {index + 1}"
 
 
 def _months(data: Mapping[str, Any]) -> tuple[str, ...]:

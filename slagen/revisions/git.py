@@ -5,6 +5,8 @@ whatever git the user has — with its config, worktrees and shallow clones —
 is the one that answers. A revision git does not have is a :class:`UserError`
 that says how to get it; in a shallow clone (CI checkouts fetch one commit by
 default) the hint names ``git fetch --deepen`` and ``fetch-depth: 0``.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

@@ -50,6 +50,8 @@ ratio string with four; ``diff`` is new − old and ``pct`` the change in percen
 of the old value with one decimal, both ``null`` when a side is missing (and
 ``pct`` when the old value is 0). Only rows where something moved are listed.
 ``capacity`` appears when either version has a capacity check.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

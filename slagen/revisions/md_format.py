@@ -5,19 +5,21 @@ A summary table and the reset checks come first; the details are folded in
 through :func:`slagen.documents.markdown.md_text`, which escapes Markdown punctuation and
 ``<``, ``>``, ``&`` and ``|``, so an agreement can neither inject HTML nor break
 a table. Prose changes are marked with ``<del>``/``<ins>`` around escaped words.
+
+Stage: revisions.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from slagen.core.targets import TargetTable
 from slagen.documents.markdown import md_text
+from slagen.revisions.check_wording import finding_words
 from slagen.revisions.fields import FieldChange
+from slagen.revisions.labels import N_
 from slagen.revisions.result import DiffResult
 from slagen.revisions.targets import Delta, MonthDelta
-from slagen.revisions.text_format import delta_text, trim_words
-from slagen.revisions.values import format_value
+from slagen.revisions.text_format import trim_words
+from slagen.revisions.wording import Wording
 
 __all__ = ["diff_markdown"]
 
@@ -27,8 +29,7 @@ MAX_TABLE_ROWS = 120
 ICON_BY_SEVERITY = {"error": "❌", "warning": "⚠️"}
 
 
-def _cell(value: object) -> str:
-    text = format_value(value)
+def _cell(text: str) -> str:
     if len(text) > CELL_LIMIT:
         text = text[: CELL_LIMIT - 1] + "…"
     return md_text(text) or "—"
@@ -48,29 +49,25 @@ def _prose(change: FieldChange) -> str:
     return " ".join(pieces)
 
 
-def _delta(field: str, d: Delta) -> str:
-    return delta_text(field, d)  # slagen's own numbers: nothing to escape
-
-
-def _new_value(field: str, d: Delta) -> str:
+def _new_value(w: Wording, field: str, d: Delta) -> str:
     """The new value with its change: ``6,784 (+134, +2.0%)``."""
-    text = delta_text(field, d)
+    text = w.delta(field, d)
     return text.split(" → ", 1)[1] if " → " in text else text
 
 
-def _peak(table: TargetTable) -> str:
+def _peak(table: TargetTable, w: Wording) -> str:
     checks = [(m.capacity.utilization, m.month) for m in table.monthly if m.capacity is not None]
     if not checks:
         return "—"
     value, month = max(checks)
-    return f"{(value * 100).quantize(Decimal('0.1'))}% ({month})"
+    return f"{w.number('utilization', value)} ({month})"
 
 
 def _details(title: str, body: list[str]) -> list[str]:
     return ["", f"<details><summary>{title}</summary>", "", *body, "", "</details>"]
 
 
-def _capped(rows: list[str], header: int = 2) -> list[str]:
+def _capped(rows: list[str], w: Wording, header: int = 2) -> list[str]:
     """A table cut to :data:`MAX_TABLE_ROWS` rows, so the comment stays under GitHub's limit."""
     extra = len(rows) - header - MAX_TABLE_ROWS
     if extra <= 0:
@@ -78,100 +75,149 @@ def _capped(rows: list[str], header: int = 2) -> list[str]:
     return [
         *rows[: header + MAX_TABLE_ROWS],
         "",
-        f"… and {extra} more rows: run `slagen diff --format json` for all of them.",
+        w.t(
+            N_("… and %(extra)s more rows: run `slagen diff --format json` for all of them."),
+            extra=extra,
+        ),
     ]
 
 
-def _month_rows(months: tuple[MonthDelta, ...], first: str) -> list[str]:
+def _month_rows(months: tuple[MonthDelta, ...], first: str, w: Wording) -> list[str]:
     rows = []
     for m in months:
         v = m.values
-        capacity = _delta("utilization", m.capacity["utilization"]) if m.capacity else "—"
-        status = "" if m.status == "changed" else f" ({m.status})"
+        capacity = w.delta("utilization", m.capacity["utilization"]) if m.capacity else "—"
+        status = "" if m.status == "changed" else f" ({w.kind(m.status)})"
         rows.append(
-            f"| {first}{m.month}{status} | {_delta('leads_needed', v['leads_needed'])} | "
-            f"{_delta('customers_needed', v['customers_needed'])} | "
-            f"{_delta('marketing_revenue_goal', v['marketing_revenue_goal'])} | {capacity} |"
+            f"| {first}{m.month}{status} | {w.delta('leads_needed', v['leads_needed'])} | "
+            f"{w.delta('customers_needed', v['customers_needed'])} | "
+            f"{w.delta('marketing_revenue_goal', v['marketing_revenue_goal'])} | {capacity} |"
         )
     return rows
 
 
 def diff_markdown(result: DiffResult) -> str:
-    """The comment: summary table, checks, then folded details."""
+    """The comment: summary table, checks, then folded details, in the new revision's language."""
+    w = Wording(result)
+    _ = w.t
+    words = {
+        k: _(k)
+        for k in (
+            N_("Old"),
+            N_("New"),
+            N_("Revision"),
+            N_("Period"),
+            N_("Leads needed (period)"),
+            N_("Customers needed (period)"),
+            N_("Peak capacity use"),
+            N_("Reset checks"),
+            N_("passed"),
+            N_("Field"),
+            N_("Segment · month"),
+            N_("Lead month"),
+        )
+    }
     old, new = result.old_agreement, result.new_agreement
     t = result.targets
     lines = [
-        f"### slagen diff: `{new.id}` revision {old.revision.number} → {new.revision.number}",
+        "### "
+        + _(
+            "slagen diff: %(id)s revision %(old)s → %(new)s",
+            id=f"`{new.id}`",
+            old=old.revision.number,
+            new=new.revision.number,
+        ),
         "",
     ]
     if not result.changed:
-        return "\n".join([*lines, "No changes."]) + "\n"
+        return "\n".join([*lines, _("No changes.")]) + "\n"
     total = t.total
+    segment_months = sum(len(s.months) for s in t.segments)
     lines += [
-        "| | Old | New |",
+        f"| | {words['Old']} | {words['New']} |",
         "| --- | --- | --- |",
-        f"| Revision | {old.revision.number} ({old.revision.date}) | {new.revision.number} ({new.revision.date}) |",
-        f"| Period | {old.period.start} – {old.period.end} | {new.period.start} – {new.period.end} |",
         (
-            f"| Changes | | {result.count('changed')} changed, {result.count('added')} added, "
-            f"{result.count('removed')} removed; targets of {sum(len(s.months) for s in t.segments)} "
-            "segment-months moved |"
+            f"| {words['Revision']} | {old.revision.number} ({w.date(old.revision.date)}) | "
+            f"{new.revision.number} ({w.date(new.revision.date)}) |"
         ),
+        (
+            f"| {words['Period']} | {w.date(old.period.start)} – {w.date(old.period.end)} | "
+            f"{w.date(new.period.start)} – {w.date(new.period.end)} |"
+        ),
+        "| "
+        + _("Changes")
+        + " | | "
+        + _(
+            "%(changed)s changed, %(added)s added, %(removed)s removed; targets of "
+            "%(months)s segment-months moved",
+            changed=result.count("changed"),
+            added=result.count("added"),
+            removed=result.count("removed"),
+            months=segment_months,
+        )
+        + " |",
         "",
     ]
     if result.old_targets.segments or result.new_targets.segments:
         lines[6:6] = [
             (
-                f"| Leads needed (period) | {total['leads_needed'].old:,} | "
-                f"{_new_value('leads_needed', total['leads_needed'])} |"
+                f"| {words['Leads needed (period)']} | {w.number('leads_needed', total['leads_needed'].old)} | "
+                f"{_new_value(w, 'leads_needed', total['leads_needed'])} |"
             ),
             (
-                f"| Customers needed (period) | {total['customers_needed'].old:,} | "
-                f"{_new_value('customers_needed', total['customers_needed'])} |"
+                f"| {words['Customers needed (period)']} | "
+                f"{w.number('customers_needed', total['customers_needed'].old)} | "
+                f"{_new_value(w, 'customers_needed', total['customers_needed'])} |"
             ),
-            f"| Peak capacity use | {_peak(result.old_targets)} | {_peak(result.new_targets)} |",
+            (
+                f"| {words['Peak capacity use']} | {_peak(result.old_targets, w)} | "
+                f"{_peak(result.new_targets, w)} |"
+            ),
         ]
     if result.findings:
-        lines.append("**Reset checks**")
+        lines.append(f"**{words['Reset checks']}**")
         lines.append("")
         for f in result.findings:
-            hint = f" — {md_text(f.hint)}" if f.hint else ""
+            message, hint_text = finding_words(f, result, w)
+            hint = f" — {md_text(hint_text)}" if hint_text else ""
+            where = w.where(f)
             lines.append(
-                f"- {ICON_BY_SEVERITY.get(f.severity, '')} **{f.severity}** "
-                f"`{f.path}`: {md_text(f.message)}{hint}"
+                f"- {ICON_BY_SEVERITY.get(f.severity, '')} **{w.severity(f.severity)}** "
+                + (f"{md_text(where)}: " if where else "")
+                + f"{md_text(message)}{hint}"
             )
     else:
-        lines.append("**Reset checks** ✅ passed")
+        lines.append(f"**{words['Reset checks']}** ✅ {words['passed']}")
     fields = [c for c in result.changes if not c.words]
     if fields:
-        rows = ["| Field | Old | New |", "| --- | --- | --- |"]
+        rows = [f"| {words['Field']} | {words['Old']} | {words['New']} |", "| --- | --- | --- |"]
         for c in fields:
-            rows.append(
-                f"| {md_text(c.label)} | {_cell(c.old) if c.kind != 'added' else '—'} | "
-                f"{_cell(c.new) if c.kind != 'removed' else '—'} |"
-            )
-        lines += _details(f"Field changes ({len(fields)})", _capped(rows))
+            old_cell = _cell(w.change_value(c, "old")) if c.kind != "added" else "—"
+            new_cell = _cell(w.change_value(c, "new")) if c.kind != "removed" else "—"
+            rows.append(f"| {md_text(w.label(c))} | {old_cell} | {new_cell} |")
+        lines += _details(_("Field changes (%(count)s)", count=len(fields)), _capped(rows, w))
     prose = [c for c in result.changes if c.words]
     if prose:
         body = []
         for c in prose:
-            body += [f"**{md_text(c.label)}**", "", _prose(c), ""]
-        lines += _details(f"Text changes ({len(prose)})", body[:-1])
+            body += [f"**{md_text(w.label(c))}**", "", _prose(c), ""]
+        lines += _details(_("Text changes (%(count)s)", count=len(prose)), body[:-1])
+    columns = " | ".join([_("Leads"), _("Customers"), _("Marketing goal"), _("Capacity")])
     if t.segments:
-        rows = [
-            "| Segment · month | Leads | Customers | Marketing goal | Capacity |",
-            "| --- | --- | --- | --- | --- |",
-        ]
+        rows = [f"| {words['Segment · month']} | {columns} |", "| --- | --- | --- | --- | --- |"]
         for seg in t.segments:
-            rows += _month_rows(seg.months, f"{md_text(seg.name)} · ")
+            rows += _month_rows(seg.months, f"{md_text(seg.name)} · ", w)
         lines += _details(
-            f"Lead targets by segment and revenue month ({len(rows) - 2})", _capped(rows)
+            _("Lead targets by segment and revenue month (%(count)s)", count=len(rows) - 2),
+            _capped(rows, w),
         )
     if t.months:
         rows = [
-            "| Lead month | Leads | Customers | Marketing goal | Capacity |",
+            f"| {words['Lead month']} | {columns} |",
             "| --- | --- | --- | --- | --- |",
-            *_month_rows(t.months, ""),
+            *_month_rows(t.months, "", w),
         ]
-        lines += _details(f"Monthly SLA totals and capacity ({len(t.months)})", _capped(rows))
+        lines += _details(
+            _("Monthly SLA totals and capacity (%(count)s)", count=len(t.months)), _capped(rows, w)
+        )
     return "\n".join(lines) + "\n"

@@ -10,17 +10,19 @@ page (field changes, reset checks, target totals) goes first.
 
 The PDF goes through :func:`slagen.documents.pdf.html_to_pdf`, which is where WeasyPrint
 is imported; both YAML versions are attached.
+
+Stage: revisions.
 """
 
 from __future__ import annotations
 
 import difflib
-import html
 import re
 
+from slagen.revisions.order import in_new_order
+from slagen.revisions.redline_summary import SUMMARY_CSS, rewritten, summary_section
 from slagen.revisions.result import DiffResult
-from slagen.revisions.text_format import delta_text, trim_words
-from slagen.revisions.values import format_value
+from slagen.revisions.wording import Wording
 
 __all__ = ["redline_body", "redline_html", "redline_pdf"]
 
@@ -34,6 +36,7 @@ _BLOCK_START_RE = re.compile(
 _BLOCK_END_RE = re.compile(
     r"</(dl|section|div|table|thead|tbody|tfoot|ul|ol|blockquote|figure)>", re.IGNORECASE
 )
+_PROSE_BLOCK_RE = re.compile(r"<(p|li|dd|blockquote)[\s>]", re.IGNORECASE)
 _TAG_NAME_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _VOID_TAGS = frozenset(
     {
@@ -52,19 +55,21 @@ _VOID_TAGS = frozenset(
         "wbr",
     }
 )
-# Elements whose text becomes the running page header or footer (CSS string-set).
-_RUNNING_RE = re.compile(r'<div class="running-')
+# Elements whose text becomes the running page header or footer (CSS string-set), and the
+# translucent DRAFT mark: shown as in the new revision, never marked (a marked mark would
+# be an opaque stamp over the page).
+_RUNNING_RE = re.compile(r'<div class="(running-|watermark)')
 # render_html(chart=False) may leave the chart's placeholder paragraph behind.
 _FIGURE_RE = re.compile(r"<p>SLAGENFIGURE[0-9a-f]+[A-Z]+</p>\s*")
 REDLINE_CSS = """
 ins.redline { color: #0b6b1f; background: #e3f6e6; text-decoration: underline; }
 del.redline { color: #a3120b; background: #fbe7e5; text-decoration: line-through; }
-section.redline-summary { page-break-after: always; }
-section.redline-summary table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
-section.redline-summary th, section.redline-summary td { border-bottom: 0.5pt solid #ccc;
-  padding: 2pt 4pt; text-align: left; vertical-align: top; }
-section.redline-summary .finding-error { color: #a3120b; }
-section.redline-summary .finding-warning { color: #8a5a00; }
+ins.redline, del.redline { overflow-wrap: anywhere; }
+/* A changed figure shows two values in its cell: tighter type, and the pair may wrap
+   between the old and the new value so the table stays inside the margins. */
+table { font-size: 7.2pt; }
+td[style*="right"] { white-space: normal; }
+td del.redline, td ins.redline { display: inline-block; }
 """
 
 
@@ -168,6 +173,15 @@ def _signature(block: list[str]) -> str:
     return f"{block[0][:4]} {first_word}"
 
 
+def _words(block: list[str]) -> str:
+    return " ".join(t.strip() for t in block if not _is_tag(t) and t.strip())
+
+
+def _rewritten_block(old: list[str], new: list[str]) -> bool:
+    """A paragraph or list item rewritten for the most part (table rows stay word by word)."""
+    return bool(_PROSE_BLOCK_RE.match(new[0])) and rewritten(_words(old), _words(new))
+
+
 def _changed_blocks(old: list[list[str]], new: list[list[str]], out: list[str]) -> None:
     """Blocks that differ: paired by signature (the July row with the July row), then in order."""
     matcher = difflib.SequenceMatcher(
@@ -178,11 +192,19 @@ def _changed_blocks(old: list[list[str]], new: list[list[str]], out: list[str]) 
         for n in range(pairs):
             if _RUNNING_RE.match(new[j1 + n][0]):
                 out.extend(new[j1 + n])  # page headers and footers show the new text only
+            elif _rewritten_block(old[i1 + n], new[j1 + n]):
+                _deleted_blocks(
+                    [old[i1 + n]], out
+                )  # the old paragraph struck, the new one inserted
+                _word_redline([], new[j1 + n], out)
             else:
                 _word_redline(old[i1 + n], new[j1 + n], out)
         _deleted_blocks([b for b in old[i1 + pairs : i2] if not _RUNNING_RE.match(b[0])], out)
         for block in new[j1 + pairs : j2]:
-            _word_redline([], block, out)
+            if _RUNNING_RE.match(block[0]):
+                out.extend(block)
+            else:
+                _word_redline([], block, out)
 
 
 def redline_body(old_body: str, new_body: str) -> str:
@@ -207,75 +229,23 @@ def redline_body(old_body: str, new_body: str) -> str:
     return "".join(out)
 
 
-def _esc(value: object) -> str:
-    return html.escape(format_value(value) if not isinstance(value, str) else value)
-
-
-def summary_section(result: DiffResult) -> str:
-    """The change summary page, all user text escaped."""
-    old, new = result.old_agreement, result.new_agreement
-    totals = result.targets.total
-    parts = [
-        '<section class="redline-summary">',
-        f"<h1>Changes: revision {old.revision.number} → {new.revision.number}</h1>",
-        (
-            f"<p>{_esc(new.title)} — revision {new.revision.number} takes effect on {new.revision.date} "
-            f"(revision {old.revision.number}: {old.revision.date}). Deleted text is "
-            '<del class="redline">struck through</del>, inserted text <ins class="redline">underlined</ins>.</p>'
-        ),
-        (
-            f"<p>Leads needed over the period: {_esc(delta_text('leads_needed', totals['leads_needed']))}; "
-            f"customers: {_esc(delta_text('customers_needed', totals['customers_needed']))}.</p>"
-        ),
-    ]
-    if result.findings:
-        parts.append("<h2>Reset checks</h2><ul>")
-        parts += [
-            f'<li class="finding-{f.severity}">{f.severity}: {_esc(f.path)}: {_esc(f.message)}</li>'
-            for f in result.findings
-        ]
-        parts.append("</ul>")
-    if result.changes:
-        parts.append(
-            "<h2>Changed fields</h2><table><tr><th>Field</th><th>Old</th><th>New</th></tr>"
-        )
-        for c in result.changes:
-            if c.words:
-                marked = " ".join(
-                    f'<del class="redline">{html.escape(w.text)}</del>'
-                    if w.op == "delete"
-                    else f'<ins class="redline">{html.escape(w.text)}</ins>'
-                    if w.op == "insert"
-                    else html.escape(w.text)
-                    for w in trim_words(c.words)
-                )
-                parts.append(f'<tr><td>{_esc(c.label)}</td><td colspan="2">{marked}</td></tr>')
-                continue
-            old_text = "—" if c.kind == "added" else _esc(_clip(format_value(c.old)))
-            new_text = "—" if c.kind == "removed" else _esc(_clip(format_value(c.new)))
-            parts.append(f"<tr><td>{_esc(c.label)}</td><td>{old_text}</td><td>{new_text}</td></tr>")
-        parts.append("</table>")
-    parts.append("</section>")
-    return "\n".join(parts)
-
-
-def _clip(text: str, limit: int = 200) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def redline_html(result: DiffResult) -> str:
     """The new revision's HTML with changes marked and the summary page first."""
     from slagen.documents.render import render_html
 
-    old_html = render_html(result.old_agreement, result.old_targets, chart=False)
-    new_html = render_html(result.new_agreement, result.new_targets, chart=False)
+    new = result.new_agreement
+    old, old_targets = in_new_order(
+        result.old_agreement, result.old_targets, new, result.new_targets
+    )
+    old_html = render_html(old, old_targets, chart=False, language=new.language)
+    new_html = render_html(new, result.new_targets, chart=False)
     old_html, new_html = _FIGURE_RE.sub("", old_html), _FIGURE_RE.sub("", new_html)
     old_match, new_match = _BODY_RE.search(old_html), _BODY_RE.search(new_html)
     if old_match is None or new_match is None:  # pragma: no cover - our own templates
         raise ValueError("rendered HTML without a <body>")
     body = redline_body(old_match.group(2), new_match.group(2))
     head = new_html[: new_match.start()].replace(
-        "</head>", f"<style>{REDLINE_CSS}</style>\n</head>", 1
+        "</head>", f"<style>{REDLINE_CSS}{SUMMARY_CSS}</style>\n</head>", 1
     )
     return (
         head
@@ -295,14 +265,19 @@ def redline_pdf(result: DiffResult) -> bytes:
     from slagen.documents.pdf import PdfAttachment, html_to_pdf
 
     old, new = result.old_agreement, result.new_agreement
+    _ = Wording(result).t
     assets = templates_dir() / "assets"
     return html_to_pdf(
         redline_html(result),
         base_url=assets,
         asset_dirs=[assets],
-        title=f"Redline: {new.title}",
+        title=_("Redline: %(title)s", title=new.title),
         author=new.company or ", ".join(p.name for p in new.parties),
-        subject=f"Changes from revision {old.revision.number} to {new.revision.number}",
+        subject=_(
+            "Changes from revision %(old)s to %(new)s",
+            old=old.revision.number,
+            new=new.revision.number,
+        ),
         keywords=["SLA", "redline", new.id, f"revision {new.revision.number}"],
         lang=new.language,
         created=old.revision.date,

@@ -1,4 +1,7 @@
-"""Comparing two versions of an agreement: the :class:`DiffResult` and how it is made."""
+"""Comparing two versions of an agreement: the :class:`DiffResult` and how it is made.
+
+Stage: revisions.
+"""
 
 from __future__ import annotations
 

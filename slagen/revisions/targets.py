@@ -5,6 +5,8 @@ Both revisions' :class:`~slagen.core.targets.TargetTable` are compared per segme
 totals and the capacity check. Only rows where something moved are kept; a
 month in one period only (a shortened or extended period) is a row with one
 side missing.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

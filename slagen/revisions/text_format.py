@@ -3,25 +3,30 @@
 Colour (ANSI) only when asked: the command passes ``color=True`` when stdout
 is a terminal or ``--color`` was given. Without colour, deletions and
 insertions in prose read ``[-old-]{+new+}`` (git's ``--word-diff`` notation).
+
+Stage: revisions.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from slagen.revisions.check_wording import finding_words
 from slagen.revisions.fields import FieldChange, WordOp
+from slagen.revisions.labels import N_
 from slagen.revisions.result import DiffResult
 from slagen.revisions.targets import Delta, MonthDelta
 from slagen.revisions.values import format_value
+from slagen.revisions.wording import Wording
 
 __all__ = ["diff_text", "trim_words"]
 
 CONTEXT_WORDS = 6
 SIGN_BY_KIND = {"added": "+", "removed": "-", "changed": "~"}
 MONTH_LABELS = {
-    "leads_needed": "leads",
-    "customers_needed": "customers",
-    "marketing_revenue_goal": "marketing goal",
+    "leads_needed": N_("leads"),
+    "customers_needed": N_("customers"),
+    "marketing_revenue_goal": N_("marketing goal"),
 }
 
 
@@ -44,8 +49,8 @@ class _Style:
     def dim(self, text: str) -> str:
         return self.wrap("2", text)
 
-    def severity(self, severity: str) -> str:
-        return self.wrap("1;31" if severity == "error" else "1;33", severity)
+    def severity(self, text: str, severity: str) -> str:
+        return self.wrap("1;31" if severity == "error" else "1;33", text)
 
 
 def trim_words(words: tuple[WordOp, ...], context: int = CONTEXT_WORDS) -> list[WordOp]:
@@ -79,20 +84,21 @@ def _prose(change: FieldChange, style: _Style) -> str:
     return " ".join(pieces)
 
 
-def _short(value: object, limit: int = 100) -> str:
-    text = format_value(value)
+def _short(text: str, limit: int = 100) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _change_line(c: FieldChange, style: _Style) -> str:
+def _change_line(c: FieldChange, style: _Style, w: Wording) -> str:
     sign = SIGN_BY_KIND[c.kind]
+    label = w.label(c)
     if c.words:
-        return f"  {sign} {c.label}: {_prose(c, style)}"
+        return f"  {sign} {label}: {_prose(c, style)}"
+    old, new = _short(w.change_value(c, "old")), _short(w.change_value(c, "new"))
     if c.kind == "added":
-        return f"  {style.new(sign)} {c.label}: {style.new(_short(c.new))}"
+        return f"  {style.new(sign)} {label}: {style.new(new)}"
     if c.kind == "removed":
-        return f"  {style.old(sign)} {c.label}: {style.old(_short(c.old))}"
-    return f"  {sign} {c.label}: {style.old(_short(c.old))} → {style.new(_short(c.new))}"
+        return f"  {style.old(sign)} {label}: {style.old(old)}"
+    return f"  {sign} {label}: {style.old(old)} → {style.new(new)}"
 
 
 def _number(field: str, value: object) -> str:
@@ -130,64 +136,92 @@ def delta_text(field: str, d: Delta, style: _Style | None = None) -> str:
     return text
 
 
-def _month_line(m: MonthDelta, style: _Style) -> str:
+def _month_line(m: MonthDelta, style: _Style, w: Wording) -> str:
     parts = [
-        f"{label} {delta_text(field, m.values[field], style)}"
+        f"{w.t(label)} {w.delta(field, m.values[field], style.old, style.new)}"
         for field, label in MONTH_LABELS.items()
         if m.values[field].changed
     ]
     if m.capacity is not None and m.capacity["utilization"].changed:
-        parts.append("capacity " + delta_text("utilization", m.capacity["utilization"], style))
-    status = "" if m.status == "changed" else f" ({m.status})"
+        utilization = w.delta("utilization", m.capacity["utilization"], style.old, style.new)
+        parts.append(w.t(N_("capacity")) + " " + utilization)
+    status = "" if m.status == "changed" else f" ({w.kind(m.status)})"
     lead = ""
     if m.lead_month[0] and m.lead_month[1] and m.lead_month[0] != m.lead_month[1]:
-        lead = f" lead month {m.lead_month[0]} → {m.lead_month[1]}"
+        lead = " " + w.t(
+            N_("lead month %(old)s → %(new)s"), old=m.lead_month[0], new=m.lead_month[1]
+        )
     return f"    {m.month}{status}{lead}  " + "   ".join(parts)
 
 
 def diff_text(result: DiffResult, *, color: bool = False) -> str:
-    """The whole report as terminal text."""
+    """The whole report as terminal text, in the new revision's language."""
     style = _Style(color)
+    w = Wording(result)
+    _ = w.t
     old, new = result.old_agreement, result.new_agreement
     lines = [
         style.head(
-            f"{new.id}: revision {old.revision.number} ({old.revision.date}) → "
-            f"revision {new.revision.number} ({new.revision.date})"
+            _(
+                "%(id)s: revision %(old)s (%(old_date)s) → revision %(new)s (%(new_date)s)",
+                id=new.id,
+                old=old.revision.number,
+                old_date=w.date(old.revision.date),
+                new=new.revision.number,
+                new_date=w.date(new.revision.date),
+            )
         ),
         style.dim(f"  {result.old_source.name} → {result.new_source.name}"),
     ]
     if not result.changed:
-        return "\n".join([*lines, "", "No changes."]) + "\n"
+        return "\n".join([*lines, "", _("No changes.")]) + "\n"
     if result.findings:
-        lines += ["", style.head("Reset checks")]
-        lines += [
-            f"  {style.severity(f.severity)}: {f.path + ': ' if f.path else ''}{f.message}"
-            + (style.dim(f" (hint: {f.hint})") if f.hint else "")
-            for f in result.findings
-        ]
+        lines += ["", style.head(_("Reset checks"))]
+        for f in result.findings:
+            where = w.where(f)
+            message, hint_text = finding_words(f, result, w)
+            hint = style.dim(" (" + _("hint: %(hint)s", hint=hint_text) + ")") if hint_text else ""
+            lines.append(
+                f"  {style.severity(w.severity(f.severity), f.severity)}: "
+                f"{where + ': ' if where else ''}{message}{hint}"
+            )
+    else:
+        lines += ["", style.head(_("Reset checks")) + ": " + _("passed")]
     if result.changes:
         lines += [
             "",
             style.head(
-                f"Changes ({result.count('changed')} changed, {result.count('added')} added, "
-                f"{result.count('removed')} removed)"
+                _(
+                    "Changes (%(changed)s changed, %(added)s added, %(removed)s removed)",
+                    changed=result.count("changed"),
+                    added=result.count("added"),
+                    removed=result.count("removed"),
+                )
             ),
         ]
-        lines += [_change_line(c, style) for c in result.changes]
+        lines += [_change_line(c, style, w) for c in result.changes]
     t = result.targets
     if t.changed:
-        lines += ["", style.head("Lead targets")]
+        lines += ["", style.head(_("Lead targets"))]
         for seg in t.segments:
-            status = "" if seg.status == "changed" else f" — segment {seg.status}"
-            lines.append(f"  {seg.name} ({seg.id}){status}, by revenue month")
-            lines += [_month_line(m, style) for m in seg.months]
+            status = (
+                ""
+                if seg.status == "changed"
+                else " — " + _("segment %(status)s", status=w.kind(seg.status))
+            )
+            lines.append(f"  {seg.name} ({seg.id}){status}, " + _("by revenue month"))
+            lines += [_month_line(m, style, w) for m in seg.months]
         if t.months:
-            lines.append("  Monthly SLA totals, by lead month")
-            lines += [_month_line(m, style) for m in t.months]
+            lines.append("  " + _("Monthly SLA totals, by lead month"))
+            lines += [_month_line(m, style, w) for m in t.months]
         lines.append(
-            "  Period total: leads "
-            + delta_text("leads_needed", t.total["leads_needed"], style)
-            + ", customers "
-            + delta_text("customers_needed", t.total["customers_needed"], style)
+            "  "
+            + _(
+                "Period total: leads %(leads)s, customers %(customers)s",
+                leads=w.delta("leads_needed", t.total["leads_needed"], style.old, style.new),
+                customers=w.delta(
+                    "customers_needed", t.total["customers_needed"], style.old, style.new
+                ),
+            )
         )
     return "\n".join(lines) + "\n"

@@ -10,6 +10,8 @@ the targets right below. A file that cannot be loaded is printed as it is, so
 ``git diff`` never fails because of slagen.
 
 :func:`install_git_driver` enables it for a repository with one command.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 Values are compared after normalization, so ``"12%"`` and ``0.12`` are the
 same close rate and a reformatted file is no change. Labels use the words of
 the people who sign: ``Europe close rate``, not ``targets.segments[2].close_rate``.
+
+Stage: revisions.
 """
 
 from __future__ import annotations

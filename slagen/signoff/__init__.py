@@ -7,6 +7,8 @@
 
 pyHanko and pypdf are imported inside the functions that need them: commands
 that do not sign or verify never pay for them.
+
+Stage: sign-off.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ otherwise nothing is written.
 The read-modify-write runs under an advisory lock (``fcntl.flock`` on the
 agreement's folder), so two approvals recorded at once both
 land.
+
+Stage: sign-off.
 """
 
 from __future__ import annotations

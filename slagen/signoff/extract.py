@@ -5,6 +5,8 @@ states its fingerprint in the document information (``/SlagenFingerprint``);
 both are read here with pypdf, from the newest revision of the file. An
 attachment that differs from the one of the last signed revision is refused:
 it was put there after signing.
+
+Stage: sign-off.
 """
 
 from __future__ import annotations

@@ -15,6 +15,8 @@ principal that names the representative), ``untrusted`` (signed, but by a key
 the allowed-signers file does not map to the representative), ``unsigned``,
 ``mismatch`` (the commit's agreement is not the approved content), or
 ``unauthenticated`` (no commit found: the approval exists only in YAML).
+
+Stage: sign-off.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ one: pages, attachment or document information changed after the last
 signature are reported.
 
 Only pypdf is needed to read; re-rendering imports WeasyPrint.
+
+Stage: sign-off.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ was given on the head commit (a review on an earlier commit is stale: the
 agreement may have changed since). A later ``CHANGES_REQUESTED`` or
 ``DISMISSED`` review by the same person withdraws the approval. GitHub
 authenticates the reviewer; this module only reads what it recorded.
+
+Stage: sign-off.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ one after another. A named field gets a visible box; when the field is named
 after a party (``--field sales``) the box sits in that party's signature
 block, which the rendered PDF marks with the named destination
 ``signature-<party>``.
+
+Stage: sign-off.
 """
 
 from __future__ import annotations

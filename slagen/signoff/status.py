@@ -1,4 +1,7 @@
-"""Where an agreement stands in sign-off: its fingerprint and each party's approval."""
+"""Where an agreement stands in sign-off: its fingerprint and each party's approval.
+
+Stage: sign-off.
+"""
 
 from __future__ import annotations
 

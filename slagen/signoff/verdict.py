@@ -3,6 +3,8 @@
 The JSON form is :meth:`VerificationReport.as_dict`; the text form is
 :func:`format_report`, a few lines per signature, then the embedded agreement
 and the source check.
+
+Stage: sign-off.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ class VerificationReport:
     signatures: list[SignatureReport]
     embedded: EmbeddedReport
     source: dict[str, Any] | None = None  # {"path", "fingerprint", "matches", "identical"}
+    # With --allowed-signers: each party's approval and the signed commit that proves it.
+    approvals: list[dict[str, Any]] | None = None
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -113,6 +117,9 @@ def format_report(report: VerificationReport) -> str:
             else "DIFFERENT content"
         )
         lines.append(f"  source {src['path']}: {same} — {_mark(src['matches'])}")
+    if report.approvals is not None:
+        lines.append("  approvals proven in git:")
+        lines += [f"     {a['party']}: {a['text']}" for a in report.approvals]
     lines += [f"  problem: {p}" for p in report.problems]
     lines.append("verified: every check passed" if report.ok else "NOT verified")
     return "\n".join(lines) + "\n"

@@ -15,6 +15,8 @@ Three questions, each answered for the user in plain words:
    signature.
 4. **Source file** (optional) — a given agreement file has that fingerprint
    too: the PDF was made from that content.
+
+Stage: sign-off.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ ALLOWED_LATER_CHANGES = (
 )  # more signatures, their fields and stamps
 
 
+# An approval whose commit is signed by someone else, or does not hold the content.
+FORGED_APPROVAL = ("untrusted", "mismatch")
+
+
 def verify_pdf(
     pdf_bytes: bytes,
     agreement_path: str | Path | None = None,
@@ -50,6 +56,7 @@ def verify_pdf(
     allow_unsigned: bool = False,
     templates_dir: str | Path | None = None,
     check_pages: bool = True,
+    allowed_signers: str | Path | None = None,
 ) -> VerificationReport:
     """Check every signature of a PDF and the agreement embedded in it.
 
@@ -63,6 +70,11 @@ def verify_pdf(
         templates_dir: the team templates the PDF was rendered with, for the
             re-render that checks the pages.
         check_pages: re-render the attachment and compare the pages.
+        allowed_signers: with ``agreement_path`` in a git repository, also
+            report who proved each party's approval with a signed commit
+            (git's allowed-signers file); a signature by a key the file does
+            not give to the party's representative, or a commit that does not
+            hold the approved content, fails the check.
 
     Returns:
         A report; ``report.ok`` is False when any check failed.
@@ -98,6 +110,20 @@ def verify_pdf(
             "identical": report.embedded.present
             and _embedded_text(pdf_bytes) == source.source_text,
         }
+        if (
+            allowed_signers is not None
+            and agreement_path is not None
+            and embedded == source.fingerprint
+        ):
+            from slagen.signoff.gitproof import authenticate_approvals
+
+            proofs = authenticate_approvals(agreement_path, source, allowed_signers)
+            report.approvals = [proof.as_dict() | {"text": proof.describe()} for proof in proofs]
+            report.problems.extend(
+                f"approval of {proof.party}: {proof.describe()}"
+                for proof in proofs
+                if proof.status in FORGED_APPROVAL
+            )
         if embedded is not None and embedded != source.fingerprint:
             report.problems.append(
                 f"{agreement_path} is not the agreement in the PDF: its fingerprint is {source.fingerprint}, "
