@@ -1203,6 +1203,14 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_service_lev
             data_keys.remove('priority')
             data__priority = data['priority']
             validate_https___slagen_dev_schemas_agreement_schema_json___defs_plain(data__priority, custom_formats, (name_prefix or 'data') + '.priority')
+        if 'customers_per_month' in data_keys:
+            data_keys.remove('customers_per_month')
+            data__customerspermonth = data['customers_per_month']
+            if not isinstance(data__customerspermonth, int) and (not (isinstance(data__customerspermonth, float) and data__customerspermonth.is_integer())) or isinstance(data__customerspermonth, bool):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.customers_per_month must be integer', value=data__customerspermonth, name='' + (name_prefix or 'data') + '.customers_per_month', rule='type')
+            if isinstance(data__customerspermonth, (int, float, Decimal)) and (not isinstance(data__customerspermonth, bool)):
+                if data__customerspermonth < 1:
+                    raise JsonSchemaValueException('' + (name_prefix or 'data') + '.customers_per_month must be bigger than or equal to 1', value=data__customerspermonth, name='' + (name_prefix or 'data') + '.customers_per_month', rule='minimum')
         if 'first_response' in data_keys:
             data_keys.remove('first_response')
             data__firstresponse = data['first_response']
@@ -1357,6 +1365,13 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_objective(d
             data_keys.remove('due')
             data__due = data['due']
             validate_https___slagen_dev_schemas_agreement_schema_json___defs_date(data__due, custom_formats, (name_prefix or 'data') + '.due')
+        if 'money' in data_keys:
+            data_keys.remove('money')
+            data__money = data['money']
+            if not isinstance(data__money, bool):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.money must be boolean', value=data__money, name='' + (name_prefix or 'data') + '.money', rule='type')
+        else:
+            data['money'] = False
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x_'].search(data_key):
                 if data_key in data_keys:
