@@ -6,6 +6,8 @@ turns the schema into plain Python once, here; the shipped module needs neither
 fastjsonschema nor jsonschema, so a valid agreement is checked without
 importing either. Its verdict is only trusted when it says "valid": a document
 it rejects is explained by jsonschema, the reference semantics.
+
+Stage: check.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ TARGET = Path(__file__).with_name("schema_compiled.py")
 
 HEADER = '''"""The agreement schema as Python: generated, do not edit.
 
-Regenerate with ``python -m slagen.core.schema_compile`` (docs/performance.md).
+Regenerate with ``python -m slagen.core.schema_compile``.
+
+Stage: check.
 """
 # mypy: ignore-errors
 # ruff: noqa

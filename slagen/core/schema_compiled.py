@@ -1,6 +1,8 @@
 """The agreement schema as Python: generated, do not edit.
 
-Regenerate with ``python -m slagen.core.schema_compile`` (docs/performance.md).
+Regenerate with ``python -m slagen.core.schema_compile``.
+
+Stage: check.
 """
 # mypy: ignore-errors
 # ruff: noqa
