@@ -1,0 +1,97 @@
+"""Regenerate ``schema_compiled.py``, the schema check compiled ahead of time.
+
+Run ``python -m slagen.core.schema_compile`` after editing
+``schemas/agreement.schema.json`` (a test fails until you do). fastjsonschema
+turns the schema into plain Python once, here; the shipped module needs neither
+fastjsonschema nor jsonschema, so a valid agreement is checked without
+importing either. Its verdict is only trusted when it says "valid": a document
+it rejects is explained by jsonschema, the reference semantics.
+
+Stage: check.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+TARGET = Path(__file__).with_name("schema_compiled.py")
+
+HEADER = '''"""The agreement schema as Python: generated, do not edit.
+
+Regenerate with ``python -m slagen.core.schema_compile``.
+
+Stage: check.
+"""
+# mypy: ignore-errors
+# ruff: noqa
+# fmt: off
+
+
+class JsonSchemaValueException(ValueError):
+    """The first schema violation found (the generated code's exception)."""
+
+    def __init__(self, message, value=None, name=None, definition=None, rule=None):
+        super().__init__(message)
+
+
+JsonSchemaValuesException = JsonSchemaValueException
+'''
+
+# Stricter than jsonschema's check is safe (the document falls back to
+# jsonschema); looser is not. Calendar validity of dates is checked by the
+# caller (schema.py), as jsonschema's "date" format would.
+FORMATS = {"date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "email": r"^[^@\s]+@[^@\s]+$"}
+
+
+def _as_draft7(node: Any) -> Any:
+    """The schema in the draft fastjsonschema knows: only ``dependentRequired`` differs."""
+    if isinstance(node, dict):
+        return {
+            ("dependencies" if key == "dependentRequired" else key): _as_draft7(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_as_draft7(item) for item in node]
+    return node
+
+
+def _without_definitions(code: str) -> str:
+    """Drop the schema copy each raise carries: it made the module 0.5 MB and slow to load."""
+    import ast
+
+    tree = ast.parse(code)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            node.keywords = [k for k in node.keywords if k.arg != "definition"]
+    return ast.unparse(tree)
+
+
+def generate() -> str:
+    """The text of ``schema_compiled.py`` for the current schema."""
+    import fastjsonschema
+
+    from slagen.core.schema import load_schema
+
+    code = fastjsonschema.compile_to_code(
+        _as_draft7(load_schema()), use_formats=True, formats=FORMATS
+    )
+    code = _without_definitions(code)
+    lines = [
+        line
+        for line in code.splitlines()
+        if not line.startswith(("VERSION = ", "from fastjsonschema import"))
+    ]
+    entry = "validate = validate_https___slagen_dev_schemas_agreement_schema_json\n"
+    return HEADER + "\n".join(lines).rstrip() + "\n\n\n" + entry
+
+
+def main() -> int:
+    TARGET.write_text(generate(), encoding="utf-8")
+    print(f"wrote {TARGET}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
