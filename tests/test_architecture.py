@@ -85,7 +85,10 @@ def test_imports_go_down_the_pipeline(module: Path) -> None:
 
 @pytest.mark.parametrize("module", MODULES, ids=name)
 def test_modules_are_small(module: Path) -> None:
-    lines = len(module.read_text(encoding="utf-8").splitlines())
+    text = module.read_text(encoding="utf-8")
+    if "generated, do not edit" in (ast.get_docstring(ast.parse(text)) or ""):
+        return  # generated code (schema_compiled.py) is regenerated, never read or edited
+    lines = len(text.splitlines())
     assert lines <= MAX_LINES, f"{name(module)} has {lines} lines; split it by job"
 
 
