@@ -47,3 +47,18 @@ def test_corpus_has_both_verdicts() -> None:
             continue
         verdicts.add(schema._passes_compiled(doc.data))
     assert verdicts == {True, False}
+
+
+def test_the_compiled_check_never_changes_the_data_it_checks() -> None:
+    # fastjsonschema fills in schema defaults unless told not to: that changed every
+    # agreement's fingerprint once; the check must only look.
+    import copy
+
+    from slagen.core.loader import load_file
+    from slagen.core.schema import _passes_compiled
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "agreements").glob("*.yaml")):
+        doc = load_file(path)
+        before = copy.deepcopy(doc.data)
+        assert _passes_compiled(doc.data)
+        assert doc.data == before, path.name

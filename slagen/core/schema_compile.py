@@ -75,7 +75,7 @@ def generate() -> str:
     from slagen.core.schema import load_schema
 
     code = fastjsonschema.compile_to_code(
-        _as_draft7(load_schema()), use_formats=True, formats=FORMATS
+        _as_draft7(load_schema()), use_formats=True, formats=FORMATS, use_default=False
     )
     code = _without_definitions(code)
     lines = [

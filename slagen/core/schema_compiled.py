@@ -123,8 +123,6 @@ def validate_https___slagen_dev_schemas_agreement_schema_json(data, custom_forma
             if isinstance(data__timezone, str):
                 if not REGEX_PATTERNS['^(UTC|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){1,2})$'].search(data__timezone):
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.timezone must match pattern ^(UTC|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){1,2})$', value=data__timezone, name='' + (name_prefix or 'data') + '.timezone', rule='pattern')
-        else:
-            data['timezone'] = 'UTC'
         if 'period' in data_keys:
             data_keys.remove('period')
             data__period = data['period']
@@ -513,8 +511,6 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_condition(d
             if isinstance(data__formonths, (int, float, Decimal)) and (not isinstance(data__formonths, bool)):
                 if data__formonths < 1:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.for_months must be bigger than or equal to 1', value=data__formonths, name='' + (name_prefix or 'data') + '.for_months', rule='minimum')
-        else:
-            data['for_months'] = 1
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x_'].search(data_key):
                 if data_key in data_keys:
@@ -757,22 +753,16 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_targets(dat
             data__dimension = data['dimension']
             if not (isinstance(data__dimension, str) and data__dimension == 'region' or (isinstance(data__dimension, str) and data__dimension == 'persona') or (isinstance(data__dimension, str) and data__dimension == 'channel') or (isinstance(data__dimension, str) and data__dimension == 'customer_type')):
                 raise JsonSchemaValueException('' + (name_prefix or 'data') + ".dimension must be one of ['region', 'persona', 'channel', 'customer_type']", value=data__dimension, name='' + (name_prefix or 'data') + '.dimension', rule='enum')
-        else:
-            data['dimension'] = 'region'
         if 'appendix' in data_keys:
             data_keys.remove('appendix')
             data__appendix = data['appendix']
             if not isinstance(data__appendix, bool):
                 raise JsonSchemaValueException('' + (name_prefix or 'data') + '.appendix must be boolean', value=data__appendix, name='' + (name_prefix or 'data') + '.appendix', rule='type')
-        else:
-            data['appendix'] = False
         if 'sensitivity' in data_keys:
             data_keys.remove('sensitivity')
             data__sensitivity = data['sensitivity']
             if not isinstance(data__sensitivity, bool):
                 raise JsonSchemaValueException('' + (name_prefix or 'data') + '.sensitivity must be boolean', value=data__sensitivity, name='' + (name_prefix or 'data') + '.sensitivity', rule='type')
-        else:
-            data['sensitivity'] = False
         if 'fiscal_year' in data_keys:
             data_keys.remove('fiscal_year')
             data__fiscalyear = data['fiscal_year']
@@ -782,15 +772,11 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_targets(dat
             data__prorate = data['prorate']
             if not isinstance(data__prorate, bool):
                 raise JsonSchemaValueException('' + (name_prefix or 'data') + '.prorate must be boolean', value=data__prorate, name='' + (name_prefix or 'data') + '.prorate', rule='type')
-        else:
-            data['prorate'] = False
         if 'goal_days' in data_keys:
             data_keys.remove('goal_days')
             data__goaldays = data['goal_days']
             if not (isinstance(data__goaldays, str) and data__goaldays == 'calendar' or (isinstance(data__goaldays, str) and data__goaldays == 'business')):
                 raise JsonSchemaValueException('' + (name_prefix or 'data') + ".goal_days must be one of ['calendar', 'business']", value=data__goaldays, name='' + (name_prefix or 'data') + '.goal_days', rule='enum')
-        else:
-            data['goal_days'] = 'calendar'
         if 'holidays' in data_keys:
             data_keys.remove('holidays')
             data__holidays = data['holidays']
@@ -924,8 +910,6 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_segment(dat
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.sales_cycle_months must be bigger than or equal to 0', value=data__salescyclemonths, name='' + (name_prefix or 'data') + '.sales_cycle_months', rule='minimum')
                 if data__salescyclemonths > 24:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.sales_cycle_months must be smaller than or equal to 24', value=data__salescyclemonths, name='' + (name_prefix or 'data') + '.sales_cycle_months', rule='maximum')
-        else:
-            data['sales_cycle_months'] = 0
         if 'lead_value' in data_keys:
             data_keys.remove('lead_value')
             data__leadvalue = data['lead_value']
@@ -960,8 +944,6 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_funnel_stag
             data__sla = data['sla']
             if not isinstance(data__sla, bool):
                 raise JsonSchemaValueException('' + (name_prefix or 'data') + '.sla must be boolean', value=data__sla, name='' + (name_prefix or 'data') + '.sla', rule='type')
-        else:
-            data['sla'] = False
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x_'].search(data_key):
                 if data_key in data_keys:
@@ -1372,8 +1354,6 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_objective(d
             data__money = data['money']
             if not isinstance(data__money, bool):
                 raise JsonSchemaValueException('' + (name_prefix or 'data') + '.money must be boolean', value=data__money, name='' + (name_prefix or 'data') + '.money', rule='type')
-        else:
-            data['money'] = False
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x_'].search(data_key):
                 if data_key in data_keys:
