@@ -12,12 +12,28 @@ from pathlib import Path
 import pytest
 
 from slagen.core import schema
+from slagen.core.errors import AgreementError
 from slagen.core.loader import load_file
 from slagen.core.schema_compile import TARGET, generate
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _loadable(path: Path) -> bool:
+    # Files the loader refuses (syntax, tags, aliases, limits) never reach the schema check.
+    try:
+        load_file(path)
+    except AgreementError:
+        return False
+    return True
+
+
 CORPUS = sorted(
-    [*ROOT.glob("tests/cases/**/*.yaml"), *ROOT.glob("agreements/*.yaml")],
+    (
+        p
+        for p in [*ROOT.glob("tests/cases/**/*.yaml"), *ROOT.glob("agreements/*.yaml")]
+        if _loadable(p)
+    ),
     key=lambda p: str(p),
 )
 
@@ -30,10 +46,7 @@ def test_the_shipped_module_is_up_to_date() -> None:
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_compiled_agrees_with_jsonschema(path: Path) -> None:
-    try:
-        doc = load_file(path)
-    except Exception:  # noqa: BLE001 - files the loader rejects never reach the schema
-        pytest.skip("not loadable")
+    doc = load_file(path)
     reference_valid = not any(True for _ in schema._validator().iter_errors(doc.data))
     assert schema._passes_compiled(doc.data) == reference_valid
 
