@@ -139,7 +139,9 @@ def test_the_values_the_document_must_show_are_there(layouts: dict[str, Layout],
     targets, lang = layout.rendered.targets, layout.rendered.case.lang
     missing = [f"segment {s.name!r}" for s in targets.segments if _squeezed(s.name) not in text]
     missing += [
-        f"group {g.id!r}" for g in targets.groups if _squeezed(display_name(g.id)) not in text
+        f"group {g.id!r}"
+        for g in targets.groups
+        if _squeezed(g.name or display_name(g.id)) not in text
     ]
     for month in targets.monthly:
         figure = format_number(month.leads_needed, lang).replace("\u00a0", "")
