@@ -10,6 +10,7 @@ changed figures present; its HTML rows each belong to one segment.
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from slagen.documents.markdown import md_text
 from tests.test_diff_fixtures import Repo, agreement, next_revision, segment, slagen
 
 FILE = "agreements/acme.yaml"
@@ -210,3 +212,30 @@ def test_approvals_of_the_old_revision_read_as_names_and_short_fingerprints(tmp_
     line = next(line for line in text.splitlines() if "Aprobaciones" in line)
     assert "Parte: Marketing; Nombre: Bruno" in line  # the party's name, not its id
     assert re.search(r"Huella: sha256:[0-9a-f]{12}…", line)
+
+
+def test_a_rewritten_summary_reads_as_replaced_in_text_and_markdown(tmp_path: Path) -> None:
+    """SUMMARY keeps almost none of the old summary's words: no word soup, old then new."""
+    repo = reset_repo(tmp_path / "repo", "es")
+    old_summary = " ".join(agreement()["summary"].split())
+    text = diff(repo).stdout
+    assert f"  ~ Resumen:\n      [-{old_summary}-]\n      {{+{SUMMARY}+}}\n" in text
+    md = diff(repo, "--format", "md").stdout
+    assert f"<del>{md_text(old_summary)}</del>\n\n<ins>{md_text(SUMMARY)}</ins>" in md
+    data = json.loads(diff(repo, "--format", "json").stdout)
+    summary = next(c for c in data["changes"] if c["path"] == "summary")
+    assert {w["op"] for w in summary["words"]} >= {"equal", "delete", "insert"}  # JSON as it was
+
+
+def test_a_lightly_edited_paragraph_stays_word_by_word(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "repo")
+    old = agreement()
+    repo.commit(FILE, old, "Revision 1", tag="v1")
+    new = next_revision(old, date="2026-07-01")
+    new["summary"] = old["summary"].replace("one business day", "four hours")
+    repo.commit(FILE, new, "Revision 2", tag="v2")
+    text = diff(repo).stdout
+    line = next(line for line in text.splitlines() if line.startswith("  ~ Summary:"))
+    assert "[-one business day-] {+four hours+}" in line
+    md = diff(repo, "--format", "md").stdout
+    assert "<del>one business day</del> <ins>four hours</ins>" in md
