@@ -87,18 +87,27 @@ def _words(bbox: str) -> list[tuple[int, float, float, str]]:
         ("en", "DRAFT", ["Changed fields", "Sales reps (capacity)", "€130,000.00", "July 1, 2026"]),
     ],
 )
+@pytest.mark.parametrize("paper", ["A4", "Letter", "Letter via slagen.toml"])
 def test_redline_of_a_reset_stays_inside_the_margins(
-    tmp_path: Path, lang: str, mark: str, expected: list[str]
+    tmp_path: Path, lang: str, mark: str, expected: list[str], paper: str
 ) -> None:
     repo = reset_repo(tmp_path / "repo", lang)
     out = tmp_path / "redline.pdf"
-    done = diff(repo, "--format", "pdf", "-o", str(out))
+    options = ["--page-size", "Letter"] if paper == "Letter" else []
+    if paper == "Letter via slagen.toml":
+        (repo.path / "slagen.toml").write_text('page_size = "Letter"\n', encoding="utf-8")
+    done = diff(repo, "--format", "pdf", "-o", str(out), *options)
     assert done.returncode == 1, done.stderr  # a change: exit 1, like diff(1)
     bbox = subprocess.run(
         ["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
+    sizes = {
+        (round(float(w)), round(float(h)))
+        for w, h in re.findall(r'<page width="([\d.]+)" height="([\d.]+)"', bbox)
+    }
+    assert sizes == ({(595, 842)} if paper == "A4" else {(612, 792)})  # every page
     words = _words(bbox)
-    width = 595.276  # A4
+    width = float(re.findall(r'<page width="([\d.]+)"', bbox)[0])
     left, right = MARGIN / width, 1 - MARGIN / width
     tolerance = 1 / width
     # the watermark's letters are drawn across the page on purpose
