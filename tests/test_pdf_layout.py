@@ -143,7 +143,9 @@ def missing_values(layout: Layout) -> list[str]:
     targets, lang = layout.rendered.targets, layout.rendered.case.lang
     missing = [f"segment {s.name!r}" for s in targets.segments if _squeezed(s.name) not in text]
     missing += [
-        f"group {g.id!r}" for g in targets.groups if _squeezed(display_name(g.id)) not in text
+        f"group {g.id!r}"
+        for g in targets.groups
+        if _squeezed(g.name or display_name(g.id)) not in text
     ]
     for month in targets.monthly:
         figure = format_number(month.leads_needed, lang).replace("\u00a0", "")
@@ -175,3 +177,43 @@ def test_pages_look_like_their_reference_pictures(
         f"{path.name}: {share:.2%} of pixels changed; if intended, look at the new page "
         "and run .venv/bin/python -m tests.reference_pages --update"
     )
+
+
+_CLAUSE_RE = re.compile(r"^\d+\.\d+$")
+_CONDITION = {"en": ("Applies", "when"), "es": ("Se", "aplica")}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_condition_is_on_the_page_of_its_clause(layouts: dict[str, Layout], name: str) -> None:
+    """ "Applies when …" under a clause (10.1) never starts the next page alone."""
+    layout = layouts[name]
+    first, second = _CONDITION[layout.rendered.case.lang]
+    clause: Word | None = None
+    parted, seen = [], 0
+    for word, after in zip(layout.words, layout.words[1:], strict=False):
+        if _CLAUSE_RE.match(word.text) and word.x0 < SIDE_MARGIN + 2:
+            clause = word
+        elif word.text == first and after.text == second and clause is not None:
+            seen += 1
+            if word.page != clause.page:
+                parted.append(f"{clause.text}: p{clause.page}, its condition p{word.page}")
+    assert parted == []
+    assert seen >= len([c for c in layout.rendered.agreement.cancellation if c.when])
+
+
+_NO_APPROVAL = {
+    "en": ("Approval none recorded yet", "Approved by no approval"),
+    "es": ("Aprobación ninguna registrada todavía", "Aprobado por sin aprobación"),
+}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_signature_page_says_plainly_that_nobody_approved(
+    layouts: dict[str, Layout], name: str
+) -> None:
+    layout = layouts[name]
+    wanted, garbled = _NO_APPROVAL[layout.rendered.case.lang]
+    text = " ".join(layout.text.split())
+    assert garbled not in text
+    if not layout.rendered.agreement.approvals:
+        assert text.count(wanted) == len(layout.rendered.agreement.parties)
