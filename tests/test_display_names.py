@@ -114,14 +114,20 @@ def test_the_diff_names_groups_and_stages(tmp_path: Path) -> None:
     )
 
 
-def test_a_name_for_a_group_no_segment_has_is_an_error(tmp_path: Path) -> None:
+def test_a_name_for_a_group_no_segment_has_is_a_warning(tmp_path: Path) -> None:
+    # A warning: a roll-up's child copied from its parent keeps the parent's group names.
     data = _named()
     data["targets"]["groups"].append({"id": "apac", "name": "Asia-Pacífico"})
     path = tmp_path / "acme.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    result = slagen("validate", str(path), cwd=tmp_path)
-    assert result.returncode == 1
-    assert "no segment belongs to the group `apac`" in result.stdout + result.stderr
+    result = slagen("validate", str(path), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    findings = json.loads(result.stdout)
+    assert [(f["code"], f["severity"], f["path"]) for f in findings] == [
+        ("unknown-group", "warning", "targets.groups[2].id")
+    ]
+    assert "no segment belongs to the group `apac`" in findings[0]["message"]
+    assert "`americas`, `europe`" in findings[0]["hint"]
 
 
 @pytest.mark.parametrize(("lang", "label"), [("en", "Group: EMEA"), ("es", "Grupo: EMEA")])

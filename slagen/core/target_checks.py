@@ -66,14 +66,18 @@ class TargetChecks(CheckerBase):
                 yield from self.funnel(base + ("funnel",), seg["funnel"])
 
     def groups(self, targets: dict[str, Any]) -> Iterator[Finding]:
-        """Every named group is one a segment belongs to: a typo would name nothing."""
+        """Every named group is one a segment belongs to: a typo would name nothing.
+
+        A warning, not an error: an agreement copied from a larger one (a child
+        of a roll-up keeps one segment) carries names of groups it no longer has.
+        """
         yield from self.unique_ids("groups", "group", ("targets",))
         used = {s.get("group") for _, s in items(targets, "segments")}
         for i, group in items(targets, "groups"):
             ident = group.get("id")
             if isinstance(ident, str) and ident not in used:
                 known = sorted(g for g in used if isinstance(g, str))
-                yield self.error(
+                yield self.warning(
                     ("targets", "groups", i, "id"),
                     "unknown-group",
                     f"no segment belongs to the group `{ident}`",
