@@ -248,3 +248,18 @@ def test_a_lightly_edited_paragraph_stays_word_by_word(tmp_path: Path) -> None:
     assert "[-one business day-] {+four hours+}" in line
     md = diff(repo, "--format", "md").stdout
     assert "<del>one business day</del> <ins>four hours</ins>" in md
+
+
+def test_a_new_fingerprint_is_struck_and_inserted_whole() -> None:
+    from slagen.documents.layout import add_break_points
+    from slagen.revisions.redline import redline_body
+
+    def page(digits: str) -> str:
+        return add_break_points(
+            f"<p>Approve the content with fingerprint sha256:{digits * 64}.</p>"
+        )
+
+    body = redline_body(page("a"), page("b"))
+    assert body.count('<del class="redline">') == 1 and body.count('<ins class="redline">') == 1
+    assert re.search(r'<del class="redline">sha256:(<wbr>|a)+</del>', body)
+    assert re.search(r'<ins class="redline">sha256:(<wbr>|b)+</ins>', body)
