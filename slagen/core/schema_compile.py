@@ -68,6 +68,35 @@ def _without_definitions(code: str) -> str:
     return ast.unparse(tree)
 
 
+MARKDOWN_REF = "#/$defs/markdown"
+
+
+def markdown_fields(schema: dict[str, Any]) -> frozenset[str]:
+    """Every Markdown field of ``schema``, as ``definitions[].text`` patterns."""
+    defs: dict[str, Any] = schema.get("$defs", {})
+    found: set[str] = set()
+
+    def walk(node: Any, prefix: str, seen: frozenset[str]) -> None:
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if ref == MARKDOWN_REF:
+            found.add(prefix)
+            return
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and ref not in seen:
+            walk(defs.get(ref.removeprefix("#/$defs/")), prefix, seen | {ref})
+        for key, child in node.get("properties", {}).items():
+            walk(child, f"{prefix}.{key}" if prefix else key, seen)
+        if "items" in node:
+            walk(node["items"], prefix + "[]", seen)
+        for word in ("anyOf", "oneOf", "allOf"):
+            for branch in node.get(word, []):
+                walk(branch, prefix, seen)
+
+    walk(schema, "", frozenset())
+    return frozenset(found)
+
+
 def generate() -> str:
     """The text of ``schema_compiled.py`` for the current schema."""
     import fastjsonschema
@@ -84,7 +113,9 @@ def generate() -> str:
         if not line.startswith(("VERSION = ", "from fastjsonschema import"))
     ]
     entry = "validate = validate_https___slagen_dev_schemas_agreement_schema_json\n"
-    return HEADER + "\n".join(lines).rstrip() + "\n\n\n" + entry
+    fields = "".join(f"    {f!r},\n" for f in sorted(markdown_fields(load_schema())))
+    markdown = f"\n# The Markdown fields (field_checks.py).\nMARKDOWN_FIELDS = (\n{fields})\n"
+    return HEADER + "\n".join(lines).rstrip() + "\n\n\n" + entry + markdown
 
 
 def main() -> int:

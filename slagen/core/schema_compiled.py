@@ -1525,3 +1525,19 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_slug(data, 
 
 
 validate = validate_https___slagen_dev_schemas_agreement_schema_json
+
+# The Markdown fields (field_checks.py).
+MARKDOWN_FIELDS = (
+    'amendment',
+    'cancellation[].text',
+    'consequences[].action',
+    'definitions[].text',
+    'history[].summary',
+    'needs[].text',
+    'objectives[].text',
+    'reports[].content',
+    'revision.summary',
+    'service_levels[].description',
+    'service_levels[].measurement',
+    'summary',
+)
