@@ -82,3 +82,16 @@ def test_help_still_builds_every_command() -> None:
     modules = report["modules"]
     assert isinstance(modules, list)
     assert {f"slagen.cli.{m}" for m in COMMANDS.values()} <= set(modules)
+
+
+def test_importing_the_cli_leaves_the_garbage_collector_as_it_was() -> None:
+    code = (
+        "import gc\n"
+        "gc.disable(); import slagen.cli; off = gc.isenabled()\n"
+        "import importlib; gc.enable(); importlib.reload(slagen.cli); on = gc.isenabled()\n"
+        "print(off, on)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", "True"]
