@@ -77,6 +77,31 @@ def test_a_command_imports_only_its_own_command_module(args: tuple[str, ...], mo
     assert [m for m in modules if m in command_modules] == [module]
 
 
+# What validating a valid agreement must not load: the error explainer (jsonschema),
+# Markdown's parser (no text that needs it), Babel (no number is formatted), the
+# rendering and signing stacks.
+NOT_FOR_A_VALID_FILE = ("jsonschema", "markdown_it", "babel", "weasyprint", "matplotlib", "pyhanko")
+
+
+@pytest.mark.parametrize("extra", [(), ("--format", "json"), ("--format", "github")])
+def test_validating_a_valid_file_imports_only_what_it_needs(extra: tuple[str, ...]) -> None:
+    report = probe("validate", *extra, AGREEMENT, "agreements/andina-ans-ventas-marketing.yaml")
+    assert report["exit"] in (0, None)
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    loaded = sorted({m.split(".")[0] for m in modules} & set(NOT_FOR_A_VALID_FILE))
+    assert loaded == []
+    assert "typer" in modules  # the command line itself is typer's
+
+
+def test_an_invalid_file_is_still_explained_by_jsonschema() -> None:
+    report = probe("validate", "tests/cases/invalid/unknown-field-cancelation.yaml")
+    assert report["exit"] == 1
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert "jsonschema" in modules  # the compiled check said "invalid": jsonschema explains
+
+
 def test_help_still_builds_every_command() -> None:
     report = probe("--help")
     modules = report["modules"]
