@@ -280,8 +280,8 @@ def redline_html(result: DiffResult) -> str:
     )
 
 
-def redline_pdf(result: DiffResult) -> bytes:
-    """The redline as a PDF with both YAML versions attached."""
+def redline_pdf(result: DiffResult, *, page_size: str = "A4") -> bytes:
+    """The redline as a PDF with both YAML versions attached, on A4 or ``Letter`` paper."""
     from slagen.core.resources import templates_dir
     from slagen.documents.pdf import PdfAttachment, html_to_pdf
 
@@ -316,4 +316,5 @@ def redline_pdf(result: DiffResult) -> bytes:
             ),
         ],
         fingerprint=new.fingerprint,
+        page_size=page_size,
     )
