@@ -144,7 +144,7 @@ def diff(
                 f"--format {fmt.value} writes a file: name it with -o",
                 hint=f"slagen diff … --format {fmt.value} -o redline.{fmt.value}",
             )
-        paper = _page_size(page_size, new.path)
+        paper = _page_size(page_size, new.path, fmt is DiffFormat.pdf)
         try:
             result = diff_sources(old, new)
         except AgreementError as exc:
@@ -189,20 +189,26 @@ def _emit_rollups(result: DiffResult, path: Path, fmt: DiffFormat, output: Path 
         typer.echo(text, nl=False, err=True)
 
 
-def _page_size(option: str | None, path: str) -> str:
-    """``--page-size``, else the ``page_size`` of the slagen.toml nearest the agreement."""
-    from slagen.config import PAGE_SIZES, load_config
+PAGE_SIZES = ("A4", "Letter")  # slagen.config's, without importing it (and tomllib)
 
+
+def _page_size(option: str | None, path: str, needed: bool) -> str:
+    """``--page-size``, else the ``page_size`` of the slagen.toml nearest the agreement.
+
+    Only the PDF redline has pages: the other formats read no slagen.toml.
+    """
     if option is not None and option not in PAGE_SIZES:
         raise UsageError(f"unknown page size {option!r}", hint="use A4 or Letter")
-    return option or load_config(start=path).page_size
+    if option or not needed:
+        return option or "A4"
+    from slagen.config import load_config
+
+    return load_config(start=path).page_size
 
 
 def _emit(
     result: DiffResult, fmt: DiffFormat, output: Path | None, color: bool, page_size: str = "A4"
 ) -> None:
-    from slagen.core.atomic_write import write_atomic
-
     data: str | bytes
     if fmt is DiffFormat.json:
         from slagen.revisions.json_format import diff_json
@@ -225,6 +231,8 @@ def _emit(
 
         data = diff_text(result, color=color and output is None)
     if output is not None:
+        from slagen.core.atomic_write import write_atomic
+
         write_atomic(output, data)
         typer.echo(f"wrote {output}", err=True)
     else:

@@ -5,13 +5,13 @@ Stage: shared.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
 def _shipped(name: str) -> Path:
-    # In a wheel, hatchling maps the top-level folders into the package.
-    packaged = Path(str(resources.files("slagen"))) / name
+    # In a wheel, hatchling maps the top-level folders into the package (the
+    # folder importlib.resources.files("slagen") names, without importing it).
+    packaged = Path(__file__).resolve().parents[1] / name
     if packaged.is_dir():
         return packaged
     # In a source checkout (or an editable install) they sit beside the package.
