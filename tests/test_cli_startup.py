@@ -120,3 +120,43 @@ def test_importing_the_cli_leaves_the_garbage_collector_as_it_was() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == ["False", "True"]
+
+
+# What computing targets must not load: Babel's date formatting (and with it the
+# unpickling of Babel's locale files, which import babel.dates), the schema
+# explainer, the rendering and signing stacks, the configuration reader.
+NOT_FOR_TARGETS = ("jsonschema", "weasyprint", "matplotlib", "pyhanko", "tomllib", "babel.dates")
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_targets_imports_only_what_it_needs(fmt: str) -> None:
+    report = probe("targets", AGREEMENT, "--format", fmt)
+    assert report["exit"] in (0, None)
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert [m for m in modules if m.startswith(NOT_FOR_TARGETS)] == []
+    # JSON and CSV are language-neutral: no Babel at all
+    assert ("babel" in modules) is (fmt == "table")
+
+
+# A diff reads no slagen.toml unless it makes a PDF, compiles no translation
+# catalog for English, and never loads the rendering or signing stacks.
+NOT_FOR_A_DIFF = ("jsonschema", "weasyprint", "matplotlib", "pyhanko", "tomllib", "slagen.config")
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "json"])
+def test_diff_imports_only_what_it_needs(fmt: str) -> None:
+    report = probe("diff", AGREEMENT, AGREEMENT, "--format", fmt)
+    assert report["exit"] == 0  # nothing changed
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert [m for m in modules if m.startswith(NOT_FOR_A_DIFF)] == []
+    assert [m for m in modules if m.startswith("babel.messages")] == []  # English: no catalog
+    assert ("babel" in modules) is (fmt != "json")  # JSON is language-neutral
+
+
+def test_diff_keeps_slagen_configs_page_sizes() -> None:
+    from slagen.cli import diff
+    from slagen.config import PAGE_SIZES
+
+    assert diff.PAGE_SIZES == PAGE_SIZES

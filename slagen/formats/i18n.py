@@ -28,16 +28,26 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel.dates import format_date as babel_format_date
-from babel.dates import format_skeleton
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_format_percent
+
+from slagen.formats.locales import LOCALE_BY_LANGUAGE, format_money, locale_for
 
 if TYPE_CHECKING:  # the catalogs' modules load with the first catalog (documents only)
     from babel.support import NullTranslations
 
-LOCALE_BY_LANGUAGE = {"es": "es_ES", "en": "en_US"}
+__all__ = [
+    "LOCALE_BY_LANGUAGE",
+    "format_date",
+    "format_duration",
+    "format_money",
+    "format_month",
+    "format_number",
+    "format_percent",
+    "locale_for",
+    "translations",
+]
+
 _LAST_ZERO_RE = re.compile(r"0(?=[^0#]*$)")
 UNIT_BY_DURATION = {
     "m": "duration-minute",
@@ -45,16 +55,6 @@ UNIT_BY_DURATION = {
     "d": "duration-day",
     "w": "duration-week",
 }
-
-
-def locale_for(lang: str) -> Locale:
-    """The Babel locale of a document language (``es`` → ``es_ES``)."""
-    return Locale.parse(LOCALE_BY_LANGUAGE.get(lang, lang))
-
-
-def format_money(value: Decimal, currency: str, lang: str) -> str:
-    """``1.500,00 €`` in Spanish, ``€1,500.00`` in English."""
-    return format_currency(value, currency, locale=locale_for(lang))
 
 
 def format_number(
@@ -89,13 +89,17 @@ def format_percent(value: Decimal, lang: str, *, decimals: int = 1, fixed: bool 
 
 def format_date(value: dt.date, lang: str) -> str:
     """``1 de julio de 2026`` / ``July 1, 2026``."""
+    from babel.dates import format_date as babel_format_date
+
     return babel_format_date(value, "long", locale=locale_for(lang))
 
 
 def format_month(month: str, lang: str, *, short: bool = False) -> str:
     """A ``YYYY-MM`` month: ``enero de 2026`` / ``January 2026`` (short: ``ene 2026``)."""
     year, mon = (int(part) for part in month.split("-"))
-    skeleton = "yMMM" if short else "yMMMM"
+    from babel.dates import format_skeleton
+
+    skeleton = "yMMM" if short else "yMMMM"  # the skeletons locale_compile generates
     return format_skeleton(skeleton, dt.date(year, mon, 1), locale=locale_for(lang))
 
 
@@ -140,15 +144,17 @@ def _user_catalog(locale_dir: Path, lang: str) -> NullTranslations:
 
 
 def _read_catalog(locale_dir: Path, lang: str) -> NullTranslations:
+    from babel.support import NullTranslations
+
+    po_path = locale_dir / lang / "LC_MESSAGES" / "messages.po"
+    if not po_path.is_file():
+        return NullTranslations()  # English: the message ids, no catalog to compile
     from io import BytesIO
 
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
-    from babel.support import NullTranslations, Translations
+    from babel.support import Translations
 
-    po_path = locale_dir / lang / "LC_MESSAGES" / "messages.po"
-    if not po_path.is_file():
-        return NullTranslations()
     with po_path.open("rb") as handle:
         catalog = read_po(handle, locale=LOCALE_BY_LANGUAGE.get(lang, lang))
     buffer = BytesIO()

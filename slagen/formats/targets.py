@@ -264,9 +264,12 @@ def _grid(header: list[str], rows: list[list[str]], right: set[int]) -> list[str
 
 def targets_table(table: TargetTable, language: str) -> str:
     """A table for the terminal, numbers and money in the agreement's locale."""
-    from babel.numbers import format_currency, format_decimal, format_percent
+    from babel.numbers import format_decimal, format_percent
 
-    locale = {"es": "es_ES", "en": "en_US"}.get(language, "en_US")
+    from slagen.formats.locales import format_money, locale_for
+
+    lang = language if language in ("es", "en") else "en"
+    locale = locale_for(lang)
     lab = LABELS.get(language, LABELS["en"])
 
     def num(n: int) -> str:
@@ -274,7 +277,7 @@ def targets_table(table: TargetTable, language: str) -> str:
 
     def cur(value: Decimal) -> str:
         if table.currency:
-            return format_currency(value, table.currency, locale=locale)
+            return format_money(value, table.currency, lang)
         return format_decimal(value, format="#,##0.00", locale=locale)
 
     lines = [f"{lab['title']} — {table.agreement} ({lab['revision']} {table.revision})", ""]
