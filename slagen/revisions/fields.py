@@ -16,11 +16,11 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from slagen.core.loader import Document
 from slagen.core.planning_checks import is_spread
+from slagen.core.records import Record, record
 from slagen.revisions.items import item_label as _item_label
 from slagen.revisions.values import (
     KEY_BY_LIST,
@@ -40,8 +40,8 @@ RawPath = tuple[str | int, ...]
 SILENT = frozenset({"targets", "segments", "parties"})
 
 
-@dataclass(frozen=True)
-class FieldChange:
+@record
+class FieldChange(Record):
     """One field added, removed or changed.
 
     ``path`` names list items by their key (``targets.segments[id=emea].close_rate``)

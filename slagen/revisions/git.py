@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 from slagen.core.errors import FileAccessError, UserError
+from slagen.core.records import Record, record
 
 __all__ = ["Source", "git_toplevel", "read_git", "read_source", "split_rev_path"]
 
 GIT_TIMEOUT = 30  # seconds; a local `git show` takes milliseconds
 
 
-@dataclass(frozen=True)
-class Source:
+@record
+class Source(Record):
     """One version of an agreement: its text and a name for messages.
 
     ``rev`` is the git revision it came from, ``None`` for a file on disk.

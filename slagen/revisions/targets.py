@@ -11,10 +11,10 @@ Stage: revisions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from slagen.core.records import Record, record
 from slagen.core.targets import CapacityCheck, SegmentMonth, TargetTable, Totals
 
 __all__ = ["Delta", "MonthDelta", "SegmentDelta", "TargetsDiff", "compare_targets"]
@@ -39,8 +39,8 @@ TOTAL_FIELDS = ("leads_needed", "customers_needed", "marketing_revenue_goal", "r
 CAPACITY_FIELDS = ("needed_hours", "available_hours", "utilization")
 
 
-@dataclass(frozen=True)
-class Delta:
+@record
+class Delta(Record):
     """One number old → new; ``None`` on the side where it does not exist."""
 
     old: int | Decimal | None
@@ -66,8 +66,8 @@ class Delta:
         return self.old != self.new
 
 
-@dataclass(frozen=True)
-class MonthDelta:
+@record
+class MonthDelta(Record):
     """One month's numbers old → new (``status``: changed, added, removed)."""
 
     month: str
@@ -77,8 +77,8 @@ class MonthDelta:
     capacity: dict[str, Delta] | None = None
 
 
-@dataclass(frozen=True)
-class SegmentDelta:
+@record
+class SegmentDelta(Record):
     id: str
     name: str
     status: str  # changed | added | removed
@@ -86,8 +86,8 @@ class SegmentDelta:
     total: dict[str, Delta]
 
 
-@dataclass(frozen=True)
-class TargetsDiff:
+@record
+class TargetsDiff(Record):
     segments: tuple[SegmentDelta, ...]
     months: tuple[MonthDelta, ...]  # monthly SLA totals, by lead month
     total: dict[str, Delta]

@@ -9,11 +9,11 @@ Stage: revisions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from slagen.core.fingerprint import normalize_decimal
+from slagen.core.records import Record, record
 from slagen.core.scalars import parse_rate, to_decimal
 
 __all__ = [
@@ -147,8 +147,8 @@ FIELD_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Rate:
+@record
+class Rate(Record):
     """A normalized rate: prints as a percentage, compares as an exact fraction."""
 
     value: Decimal

@@ -10,7 +10,8 @@ Stage: revisions.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+
+from slagen.core.records import Record, record
 
 __all__ = ["REWRITE_RATIO", "WordOp", "replaced_whole", "rewritten", "word_diff"]
 
@@ -18,8 +19,8 @@ __all__ = ["REWRITE_RATIO", "WordOp", "replaced_whole", "rewritten", "word_diff"
 REWRITE_RATIO = 0.5
 
 
-@dataclass(frozen=True)
-class WordOp:
+@record
+class WordOp(Record):
     """One run of a word diff: ``equal``, ``delete`` or ``insert``."""
 
     op: str
