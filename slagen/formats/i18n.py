@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
@@ -44,6 +45,7 @@ __all__ = [
     "format_month",
     "format_number",
     "format_percent",
+    "gettext",
     "locale_for",
     "translations",
 ]
@@ -120,6 +122,19 @@ def translations(lang: str, user_templates: Path | None = None) -> NullTranslati
     if user_templates is None:
         return shipped
     return _user_catalog(Path(user_templates).resolve() / "locale", lang)
+
+
+def gettext(lang: str) -> Callable[[str], str]:
+    """The shipped catalog's ``gettext`` for ``lang``; without a catalog, the message itself.
+
+    What a catalog-less ``NullTranslations().gettext`` returns, without importing
+    Babel's catalog support for a language that has none (English).
+    """
+    from slagen.core.resources import templates_dir
+
+    if not (templates_dir() / "locale" / lang / "LC_MESSAGES" / "messages.po").is_file():
+        return str
+    return _shipped_catalog(lang).gettext
 
 
 @cache

@@ -24,7 +24,7 @@ from slagen.formats.i18n import (
     format_money,
     format_number,
     format_percent,
-    translations,
+    gettext,
 )
 from slagen.revisions.fields import FieldChange
 from slagen.revisions.labels import N_, Namer, display_names
@@ -64,7 +64,7 @@ class Wording:
         new = result.new_agreement
         self.lang = new.language
         self.currency = new.currency
-        self._ = translations(self.lang).gettext
+        self._ = gettext(self.lang)
         docs = [r.document.data for r in (result.old, result.new) if r.document is not None]
         self.namer = Namer(self.lang, self._, display_names(*docs))
 
