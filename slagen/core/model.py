@@ -177,6 +177,7 @@ class FunnelStage:
     stage: str
     rate: Decimal  # conversion to the next stage (the last converts to customers)
     sla: bool = False
+    name: str | None = None  # printed name; None: made from `stage`
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,17 @@ class Targets:
     prorate: bool = False  # prorate the month the revision takes effect in
     goal_days: str = "calendar"  # calendar | business: the daily goal line's days
     holidays: frozenset[dt.date] = frozenset()
+    # group id -> printed name, for the groups `targets.groups` names
+    group_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def stage_names(self) -> dict[str, str]:
+        """Funnel stage -> printed name, for the stages that have one (first segment wins)."""
+        names: dict[str, str] = {}
+        for segment in self.segments:
+            for stage in segment.funnel or ():
+                if stage.name:
+                    names.setdefault(stage.stage, stage.name)
+        return names
 
     @property
     def groups(self) -> tuple[str, ...]:

@@ -792,6 +792,16 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_targets(dat
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.holidays must contain unique items', value=data__holidays, name='' + (name_prefix or 'data') + '.holidays', rule='uniqueItems')
                 for data__holidays_x, data__holidays_item in enumerate(data__holidays):
                     validate_https___slagen_dev_schemas_agreement_schema_json___defs_date(data__holidays_item, custom_formats, (name_prefix or 'data') + '.holidays[{data__holidays_x}]'.format(**locals()))
+        if 'groups' in data_keys:
+            data_keys.remove('groups')
+            data__groups = data['groups']
+            if not isinstance(data__groups, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.groups must be array', value=data__groups, name='' + (name_prefix or 'data') + '.groups', rule='type')
+            data__groups_is_list = isinstance(data__groups, (list, tuple))
+            if data__groups_is_list:
+                data__groups_len = len(data__groups)
+                for data__groups_x, data__groups_item in enumerate(data__groups):
+                    validate_https___slagen_dev_schemas_agreement_schema_json___defs_segment_group(data__groups_item, custom_formats, (name_prefix or 'data') + '.groups[{data__groups_x}]'.format(**locals()))
         if 'segments' in data_keys:
             data_keys.remove('segments')
             data__segments = data['segments']
@@ -935,6 +945,10 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_funnel_stag
             data_keys.remove('stage')
             data__stage = data['stage']
             validate_https___slagen_dev_schemas_agreement_schema_json___defs_plain(data__stage, custom_formats, (name_prefix or 'data') + '.stage')
+        if 'name' in data_keys:
+            data_keys.remove('name')
+            data__name = data['name']
+            validate_https___slagen_dev_schemas_agreement_schema_json___defs_plain(data__name, custom_formats, (name_prefix or 'data') + '.name')
         if 'rate' in data_keys:
             data_keys.remove('rate')
             data__rate = data['rate']
@@ -1133,6 +1147,31 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_revenue_goa
             pass
     if not data_any_of_count7:
         raise JsonSchemaValueException('' + (name_prefix or 'data') + ' cannot be validated by any definition', value=data, name='' + (name_prefix or 'data') + '', rule='anyOf')
+    return data
+
+def validate_https___slagen_dev_schemas_agreement_schema_json___defs_segment_group(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['id', 'name']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain ' + (str(sorted(data__missing_keys)) + ' properties'), value=data, name='' + (name_prefix or 'data') + '', rule='required')
+        data_keys = set(data.keys())
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate_https___slagen_dev_schemas_agreement_schema_json___defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+        if 'name' in data_keys:
+            data_keys.remove('name')
+            data__name = data['name']
+            validate_https___slagen_dev_schemas_agreement_schema_json___defs_plain(data__name, custom_formats, (name_prefix or 'data') + '.name')
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x_'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
 
 def validate_https___slagen_dev_schemas_agreement_schema_json___defs_service_level(data, custom_formats={}, name_prefix=None):

@@ -102,6 +102,7 @@ class SegmentTargets:
     currency: str | None = None  # its own currency; None: the agreement's
     exchange_rate: Decimal | None = None
     total_converted: Totals | None = None  # Σ of the months converted, when it has a currency
+    stage_names: tuple[tuple[str, str], ...] = ()  # (stage, printed name) of the named stages
 
     @property
     def agreement_total(self) -> Totals:
@@ -148,6 +149,7 @@ class GroupTargets:
     segments: tuple[str, ...]
     months: tuple[MonthTotals, ...]
     total: Totals
+    name: str | None = None  # printed name from `targets.groups`; None: made from the id
 
 
 @dataclass(frozen=True)
