@@ -176,6 +176,7 @@ class Aggregator:
         overdue_pending, unconnected_pending = self._overdue, self._unconnected
         bound = dt.datetime.min  # the earliest the cutoff can be (the cutoff itself if known)
         overdue_before = mature_by = dt.datetime.min  # handoffs settled as overdue / matured
+        on_time_by = dt.timedelta.min if window is None else window  # no delay is < min
 
         def settle(known: dt.datetime) -> None:
             nonlocal bound, overdue_before, mature_by
@@ -226,7 +227,7 @@ class Aggregator:
                 won.marketing_revenue += revenue or 0
             if handoff is None or handoff >= cutoff:
                 return
-            follow_month = handoff.year * 12 + handoff.month
+            follow_month = month if handoff is created else handoff.year * 12 + handoff.month
             if follow_month == month:
                 follow, follow_key = home, key
             else:
@@ -254,7 +255,7 @@ class Aggregator:
                     minutes -= minutes % 60
                 delays = follow.delays
                 delays[minutes] = delays.get(minutes, 0) + 1
-                if window is not None and delay <= window:
+                if delay <= on_time_by:
                     follow.on_time += 1
             if connected:
                 return

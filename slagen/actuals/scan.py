@@ -116,7 +116,8 @@ class _Scan:
         positions = [opened.index.get(name) for name in COLUMNS]
         pick = itemgetter(*(p for p in positions if p is not None))
         adjust = None in positions or any(self.mapping.values.values())
-        segment_ids, counts = self.segment_ids, self.counts
+        segment_id, count = self.segment_ids.get, self.counts.get
+        source_of, connected_of = _SOURCE.get, _CONNECTED.get
         fromisoformat, join, add = dt.datetime.fromisoformat, ",".join, aggregator.add_row
         latest = dt.datetime.min
         end = reader.line_num
@@ -143,17 +144,17 @@ class _Scan:
                         lead_id, created_text, segment_text, source, handoff_text, first_text, attempts_text, connected_text, closed_text, revenue_text = cells  # fmt: skip
                         if not lead_id:
                             raise _Unsure
-                        sales = _SOURCE.get(source)
+                        sales = source_of(source)
                         if sales is None:
-                            sales = _SOURCE.get(source.lower())
+                            sales = source_of(source.lower())
                             if sales is None:
                                 raise _Unsure
-                        attempts = counts.get(attempts_text)
+                        attempts = count(attempts_text)
                         if attempts is None:
                             attempts = self.count(attempts_text)
-                        connected = _CONNECTED.get(connected_text)
+                        connected = connected_of(connected_text)
                         if connected is None:
-                            connected = _CONNECTED.get(connected_text.lower())
+                            connected = connected_of(connected_text.lower())
                             if connected is None:
                                 raise _Unsure
                         try:
@@ -192,7 +193,7 @@ class _Scan:
                             raise _Unsure  # the general path warns of the missing revenue
                         else:
                             revenue = None
-                        segment = segment_ids.get(segment_text, "")
+                        segment = segment_id(segment_text, "")
                         if segment == "":
                             segment = self.segment(segment_text)
                         # Sure now: the row is good. What the general path would do with it:
