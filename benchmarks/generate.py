@@ -88,3 +88,19 @@ def write_csv(path: Path, rows: int, segments: int = 3, seed: int = 0) -> Path:
                 ]
             )
     return path
+
+
+def revised(text: str) -> str:
+    """The next revision of a generated agreement: a new revision number and goals."""
+    data: dict[str, Any] = yaml.safe_load(text)
+    old = data["revision"]
+    data["history"] = [*data.get("history", []), old]
+    data["revision"] = {
+        "number": old["number"] + 1,
+        "date": old["date"] + timedelta(days=30),
+        "summary": "Goals of the first region raised by a tenth.",
+    }
+    first = data["targets"]["segments"][0]
+    first["revenue_goal"] = first["revenue_goal"] * 11 // 10
+    data.pop("approvals", None)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

@@ -5,17 +5,19 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import generate
+from benchmarks import generate, install
 from benchmarks.timing import Pair, Run, alternate, run, run_tree
 
 BIN = Path(sys.executable).parent
 PY = sys.executable
+IMPORT_REF = [PY, "-c", "import yaml, jsonschema"]
 
 
 def _tool(name: str) -> str | None:
@@ -47,48 +49,86 @@ class Ratio:
 
 
 class Bench:
-    def __init__(self, work: Path, quick: bool, dry_run: bool) -> None:
+    def __init__(self, work: Path, quick: bool, dry_run: bool, editable: bool = False) -> None:
         self.work = work
         self.quick = quick
         self.dry_run = dry_run
         self.repeat = 3 if quick else 7
         self.ratios: list[Ratio] = []
         self.notes: list[str] = []
-        self.slagen = _tool("slagen") or "slagen"
+        if editable or dry_run:
+            self.slagen = _tool("slagen") or "slagen"
+        else:  # what a user runs: a wheel installed by pip, its modules compiled
+            self.slagen = install.slagen_wheel(work)
+            self.notes.append("slagen measured as a wheel installed by pip (--editable: checkout)")
 
-    def pair(self, what: str, ours: list[str], ref: list[str]) -> Pair | None:
+    def pair(
+        self, what: str, ours: list[str], ref: list[str], ok: tuple[int, ...] = (0,)
+    ) -> Pair | None:
         print(f"  {what}:\n    ours: {' '.join(ours)}\n    ref:  {' '.join(ref)}", flush=True)
         if self.dry_run:
             return None
-        return alternate(lambda: run(ours), lambda: run(ref), self.repeat)
+        return alternate(lambda: run(ours, ok=ok), lambda: run(ref), self.repeat)
 
     def add(self, what: str, pair: Pair | None, goal: float, at_most: bool = True) -> None:
         if pair is not None:
             self.ratios.append(Ratio(what, pair.ratio(), goal, at_most, pair.noise()))
 
     def validate(self) -> None:
+        """The commands of pre-commit hooks and CI: validate, targets, diff, a no-change build."""
         sizes = [(3, 12)] if self.quick else [(1, 12), (10, 24), (50, 36)]
         for segments, months in sizes:
             folder = self.work / f"validate-{segments}-{months}"
             (path,) = generate.write_agreements(folder, 1, segments, months)
             cmd = [self.slagen, "validate", str(path)]
             tag = f"{segments} segments, {months} months"
-            pair = self.pair(f"validate ({tag})", cmd, [PY, "-c", "import yaml, jsonschema"])
+            pair = self.pair(f"validate ({tag})", cmd, IMPORT_REF)
             self.add(f"validate / import yaml, jsonschema ({tag})", pair, 1.0)
             if pair is not None:
                 rss = max(r.maxrss_mib for r in pair.ours)
                 self.ratios.append(Ratio(f"validate peak MiB ({tag})", rss, 30, True, 0.05))
-            checker = _tool("check-jsonschema")
-            if checker is None:
-                self.notes.append("check-jsonschema not installed: its ratio is skipped")
-                continue
-            schema = generate.ROOT / "schemas" / "agreement.schema.json"
-            ref = [checker, "--schemafile", str(schema), str(path)]
-            self.add(
-                f"validate / check-jsonschema ({tag})",
-                self.pair("vs check-jsonschema", cmd, ref),
-                0.4,
-            )
+            self.check_jsonschema(cmd, path, tag)
+        self.targets_and_diff()
+        self.no_change_build()
+
+    def check_jsonschema(self, cmd: list[str], path: Path, tag: str) -> None:
+        checker = _tool("check-jsonschema")
+        if checker is None and not self.dry_run:
+            try:
+                checker = install.check_jsonschema(self.work)
+            except (OSError, subprocess.CalledProcessError) as exc:
+                self.notes.append(f"check-jsonschema could not be installed ({exc}): skipped")
+                return
+        # check-jsonschema reads the YAML file itself: the same file, the same schema.
+        schema = generate.ROOT / "schemas" / "agreement.schema.json"
+        ref = [checker or "check-jsonschema", "--schemafile", str(schema), str(path)]
+        self.add(
+            f"validate / check-jsonschema ({tag})",
+            self.pair("vs check-jsonschema", cmd, ref),
+            0.4,
+        )
+
+    def targets_and_diff(self) -> None:
+        folder = self.work / "targets-diff"
+        (old,) = generate.write_agreements(folder / "old", 1, 3, 12)
+        new = folder / "new" / old.name
+        new.parent.mkdir(parents=True, exist_ok=True)
+        new.write_text(generate.revised(old.read_text(encoding="utf-8")), encoding="utf-8")
+        pair = self.pair("targets", [self.slagen, "targets", str(old)], IMPORT_REF)
+        self.add("targets / import yaml, jsonschema", pair, 1.0)
+        # diff exits 1 when the revisions differ, as they do here.
+        pair = self.pair("diff", [self.slagen, "diff", str(old), str(new)], IMPORT_REF, ok=(1,))
+        self.add("diff / import yaml, jsonschema", pair, 1.0)
+
+    def no_change_build(self) -> None:
+        folder = self.work / "no-change"
+        generate.write_agreements(folder / "agreements", 2, 3, 12)
+        cmd = [self.slagen, "build", str(folder), "-o", str(folder / "out"), "--jobs", "1"]
+        print("  no-change build: a first build renders, the timed ones find nothing to do")
+        if not self.dry_run:
+            run(cmd)
+        pair = self.pair("no-change build", cmd, IMPORT_REF)
+        self.add("no-change build / import yaml, jsonschema", pair, 1.0)
 
     def render(self) -> None:
         folder = self.work / "render"
@@ -188,9 +228,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", choices=["validate", "render", "build", "report"], action="append"
     )
+    parser.add_argument(
+        "--editable",
+        action="store_true",
+        help="time the slagen script beside this Python (the checkout), not a wheel of it",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="slagen-bench-") as tmp:
-        bench = Bench(Path(tmp), args.quick, args.dry_run)
+        bench = Bench(Path(tmp), args.quick, args.dry_run, args.editable)
         steps = args.only or (["validate", "build", "report"] if args.quick else
                               ["validate", "render", "build", "report"])  # fmt: skip
         for step in steps:

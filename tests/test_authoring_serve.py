@@ -206,3 +206,54 @@ def test_live_reload_in_a_headless_browser(served_repo: tuple[Path, str], browse
         starter_text("customer", "es", agreement_id="second-sla", year=2026), encoding="utf-8"
     )
     wait.until(lambda d: d.find_elements(By.LINK_TEXT, "second-sla.yaml"))
+
+
+EXAMPLES = sorted(p.name for p in (Path(__file__).parent.parent / "agreements").glob("*.yaml"))
+# Every table whose box runs past its container's.
+_OVERFLOW_JS = """
+return Array.from(document.querySelectorAll('table')).filter(function (t) {
+  var parent = t.parentElement;
+  return t.scrollWidth > parent.clientWidth
+      || t.getBoundingClientRect().right > parent.getBoundingClientRect().right + 0.5
+      || t.getBoundingClientRect().left < parent.getBoundingClientRect().left - 0.5;
+}).map(function (t) {
+  return (t.className || 'table') + ': ' + (t.querySelector('th, td') || t).textContent.trim();
+});
+"""
+# The DRAFT mark is fixed to the window: on screen it must paint behind the text.
+_MARK_LAYER_JS = """
+var mark = document.querySelector('.watermark');
+return mark === null ? null : parseInt(getComputedStyle(mark).zIndex, 10);
+"""
+
+
+@pytest.fixture
+def examples_server() -> Iterator[PreviewServer]:
+    preview = make_server(Path(__file__).parent.parent, port=0)
+    thread = threading.Thread(target=preview.serve_forever, daemon=True)
+    thread.start()
+    yield preview
+    preview.shutdown()
+    preview.server_close()
+
+
+@pytest.mark.parametrize("width", [1280, 800])
+def test_every_example_fits_its_column_in_a_browser(
+    examples_server: PreviewServer, browser: object, width: int
+) -> None:
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+    assert isinstance(browser, WebDriver)
+    browser.set_window_size(width, 1000)
+    overflowing: dict[str, list[str]] = {}
+    for name in EXAMPLES:
+        browser.get(f"{examples_server.url}view/{name}")
+        assert browser.find_elements("css selector", "table"), name  # the document, not errors
+        tables = browser.execute_script(_OVERFLOW_JS)
+        if tables:
+            overflowing[name] = tables
+        layer = browser.execute_script(_MARK_LAYER_JS)
+        assert layer is None or layer < 0, (name, layer)
+        page = browser.execute_script("return document.documentElement.scrollWidth")
+        assert page <= browser.execute_script("return window.innerWidth"), name
+    assert overflowing == {}

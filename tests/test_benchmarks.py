@@ -23,7 +23,8 @@ def test_dry_run_plans_every_ratio() -> None:
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    for step in ("validate:", "build:", "report:", "import yaml, jsonschema", "csv.reader"):
+    steps = ("validate:", "build:", "report:", "import yaml, jsonschema", "csv.reader")
+    for step in (*steps, "check-jsonschema", "targets", "diff", "no-change build"):
         assert step in done.stdout
 
 
@@ -32,6 +33,21 @@ def test_generated_agreements_are_valid(tmp_path: Path) -> None:
     slagen = [sys.executable, "-m", "slagen", "validate", "--strict", *map(str, paths)]
     done = subprocess.run(slagen, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_revised_agreement_is_a_valid_next_revision(tmp_path: Path) -> None:
+    (old,) = generate.write_agreements(tmp_path / "old", 1, segments=3, months=12)
+    new = tmp_path / "new" / old.name
+    new.parent.mkdir()
+    new.write_text(generate.revised(old.read_text(encoding="utf-8")), encoding="utf-8")
+    slagen = [sys.executable, "-m", "slagen"]
+    done = subprocess.run([*slagen, "validate", str(new)], check=False, capture_output=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    diff = subprocess.run(
+        [*slagen, "diff", str(old), str(new)], check=False, capture_output=True, text=True
+    )
+    assert diff.returncode == 1, diff.stdout + diff.stderr  # 1: the revisions differ
+    assert "revision 2" in diff.stdout and "revision 3" in diff.stdout
 
 
 def test_generated_csv_has_the_canonical_columns(tmp_path: Path) -> None:

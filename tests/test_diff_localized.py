@@ -10,6 +10,7 @@ changed figures present; its HTML rows each belong to one segment.
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from slagen.documents.markdown import md_text
 from tests.test_diff_fixtures import Repo, agreement, next_revision, segment, slagen
 
 FILE = "agreements/acme.yaml"
@@ -85,18 +87,27 @@ def _words(bbox: str) -> list[tuple[int, float, float, str]]:
         ("en", "DRAFT", ["Changed fields", "Sales reps (capacity)", "€130,000.00", "July 1, 2026"]),
     ],
 )
+@pytest.mark.parametrize("paper", ["A4", "Letter", "Letter via slagen.toml"])
 def test_redline_of_a_reset_stays_inside_the_margins(
-    tmp_path: Path, lang: str, mark: str, expected: list[str]
+    tmp_path: Path, lang: str, mark: str, expected: list[str], paper: str
 ) -> None:
     repo = reset_repo(tmp_path / "repo", lang)
     out = tmp_path / "redline.pdf"
-    done = diff(repo, "--format", "pdf", "-o", str(out))
+    options = ["--page-size", "Letter"] if paper == "Letter" else []
+    if paper == "Letter via slagen.toml":
+        (repo.path / "slagen.toml").write_text('page_size = "Letter"\n', encoding="utf-8")
+    done = diff(repo, "--format", "pdf", "-o", str(out), *options)
     assert done.returncode == 1, done.stderr  # a change: exit 1, like diff(1)
     bbox = subprocess.run(
         ["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
+    sizes = {
+        (round(float(w)), round(float(h)))
+        for w, h in re.findall(r'<page width="([\d.]+)" height="([\d.]+)"', bbox)
+    }
+    assert sizes == ({(595, 842)} if paper == "A4" else {(612, 792)})  # every page
     words = _words(bbox)
-    width = 595.276  # A4
+    width = float(re.findall(r'<page width="([\d.]+)"', bbox)[0])
     left, right = MARGIN / width, 1 - MARGIN / width
     tolerance = 1 / width
     # the watermark's letters are drawn across the page on purpose
@@ -210,3 +221,45 @@ def test_approvals_of_the_old_revision_read_as_names_and_short_fingerprints(tmp_
     line = next(line for line in text.splitlines() if "Aprobaciones" in line)
     assert "Parte: Marketing; Nombre: Bruno" in line  # the party's name, not its id
     assert re.search(r"Huella: sha256:[0-9a-f]{12}…", line)
+
+
+def test_a_rewritten_summary_reads_as_replaced_in_text_and_markdown(tmp_path: Path) -> None:
+    """SUMMARY keeps almost none of the old summary's words: no word soup, old then new."""
+    repo = reset_repo(tmp_path / "repo", "es")
+    old_summary = " ".join(agreement()["summary"].split())
+    text = diff(repo).stdout
+    assert f"  ~ Resumen:\n      [-{old_summary}-]\n      {{+{SUMMARY}+}}\n" in text
+    md = diff(repo, "--format", "md").stdout
+    assert f"<del>{md_text(old_summary)}</del>\n\n<ins>{md_text(SUMMARY)}</ins>" in md
+    data = json.loads(diff(repo, "--format", "json").stdout)
+    summary = next(c for c in data["changes"] if c["path"] == "summary")
+    assert {w["op"] for w in summary["words"]} >= {"equal", "delete", "insert"}  # JSON as it was
+
+
+def test_a_lightly_edited_paragraph_stays_word_by_word(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "repo")
+    old = agreement()
+    repo.commit(FILE, old, "Revision 1", tag="v1")
+    new = next_revision(old, date="2026-07-01")
+    new["summary"] = old["summary"].replace("one business day", "four hours")
+    repo.commit(FILE, new, "Revision 2", tag="v2")
+    text = diff(repo).stdout
+    line = next(line for line in text.splitlines() if line.startswith("  ~ Summary:"))
+    assert "[-one business day-] {+four hours+}" in line
+    md = diff(repo, "--format", "md").stdout
+    assert "<del>one business day</del> <ins>four hours</ins>" in md
+
+
+def test_a_new_fingerprint_is_struck_and_inserted_whole() -> None:
+    from slagen.documents.layout import add_break_points
+    from slagen.revisions.redline import redline_body
+
+    def page(digits: str) -> str:
+        return add_break_points(
+            f"<p>Approve the content with fingerprint sha256:{digits * 64}.</p>"
+        )
+
+    body = redline_body(page("a"), page("b"))
+    assert body.count('<del class="redline">') == 1 and body.count('<ins class="redline">') == 1
+    assert re.search(r'<del class="redline">sha256:(<wbr>|a)+</del>', body)
+    assert re.search(r'<ins class="redline">sha256:(<wbr>|b)+</ins>', body)

@@ -88,9 +88,8 @@ def layouts() -> dict[str, Layout]:
 NAMES = [case.name for case in CASES]
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_every_word_lies_inside_the_margins(layouts: dict[str, Layout], name: str) -> None:
-    layout = layouts[name]
+def words_outside(layout: Layout) -> list[str]:
+    """Words outside the side margins or on the paper's edge; the page size is checked too."""
     expected = (595.0, 842.0) if layout.rendered.case.paper == "A4" else (612.0, 792.0)
     assert all(abs(w - expected[0]) < 1 and abs(h - expected[1]) < 1 for w, h in layout.pages)
     outside = []
@@ -103,7 +102,13 @@ def test_every_word_lies_inside_the_margins(layouts: dict[str, Layout], name: st
             or word.y1 > height - EDGE
         ):
             outside.append(f"p{word.page} {word.text!r} x {word.x0:.0f}–{word.x1:.0f}")
-    assert outside == []
+    return outside
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_word_lies_inside_the_margins(layouts: dict[str, Layout], name: str) -> None:
+    layout = layouts[name]
+    assert words_outside(layout) == []
     assert layout.rendered.warnings == ()
 
 
@@ -132,14 +137,15 @@ def _longest_words(layout: Layout) -> Iterator[tuple[str, str]]:
             yield field, max(words, key=len)
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_the_values_the_document_must_show_are_there(layouts: dict[str, Layout], name: str) -> None:
-    layout = layouts[name]
+def missing_values(layout: Layout) -> list[str]:
+    """Segment and group names, monthly leads and longest words the text lacks."""
     text = _squeezed(layout.text)
     targets, lang = layout.rendered.targets, layout.rendered.case.lang
     missing = [f"segment {s.name!r}" for s in targets.segments if _squeezed(s.name) not in text]
     missing += [
-        f"group {g.id!r}" for g in targets.groups if _squeezed(display_name(g.id)) not in text
+        f"group {g.id!r}"
+        for g in targets.groups
+        if _squeezed(g.name or display_name(g.id)) not in text
     ]
     for month in targets.monthly:
         figure = format_number(month.leads_needed, lang).replace("\u00a0", "")
@@ -150,7 +156,12 @@ def test_the_values_the_document_must_show_are_there(layouts: dict[str, Layout],
         for field, word in _longest_words(layout)
         if _squeezed(word) not in text
     ]
-    assert missing == []
+    return missing
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_values_the_document_must_show_are_there(layouts: dict[str, Layout], name: str) -> None:
+    assert missing_values(layouts[name]) == []
 
 
 @pytest.mark.parametrize(("name", "page"), REFERENCE_PAGES)
@@ -166,3 +177,43 @@ def test_pages_look_like_their_reference_pictures(
         f"{path.name}: {share:.2%} of pixels changed; if intended, look at the new page "
         "and run .venv/bin/python -m tests.reference_pages --update"
     )
+
+
+_CLAUSE_RE = re.compile(r"^\d+\.\d+$")
+_CONDITION = {"en": ("Applies", "when"), "es": ("Se", "aplica")}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_condition_is_on_the_page_of_its_clause(layouts: dict[str, Layout], name: str) -> None:
+    """ "Applies when …" under a clause (10.1) never starts the next page alone."""
+    layout = layouts[name]
+    first, second = _CONDITION[layout.rendered.case.lang]
+    clause: Word | None = None
+    parted, seen = [], 0
+    for word, after in zip(layout.words, layout.words[1:], strict=False):
+        if _CLAUSE_RE.match(word.text) and word.x0 < SIDE_MARGIN + 2:
+            clause = word
+        elif word.text == first and after.text == second and clause is not None:
+            seen += 1
+            if word.page != clause.page:
+                parted.append(f"{clause.text}: p{clause.page}, its condition p{word.page}")
+    assert parted == []
+    assert seen >= len([c for c in layout.rendered.agreement.cancellation if c.when])
+
+
+_NO_APPROVAL = {
+    "en": ("Approval none recorded yet", "Approved by no approval"),
+    "es": ("Aprobación ninguna registrada todavía", "Aprobado por sin aprobación"),
+}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_signature_page_says_plainly_that_nobody_approved(
+    layouts: dict[str, Layout], name: str
+) -> None:
+    layout = layouts[name]
+    wanted, garbled = _NO_APPROVAL[layout.rendered.case.lang]
+    text = " ".join(layout.text.split())
+    assert garbled not in text
+    if not layout.rendered.agreement.approvals:
+        assert text.count(wanted) == len(layout.rendered.agreement.parties)

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import shutil
 import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +27,7 @@ ACTUALS = ROOT / "examples/actuals/northwind-2026.csv"
 NAMES = ("North America", "Latin America", "Europe, Middle East & Africa")
 IDS = ("na", "latam", "emea", "americas", "europe")
 MARGIN_PT = 17 / 25.4 * 72  # the agreement's side margins, 17 mm
+PAPER_WIDTH = {"A4": 595, "Letter": 612}  # points
 PAGE_OF = {"en": "Page {page} of {pages}", "es": "Página {page} de {pages}"}
 WORD_RE = re.compile(
     r'<page width="([\d.]+)" height="([\d.]+)">|'
@@ -67,12 +69,17 @@ def _pages(pdf: bytes, folder: Path, name: str) -> list[tuple[float, list[tuple[
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("lang", ["es", "en"])
-def test_every_word_inside_the_margins_names_not_ids_page_x_of_y(lang: str, folder: Path) -> None:
+def test_every_word_inside_the_margins_names_not_ids_page_x_of_y(
+    lang: str, paper: str, folder: Path
+) -> None:
     report = _report(lang, folder)
     html = document.render_html(report, document.render_charts(report))
-    pages = _pages(document.render_pdf(report, html), folder, lang)
+    pdf = document.render_pdf(report, html, page_size=paper)
+    pages = _pages(pdf, folder, f"{lang}-{paper}")
     assert len(pages) >= 3
+    assert {round(width) for width, _ in pages} == {PAPER_WIDTH[paper]}
     text_by_page = []
     for number, (width, words) in enumerate(pages, start=1):
         outside = [w for w in words if w[0] < MARGIN_PT - 1 or w[2] > width - MARGIN_PT + 1]
@@ -139,3 +146,22 @@ def test_follow_up_charts_draw_every_figure_of_the_table(folder: Path) -> None:
     assert document.render_charts(report)["speed_segments"] == speed  # byte-identical
     html = document.render_html(report, svgs)
     assert 'id="median-line-latam"' in html and 'id="on-time-line-total"' in html
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler's pdfinfo")
+@pytest.mark.parametrize("how", ["--page-size", "slagen.toml"])
+def test_the_report_pdf_takes_the_page_size_of_the_command_or_slagen_toml(
+    tmp_path: Path, how: str
+) -> None:
+    source = tmp_path / "northwind.yaml"
+    shutil.copy(AGREEMENT, source)
+    options = ["--page-size", "Letter"] if how == "--page-size" else []
+    if how == "slagen.toml":
+        (tmp_path / "slagen.toml").write_text('page_size = "Letter"\n', encoding="utf-8")
+    command = [sys.executable, "-m", "slagen.cli", "report", str(source), "-a", str(ACTUALS)]
+    command += ["--as-of", "2026-03-15", "--to", "pdf", "-o", str(tmp_path / "out"), *options]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    pdf = tmp_path / "out" / "northwind-marketing-sales-report.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert "612 x 792 pts (letter)" in info.stdout

@@ -326,8 +326,10 @@ def render_html(report: PerformanceReport, svgs: dict[str, str]) -> str:
     )
 
 
-def render_pdf(report: PerformanceReport, html: str) -> bytes:
+def render_pdf(report: PerformanceReport, html: str, *, page_size: str = "A4") -> bytes:
     """The HTML laid out by :func:`slagen.documents.pdf.html_to_pdf` (dated by ``as_of``, never the clock).
+
+    ``page_size`` is ``A4`` or ``Letter``, as for the agreement.
 
     Raises:
         UserError: WeasyPrint or its system libraries are missing.
@@ -353,6 +355,7 @@ def render_pdf(report: PerformanceReport, html: str) -> bytes:
                 created=report.as_of,
                 modified=report.as_of,
                 fingerprint=agreement.fingerprint,
+                page_size=page_size,
             )
         except (ImportError, OSError) as exc:  # WeasyPrint or its C libraries are missing
             raise UserError(

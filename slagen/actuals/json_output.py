@@ -17,7 +17,7 @@ handed off). Keys are always present. Shape (``report`` is the shape version)::
      "months": ["2025-12", "2026-01", …],          # reported months, up to as_of
      "scopes": [{"id": "na", "name": "North America", "kind": "segment",
                  "months": [MONTH, …], "period": MONTH}, …,
-                {"id": "americas", "name": "americas", "kind": "group", …}, …,
+                {"id": "americas", "name": "Americas", "kind": "group", …}, …,
                 {"id": "total", "name": "", "kind": "total", …}],   # the total is always last
      "conditions": [{"kind": "consequence" | "cancellation", "index": 0, "text": "…",
                      "action": "…", "owner": "marketing" | null,

@@ -129,7 +129,9 @@ def compute_metrics(
     ]
     for group in table.groups:
         scopes.append(
-            scope_metrics(group.id, group.id, "group", group.segments, months, aggregator, goals)
+            scope_metrics(
+                group.id, group.name or group.id, "group", group.segments, months, aggregator, goals
+            )
         )
     every = tuple(seg.id for seg in table.segments)
     scopes.append(scope_metrics("total", "", "total", every, months, aggregator, goals))

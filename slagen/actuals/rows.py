@@ -42,10 +42,12 @@ def month_cells(
 
 
 def scope_label(scope: ScopeMetrics, lang: str, report: PerformanceReport | None = None) -> str:
-    """A segment's name; a group by the names of its segments (its id is no display name)."""
+    """A segment's name; a group by its name, else by its segments' (its id is no display name)."""
     if scope.kind == "total":
         return word("total", lang)
     if scope.kind == "group":
+        if scope.name != scope.id:  # named in `targets.groups`
+            return word("group", lang, id=scope.name)
         members = (
             [] if report is None else [s.name for s in report.table.segments if s.group == scope.id]
         )

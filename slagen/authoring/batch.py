@@ -15,29 +15,23 @@ Stage: authoring.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import os
 import re
-import signal
-import sys
-import threading
-import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from slagen import __version__
+from slagen.authoring.build_pool import PRELOADED, start_pool, warm_up
 from slagen.config import Config, load_config
 from slagen.core.atomic_write import write_atomic
 from slagen.core.errors import AgreementError, SlagenError, UsageError, UserError
 from slagen.core.resources import templates_dir as shipped_templates_dir
 from slagen.core.safe_paths import check_input_file
 from slagen.core.validate import collect_agreement_files, validate_file
-
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 __all__ = ["MANIFEST_NAME", "BuildEvent", "BuildResult", "build_repository", "input_hash"]
 
@@ -145,6 +139,7 @@ def _render(task: _Task) -> tuple[list[str], list[str]]:
     from slagen.documents.write_documents import render_documents
 
     warnings: list[str] = []
+    loaded = PRELOADED.get(task.source)  # validated by the parent: not validated again
     written = render_documents(
         [task.source],
         task.formats,
@@ -152,6 +147,7 @@ def _render(task: _Task) -> tuple[list[str], list[str]]:
         task.templates,
         page_size=task.page_size,
         warnings=warnings,
+        loaded={task.source: loaded} if loaded is not None else None,
     )
     return [str(p) for p in written], warnings
 
@@ -273,6 +269,8 @@ def build_repository(
             emit(BuildEvent(key, "failed", messages=(clash,)))
             return
         claimed[agreement.id] = key
+        if checked.targets is not None:
+            PRELOADED[file] = (agreement, checked.targets)
         task = _Task(file, key, out, config.formats, config.templates, config.page_size)
         pending.append((_Pending(key, digest, agreement.id, agreement.fingerprint), task))
 
@@ -290,18 +288,21 @@ def build_repository(
             emit(BuildEvent(key, "failed", messages=_messages(key, exc)))
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
-    if workers == 1:  # no process start-up cost for a single agreement
-        for item, task in pending:
-            _finish(item, _call(task), out, entries, emit)
-    else:
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)
-        ) as pool:
-            futures: dict[Future[tuple[list[str], list[str]]], _Pending] = {
-                pool.submit(_render, task): item for item, task in pending
-            }
-            for future in as_completed(futures):
-                _finish(futures[future], _outcome(future), out, entries, emit)
+    try:
+        if pending:
+            warm_up(config.formats)  # before forking: the workers start with it
+        if workers == 1:  # no process start-up cost for a single agreement
+            for item, task in pending:
+                _finish(item, _call(task), out, entries, emit)
+        else:
+            with start_pool(workers) as pool:
+                futures: dict[Future[tuple[list[str], list[str]]], _Pending] = {
+                    pool.submit(_render, task): item for item, task in pending
+                }
+                for future in as_completed(futures):
+                    _finish(futures[future], _outcome(future), out, entries, emit)
+    finally:
+        PRELOADED.clear()
 
     manifest = {
         "slagen": __version__,
@@ -312,30 +313,6 @@ def build_repository(
         manifest_path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     )
     return result
-
-
-def _die_with_parent(parent: int) -> None:
-    """In a worker: end when the build process ends, even by SIGKILL.
-
-    Linux's ``PR_SET_PDEATHSIG`` sends SIGTERM when the parent dies (a write
-    in progress then removes its temporary file); elsewhere, and for a parent
-    that died before the call, a thread polls ``os.getppid()``.
-    """
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass  # no prctl: the polling thread below still ends the worker
-    if os.getppid() != parent:
-        os._exit(1)  # the parent is already gone
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1)
-    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _call(task: _Task) -> tuple[list[str], list[str]] | BaseException:

@@ -3,7 +3,7 @@
 Stage: interface.
 """
 
-from slagen.cli.app import main
+from slagen.cli import main
 
 if __name__ == "__main__":
     main()

@@ -10,19 +10,21 @@ Stage: interface.
 
 from __future__ import annotations
 
-import enum
 import gc
 import importlib
 import sys
-from pathlib import Path
-from typing import Annotated, Any
+from collections.abc import Iterator, Mapping, MutableMapping
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.core
+import typer.main
 
 from slagen import __version__
-from slagen.cli.support import STATE, run
-from slagen.core.errors import UsageError
+from slagen.cli.support import STATE
+
+if TYPE_CHECKING:
+    from typer._click import Command
 
 _typer_metavar = typer.core.TyperArgument.make_metavar
 
@@ -41,6 +43,98 @@ def _usage_metavar(self: typer.core.TyperArgument, ctx: Any, *, usage: bool = Fa
 
 typer.core.TyperArgument.make_metavar = _usage_metavar  # type: ignore[method-assign]
 
+# Every command, in the order help lists them, and the module that defines it
+# (slagen/cli/<name>.py, with a register(app) function). A module is imported,
+# and its commands' options built, only when one of its commands is looked up:
+# `slagen validate` builds one command, not all of them; help builds every one.
+COMMANDS = {
+    "validate": "check",
+    "targets": "check",
+    "schema": "schema_command",
+    "render": "render",
+    "diff": "diff",
+    "textconv": "diff",
+    "git-setup": "diff",
+    "approve": "signoff",
+    "sign": "signoff",
+    "verify": "signoff",
+    "extract": "signoff",
+    "fingerprint": "signoff",
+    "approvals": "reviews",
+    "report": "report",
+    "new": "authoring",
+    "init": "authoring",
+    "build": "repository",
+    "serve": "repository",
+}
+
+
+def build_commands(module: str) -> dict[str, Command]:
+    """The click commands that ``slagen.cli.<module>`` registers, by name."""
+    scratch = typer.Typer()
+    importlib.import_module(f"slagen.cli.{module}").register(scratch)
+    built: dict[str, Command] = {}
+    for info in scratch.registered_commands:
+        command = typer.main.get_command_from_info(
+            info,
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            rich_markup_mode=app.rich_markup_mode,
+        )
+        built[command.name or ""] = command
+    return built
+
+
+class _LazyCommands(MutableMapping[str, "Command"]):
+    """The group's commands by name; each module's are built on first look-up."""
+
+    def __init__(self, built: Mapping[str, Command]) -> None:
+        self._built = dict(built)
+        self._removed: set[str] = set()
+
+    def _lazy(self) -> list[str]:
+        return [n for n in COMMANDS if n not in self._built and n not in self._removed]
+
+    def __getitem__(self, name: str) -> Command:
+        if name in self._lazy():
+            module = COMMANDS[name]
+            try:
+                self._built.update(build_commands(module))
+            except ModuleNotFoundError as exc:  # a checkout without that command group
+                if exc.name != f"slagen.cli.{module}":
+                    raise
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self:
+            raise KeyError(name)
+        self._built.pop(name, None)
+        self._removed.add(name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._built or name in self._lazy()
+
+    def __iter__(self) -> Iterator[str]:
+        lazy = self._lazy()
+        return iter(
+            [n for n in COMMANDS if n in self._built or n in lazy]
+            + [n for n in self._built if n not in COMMANDS]
+        )
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+
+class LazyGroup(typer.core.TyperGroup):
+    """slagen's command group: the commands of ``COMMANDS``, built when looked up."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _LazyCommands(self.commands)
+
+
 app = typer.Typer(
     name="slagen",
     help="Service level agreements between marketing and sales, as code.\n\n"
@@ -50,6 +144,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=LazyGroup,
 )
 
 
@@ -74,303 +169,14 @@ def main_options(
     STATE["debug"] = debug
 
 
-class FindingFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-class TargetsFormat(str, enum.Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-@app.command()
-def validate(
-    paths: Annotated[
-        list[Path] | None, typer.Argument(help="Agreement files or folders (default: agreements/).")
-    ] = None,
-    fmt: Annotated[
-        FindingFormat,
-        typer.Option("--format", "-f", help="Output: text, json or github annotations."),
-    ] = FindingFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
-    require_approved: Annotated[
-        bool,
-        typer.Option(
-            "--require-approved", help="Missing or stale approvals are errors (protected branches)."
-        ),
-    ] = False,
-    fingerprints: Annotated[
-        bool,
-        typer.Option(
-            "--fingerprints",
-            help="Also report each valid agreement's fingerprint and approval state (severity info).",
-        ),
-    ] = False,
-    against: Annotated[
-        str | None,
-        typer.Option(
-            "--against",
-            help="Also run the reset checks against this git revision (e.g. origin/main).",
-        ),
-    ] = None,
-    allowed_signers: Annotated[
-        Path | None,
-        typer.Option(
-            "--allowed-signers",
-            help="git allowed-signers file: report, for each party, whether a commit signed by its "
-            "representative proves the approval [default: allowed_signers in slagen.toml].",
-            show_default=False,
-        ),
-    ] = None,
-    lint: Annotated[
-        bool | None,
-        typer.Option(
-            "--lint/--no-lint",
-            help="Also check what a good agreement needs (measurable objectives, shared "
-            "definitions, owned consequences; codes lint-*, see docs/lint.md) "
-            "[default: on with --strict].",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Validate agreement files against the schema and the semantic rules.
-
-    Exit code 0 when valid, 1 when there are findings (warnings only with --strict),
-    2 for usage or I/O errors, 3 when slagen itself failed on a file (reported as
-    an internal-error finding for that file; the other files are still checked).
-    With --strict (or --lint) the SLA lint runs too.
-
-    Examples:
-
-        slagen validate
-
-        slagen validate agreements/acme.yaml --format json --fingerprints
-
-        slagen validate agreements/ --strict --format github
-
-        slagen validate agreements/ --against origin/main --require-approved
-
-        slagen validate agreements/acme.yaml --lint
-
-        slagen validate --require-approved --allowed-signers .github/allowed_signers
-    """
-
-    def body() -> None:
-        from slagen.core.validate import collect_agreement_files, validate_file
-        from slagen.formats.findings import report_findings
-
-        targets = paths or [Path("agreements")]
-        files = collect_agreement_files(targets)
-        if not files:
-            raise UsageError("no agreement files (*.yaml) found in " + ", ".join(map(str, targets)))
-        isolate = not STATE["debug"]  # with --debug, a bug shows its traceback
-        results = [
-            validate_file(f, require_approved=require_approved, isolate=isolate) for f in files
-        ]
-        if strict if lint is None else lint:
-            from slagen.core.lint import lint_findings
-
-            for r in results:
-                if r.document is not None and not r.errors:
-                    r.findings = sorted(
-                        [*r.findings, *lint_findings(r.document)],
-                        key=lambda f: (f.line, f.column, f.severity != "error"),
-                    )
-        if any(r.document is not None and "part_of" in r.document.data for r in results):
-            from slagen.core.rollup import rollup_findings
-
-            by_file = rollup_findings(results)
-            for r in results:
-                if r.file in by_file:
-                    r.findings = sorted(
-                        [*r.findings, *by_file[r.file]],
-                        key=lambda f: (f.line, f.column, f.severity != "error"),
-                    )
-        signers = allowed_signers
-        if signers is None and require_approved:
-            from slagen.config import load_config
-
-            signers = load_config(start=files[0]).allowed_signers
-        if signers is not None:
-            _add_authentication(results, signers)
-        if fingerprints:
-            from slagen.core.validate import fingerprint_finding
-
-            for r in results:
-                info = fingerprint_finding(r)
-                if info is not None:
-                    r.findings.append(info)
-        if against:
-            from slagen.revisions import reset_check_findings
-
-            for r in results:
-                r.findings = sorted(
-                    [*r.findings, *reset_check_findings(r, against)],
-                    key=lambda f: (f.line, f.column, f.severity != "error"),
-                )
-        typer.echo(report_findings(results, fmt.value, strict=strict), nl=False)
-        if any(r.internal for r in results):
-            raise typer.Exit(3)  # documented: slagen itself failed on a file
-        if any(r.failed(strict=strict) for r in results):
-            raise typer.Exit(1)
-
-    run(body)
-
-
-def _add_authentication(results: list[Any], signers: Path) -> None:
-    """Each approval's proof by a signed commit, as findings: info when proven, else a warning."""
-    from slagen.signoff.gitproof import authenticate_approvals
-
-    for r in results:
-        if r.agreement is None or r.document is None:
-            continue
-        for auth in authenticate_approvals(r.file, r.agreement, signers):
-            if auth.status == "not-approved":
-                continue
-            index = next(i for i, a in enumerate(r.agreement.approvals) if a.party == auth.party)
-            r.findings.append(
-                r.document.finding(
-                    ("approvals", index),
-                    f"approval-{auth.status}",
-                    f"{auth.party}: {auth.describe()}",
-                    severity="info" if auth.status == "authenticated" else "warning",
-                    hint=""
-                    if auth.status == "authenticated"
-                    else "approve with `slagen approve --git` (a signed commit) using a key that "
-                    "the allowed-signers file maps to the representative",
-                )
-            )
-
-
-@app.command()
-def targets(
-    path: Annotated[Path, typer.Argument(help="The agreement file.")],
-    fmt: Annotated[
-        TargetsFormat, typer.Option("--format", "-f", help="Output: table, json or csv.")
-    ] = TargetsFormat.table,
-    explain: Annotated[
-        bool,
-        typer.Option(
-            "--explain", help="Show how each segment's figures are derived, step by step."
-        ),
-    ] = False,
-    what_if: Annotated[
-        str | None,
-        typer.Option(
-            "--what-if",
-            metavar="INPUT=CHANGE[,…]",
-            help="Recompute with changed inputs: revenue_goal, marketing_share, avg_deal_size, "
-            "close_rate or lead_value, relative (-10%, +5%) or absolute (=0.4), optionally "
-            "SEGMENT.INPUT; prints the targets and their change.",
-        ),
-    ] = None,
-) -> None:
-    """Compute the lead targets of an agreement (docs/targets.md).
-
-    Exit code 0, 1 for an invalid agreement, 2 for usage or I/O errors.
-
-    Examples:
-
-        slagen targets agreements/acme.yaml
-
-        slagen targets agreements/acme.yaml --format json > targets.json
-
-        slagen targets agreements/acme.yaml --explain
-
-        slagen targets agreements/acme.yaml --what-if close_rate=-10%,avg_deal_size=-5%
-    """
-
-    def body() -> None:
-        from slagen.core.validate import load_agreement
-        from slagen.formats.targets import targets_csv, targets_json, targets_table
-
-        agreement, table = load_agreement(path)
-        if explain and what_if:
-            raise UsageError("--explain and --what-if are separate views", hint="use one")
-        if explain:
-            from slagen.core.explain import explain_targets, format_explanation
-
-            if fmt is not TargetsFormat.table:
-                raise UsageError("--explain prints text", hint="leave out --format")
-            typer.echo(
-                format_explanation(explain_targets(agreement, table), table.currency), nl=False
-            )
-            return
-        if what_if:
-            import json
-
-            from slagen.core.whatif import run_scenario
-            from slagen.formats.scenario import format_scenario, scenario_to_dict
-
-            scenario = run_scenario(agreement, table, what_if)
-            if fmt is TargetsFormat.json:
-                typer.echo(json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False))
-            elif fmt is TargetsFormat.csv:
-                typer.echo(targets_csv(scenario.scenario), nl=False)
-            else:
-                typer.echo(format_scenario(scenario, agreement.language), nl=False)
-            return
-        from slagen.core.rollup import breakdown, format_breakdown, sibling_results
-
-        children = (
-            [] if fmt is TargetsFormat.csv else breakdown(agreement.id, sibling_results(path))
-        )
-        if fmt is TargetsFormat.json:
-            if children:
-                import json
-
-                from slagen.formats.targets import targets_to_dict
-
-                data = {**targets_to_dict(table), "children": children}
-                typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-            else:
-                typer.echo(targets_json(table), nl=False)
-        elif fmt is TargetsFormat.csv:
-            typer.echo(targets_csv(table), nl=False)
-        else:
-            typer.echo(
-                targets_table(table, agreement.language) + format_breakdown(children), nl=False
-            )
-
-    run(body)
-
-
-# Commands of later stages live in slagen/cli/<name>.py, each with a
-# register(app) function; their heavy imports stay inside the command bodies.
-COMMAND_MODULES = (
-    "schema_command",
-    "render",
-    "diff",
-    "signoff",
-    "reviews",
-    "report",
-    "authoring",
-    "repository",
-)
-
-
-def _register_commands() -> None:
-    for name in COMMAND_MODULES:
-        module = f"slagen.cli.{name}"
-        try:
-            importlib.import_module(module).register(app)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-
-
-_register_commands()
-
-
 def main() -> None:
     """Entry point of the ``slagen`` console script."""
     # A command is a short-lived process that builds large object graphs (the
     # rendering stack's imports, layout trees) and frees them at exit: with the
     # default thresholds the collector runs hundreds of times for nothing
     # (measured: 10-15 % of a PDF render). Output does not depend on it.
+    # What start-up imported stays alive to the end: frozen, collections skip it.
+    gc.freeze()
     gc.set_threshold(50_000, 20, 100)
     try:
         app()

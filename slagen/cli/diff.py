@@ -60,6 +60,12 @@ def diff(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (required for html and pdf)."),
     ] = None,
+    page_size: Annotated[
+        str | None,
+        typer.Option(
+            "--page-size", help="A4 or Letter, for --format pdf (default: slagen.toml's page_size)."
+        ),
+    ] = None,
     color: Annotated[
         bool | None,
         typer.Option(
@@ -99,6 +105,8 @@ def diff(
 
         slagen diff old.yaml new.yaml --format pdf -o redline.pdf
 
+        slagen diff agreements/acme.yaml --from v1 --format pdf --page-size Letter -o redline.pdf
+
         slagen diff --install-git-driver
     """
 
@@ -136,6 +144,7 @@ def diff(
                 f"--format {fmt.value} writes a file: name it with -o",
                 hint=f"slagen diff … --format {fmt.value} -o redline.{fmt.value}",
             )
+        paper = _page_size(page_size, new.path)
         try:
             result = diff_sources(old, new)
         except AgreementError as exc:
@@ -148,7 +157,7 @@ def diff(
                 hint="compare revisions of the same agreement (the same id), e.g. "
                 f"slagen diff {items[-1]} --from main",
             )
-        _emit(result, fmt, output, sys.stdout.isatty() if color is None else color)
+        _emit(result, fmt, output, sys.stdout.isatty() if color is None else color, paper)
         if result.changed and new.rev is None and fmt in (DiffFormat.text, DiffFormat.md):
             _emit_rollups(result, Path(new.path), fmt, output)
         raise typer.Exit(1 if result.changed else 0)
@@ -180,7 +189,18 @@ def _emit_rollups(result: DiffResult, path: Path, fmt: DiffFormat, output: Path 
         typer.echo(text, nl=False, err=True)
 
 
-def _emit(result: DiffResult, fmt: DiffFormat, output: Path | None, color: bool) -> None:
+def _page_size(option: str | None, path: str) -> str:
+    """``--page-size``, else the ``page_size`` of the slagen.toml nearest the agreement."""
+    from slagen.config import PAGE_SIZES, load_config
+
+    if option is not None and option not in PAGE_SIZES:
+        raise UsageError(f"unknown page size {option!r}", hint="use A4 or Letter")
+    return option or load_config(start=path).page_size
+
+
+def _emit(
+    result: DiffResult, fmt: DiffFormat, output: Path | None, color: bool, page_size: str = "A4"
+) -> None:
     from slagen.core.atomic_write import write_atomic
 
     data: str | bytes
@@ -199,7 +219,7 @@ def _emit(result: DiffResult, fmt: DiffFormat, output: Path | None, color: bool)
     elif fmt is DiffFormat.pdf:
         from slagen.revisions.redline import redline_pdf
 
-        data = redline_pdf(result)
+        data = redline_pdf(result, page_size=page_size)
     else:
         from slagen.revisions.text_format import diff_text
 

@@ -104,6 +104,12 @@ def register(app: typer.Typer) -> None:
         output: Annotated[
             Path, typer.Option("--output", "-o", help="Folder for --to files.")
         ] = Path("build"),
+        page_size: Annotated[
+            str | None,
+            typer.Option(
+                "--page-size", help="A4 or Letter, for the PDF (default: slagen.toml's page_size)."
+            ),
+        ] = None,
         strict: Annotated[
             bool, typer.Option("--strict", help="A bad row or an unknown segment fails the report.")
         ] = False,
@@ -131,8 +137,12 @@ def register(app: typer.Typer) -> None:
         def body() -> None:
             from slagen.actuals import build_report
             from slagen.actuals.mapping import load_mapping
+            from slagen.config import PAGE_SIZES, load_config
             from slagen.core.validate import load_agreement
 
+            if page_size is not None and page_size not in PAGE_SIZES:
+                raise UsageError(f"unknown page size {page_size!r}", hint="use A4 or Letter")
+            paper = page_size or load_config(start=path).page_size
             outputs = _parse_outputs(to)
             day = _parse_as_of(as_of)
             focus = _check_month(month)
@@ -148,7 +158,7 @@ def register(app: typer.Typer) -> None:
                     "(hint: leave out --as-of to report as of the end of the data)",
                     err=True,
                 )
-            files = _render_files(result, outputs, output)
+            files = _render_files(result, outputs, output, paper)
             if fmt is ReportFormat.json:
                 from slagen.actuals.json_output import report_json
 
@@ -167,7 +177,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _render_files(
-    result: object, outputs: list[str], folder: Path
+    result: object, outputs: list[str], folder: Path, page_size: str = "A4"
 ) -> list[tuple[Path, str | bytes]]:
     """Render every requested file in memory first (nothing is written on failure)."""
     from slagen.actuals import PerformanceReport
@@ -193,5 +203,7 @@ def _render_files(
             if "html" in outputs:
                 files.append((folder / f"{stem}.html", html))
             if "pdf" in outputs:
-                files.append((folder / f"{stem}.pdf", document.render_pdf(result, html)))
+                files.append(
+                    (folder / f"{stem}.pdf", document.render_pdf(result, html, page_size=page_size))
+                )
     return files

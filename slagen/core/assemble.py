@@ -119,7 +119,12 @@ def _segment(data: Mapping[str, Any], months: tuple[str, ...]) -> Segment:
     funnel = None
     if data.get("funnel") is not None:
         funnel = tuple(
-            FunnelStage(str(s["stage"]), parse_rate(s["rate"]), bool(s.get("sla", False)))
+            FunnelStage(
+                str(s["stage"]),
+                parse_rate(s["rate"]),
+                bool(s.get("sla", False)),
+                name=_text(s.get("name")),
+            )
             for s in data["funnel"]
         )
     close_rate = data.get("close_rate")
@@ -169,6 +174,9 @@ def build_agreement(
             prorate=bool(t.get("prorate", False)),
             goal_days=str(t.get("goal_days") or "calendar"),
             holidays=frozenset(_date(h) for h in t.get("holidays") or ()),
+            group_names=MappingProxyType(
+                {str(g["id"]): str(g["name"]) for g in t.get("groups") or ()}
+            ),
         )
     follow_up = None
     if data.get("follow_up") is not None:

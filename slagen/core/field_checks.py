@@ -17,16 +17,17 @@ import difflib
 import functools
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from slagen.core.errors import Finding
 from slagen.core.limits import MAX_COMPUTED, MAX_ID_CHARS, MAX_PERIOD_MONTHS
 from slagen.core.scalars import months_between, parse_date
 from slagen.core.yaml_nodes import Document, field_pattern, format_path
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 __all__ = [
     "LINK_SCHEMES",
@@ -34,11 +35,10 @@ __all__ = [
     "field_findings",
     "link_allowed",
     "markdown_field_patterns",
+    "may_break_the_policy",
 ]
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
-
-MARKDOWN_REF = "#/$defs/markdown"
 
 
 def link_allowed(href: str) -> bool:
@@ -50,38 +50,33 @@ def link_allowed(href: str) -> bool:
     return scheme in LINK_SCHEMES
 
 
-@functools.cache
 def markdown_field_patterns() -> frozenset[str]:
-    """Every Markdown field of the schema, as ``definitions[].text`` patterns."""
-    from slagen.core.schema import load_schema
+    """Every Markdown field of the schema, as ``definitions[].text`` patterns.
 
-    schema = load_schema()
-    defs: dict[str, Any] = schema.get("$defs", {})
-    found: set[str] = set()
+    Found in the schema when ``schema_compiled.py`` is generated, so that checking
+    a file needs neither the schema's JSON nor a walk over it.
+    """
+    from slagen.core.schema_compiled import MARKDOWN_FIELDS
 
-    def walk(node: Any, prefix: str, seen: frozenset[str]) -> None:
-        if not isinstance(node, dict):
-            return
-        ref = node.get("$ref")
-        if ref == MARKDOWN_REF:
-            found.add(prefix)
-            return
-        if isinstance(ref, str) and ref.startswith("#/$defs/") and ref not in seen:
-            walk(defs.get(ref.removeprefix("#/$defs/")), prefix, seen | {ref})
-        for key, child in node.get("properties", {}).items():
-            walk(child, f"{prefix}.{key}" if prefix else key, seen)
-        if "items" in node:
-            walk(node["items"], prefix + "[]", seen)
-        for word in ("anyOf", "oneOf", "allOf"):
-            for branch in node.get(word, []):
-                walk(branch, prefix, seen)
+    return frozenset(MARKDOWN_FIELDS)
 
-    walk(schema, "", frozenset())
-    return frozenset(found)
+
+def may_break_the_policy(text: str) -> bool:
+    """False only when CommonMark cannot make raw HTML, an image or a link of ``text``.
+
+    Every such token needs a ``<`` (HTML, autolinks), a ``](`` (inline links and
+    images: the parenthesis follows the bracket immediately) or a ``]:`` (the
+    definition a reference link needs); entities never stand in for them. Texts
+    without any are not parsed, so Markdown's parser loads only for texts that
+    could break the policy.
+    """
+    return "<" in text or "](" in text or "]:" in text
 
 
 @functools.cache
 def _html_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     # Parse every link target, so that a javascript: link is found, not left as text.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -155,7 +150,7 @@ HINT_BY_CODE = {
 def markdown_findings(doc: Document) -> Iterator[Finding]:
     patterns = markdown_field_patterns()
     for path, text in _strings(doc.data, ()):
-        if field_pattern(path) not in patterns or not any(c in text for c in "<!:[&"):
+        if not may_break_the_policy(text) or field_pattern(path) not in patterns:
             continue
         mark = doc.mark(path)
         offset = _line_offset(doc, path)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from slagen.core.records import Record, record
 from slagen.core.scalars import Duration, months_between
 
 __all__ = [
@@ -44,23 +45,23 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Representative:
+@record
+class Representative(Record):
     name: str
     title: str | None = None
     email: str | None = None
 
 
-@dataclass(frozen=True)
-class Party:
+@record
+class Party(Record):
     id: str
     name: str
     role: str  # provider | recipient | both
     representative: Representative
 
 
-@dataclass(frozen=True)
-class Period:
+@record
+class Period(Record):
     start: dt.date
     end: dt.date
 
@@ -70,21 +71,21 @@ class Period:
         return months_between(self.start, self.end)
 
 
-@dataclass(frozen=True)
-class RevisionEntry:
+@record
+class RevisionEntry(Record):
     number: int
     date: dt.date
     summary: str
 
 
-@dataclass(frozen=True)
-class Definition:
+@record
+class Definition(Record):
     term: str
     text: str
 
 
-@dataclass(frozen=True)
-class Objective:
+@record
+class Objective(Record):
     party: str
     text: str
     metric: str | None = None
@@ -93,16 +94,16 @@ class Objective:
     money: bool = False  # a numeric target is an amount in the agreement's currency
 
 
-@dataclass(frozen=True)
-class Need:
+@record
+class Need(Record):
     party: str
     from_party: str
     text: str
     cadence: str | None = None
 
 
-@dataclass(frozen=True)
-class Contact:
+@record
+class Contact(Record):
     party: str
     name: str
     role: str
@@ -111,8 +112,8 @@ class Contact:
     responsibilities: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Condition:
+@record
+class Condition(Record):
     """A ``when`` condition, evaluated month by month by reports."""
 
     metric: str
@@ -133,8 +134,8 @@ class Condition:
         return observed > self.above
 
 
-@dataclass(frozen=True)
-class ServiceLevel:
+@record
+class ServiceLevel(Record):
     id: str
     name: str
     metric: str
@@ -150,8 +151,8 @@ class ServiceLevel:
     customers_per_month: int | None = None  # what the level is sized for (multilevel chains)
 
 
-@dataclass(frozen=True)
-class MonthlyValue:
+@record
+class MonthlyValue(Record):
     """A target input: one value for every month, or one per month.
 
     ``by_month`` always covers every month of the period (the validator
@@ -172,15 +173,16 @@ class MonthlyValue:
         return next(iter(self.by_month.values()))
 
 
-@dataclass(frozen=True)
-class FunnelStage:
+@record
+class FunnelStage(Record):
     stage: str
     rate: Decimal  # conversion to the next stage (the last converts to customers)
     sla: bool = False
+    name: str | None = None  # printed name; None: made from `stage`
 
 
-@dataclass(frozen=True)
-class Segment:
+@record
+class Segment(Record):
     id: str
     name: str
     revenue_goal: MonthlyValue
@@ -206,8 +208,8 @@ class Segment:
         return self.funnel[0].stage
 
 
-@dataclass(frozen=True)
-class Targets:
+@record
+class Targets(Record):
     dimension: str | None
     segments: tuple[Segment, ...]
     appendix: bool = False  # the working shown, in the documents
@@ -216,6 +218,17 @@ class Targets:
     prorate: bool = False  # prorate the month the revision takes effect in
     goal_days: str = "calendar"  # calendar | business: the daily goal line's days
     holidays: frozenset[dt.date] = frozenset()
+    # group id -> printed name, for the groups `targets.groups` names
+    group_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def stage_names(self) -> dict[str, str]:
+        """Funnel stage -> printed name, for the stages that have one (first segment wins)."""
+        names: dict[str, str] = {}
+        for segment in self.segments:
+            for stage in segment.funnel or ():
+                if stage.name:
+                    names.setdefault(stage.stage, stage.name)
+        return names
 
     @property
     def groups(self) -> tuple[str, ...]:
@@ -226,22 +239,22 @@ class Targets:
         return tuple(seen)
 
 
-@dataclass(frozen=True)
-class FollowUp:
+@record
+class FollowUp(Record):
     first_attempt_within: Duration
     min_attempts: int
     attempts_within: Duration | None = None
 
 
-@dataclass(frozen=True)
-class Capacity:
+@record
+class Capacity(Record):
     reps: int
     hours_per_rep_month: Decimal
     minutes_per_attempt: Decimal
 
 
-@dataclass(frozen=True)
-class Report:
+@record
+class Report(Record):
     name: str
     from_party: str
     to: str
@@ -249,15 +262,15 @@ class Report:
     content: str | None = None
 
 
-@dataclass(frozen=True)
-class Meeting:
+@record
+class Meeting(Record):
     name: str
     cadence: str
     participants: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Consequence:
+@record
+class Consequence(Record):
     trigger: str
     action: str
     owner: str | None = None
@@ -265,14 +278,14 @@ class Consequence:
     credit: Decimal | None = None  # a fraction, 0.1 for 10 %
 
 
-@dataclass(frozen=True)
-class Cancellation:
+@record
+class Cancellation(Record):
     text: str
     when: Condition | None = None
 
 
-@dataclass(frozen=True)
-class Approval:
+@record
+class Approval(Record):
     party: str
     name: str
     date: dt.date
@@ -280,8 +293,8 @@ class Approval:
     title: str | None = None
 
 
-@dataclass(frozen=True)
-class Agreement:
+@record
+class Agreement(Record):
     """A validated agreement: every field of docs/format.md with its proper type."""
 
     id: str

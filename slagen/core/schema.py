@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from slagen.core.errors import Finding
 from slagen.core.loader import Document
-from slagen.core.resources import schema_path
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -28,6 +27,8 @@ __all__ = ["load_schema", "schema_findings", "schema_text"]
 
 
 def schema_text() -> str:
+    from slagen.core.resources import schema_path  # importlib.resources: only when read
+
     return schema_path().read_text(encoding="utf-8")
 
 

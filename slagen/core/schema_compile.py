@@ -5,7 +5,9 @@ Run ``python -m slagen.core.schema_compile`` after editing
 turns the schema into plain Python once, here; the shipped module needs neither
 fastjsonschema nor jsonschema, so a valid agreement is checked without
 importing either. Its verdict is only trusted when it says "valid": a document
-it rejects is explained by jsonschema, the reference semantics.
+it rejects is explained by jsonschema, the reference semantics. The module also
+holds what else a check would read from a large source on every run: the
+schema's Markdown fields and Babel's currency codes.
 
 Stage: check.
 """
@@ -68,6 +70,35 @@ def _without_definitions(code: str) -> str:
     return ast.unparse(tree)
 
 
+MARKDOWN_REF = "#/$defs/markdown"
+
+
+def markdown_fields(schema: dict[str, Any]) -> frozenset[str]:
+    """Every Markdown field of ``schema``, as ``definitions[].text`` patterns."""
+    defs: dict[str, Any] = schema.get("$defs", {})
+    found: set[str] = set()
+
+    def walk(node: Any, prefix: str, seen: frozenset[str]) -> None:
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if ref == MARKDOWN_REF:
+            found.add(prefix)
+            return
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and ref not in seen:
+            walk(defs.get(ref.removeprefix("#/$defs/")), prefix, seen | {ref})
+        for key, child in node.get("properties", {}).items():
+            walk(child, f"{prefix}.{key}" if prefix else key, seen)
+        if "items" in node:
+            walk(node["items"], prefix + "[]", seen)
+        for word in ("anyOf", "oneOf", "allOf"):
+            for branch in node.get(word, []):
+                walk(branch, prefix, seen)
+
+    walk(schema, "", frozenset())
+    return frozenset(found)
+
+
 def generate() -> str:
     """The text of ``schema_compiled.py`` for the current schema."""
     import fastjsonschema
@@ -84,7 +115,26 @@ def generate() -> str:
         if not line.startswith(("VERSION = ", "from fastjsonschema import"))
     ]
     entry = "validate = validate_https___slagen_dev_schemas_agreement_schema_json\n"
-    return HEADER + "\n".join(lines).rstrip() + "\n\n\n" + entry
+    fields = "".join(f"    {f!r},\n" for f in sorted(markdown_fields(load_schema())))
+    markdown = f"\n# The Markdown fields (field_checks.py).\nMARKDOWN_FIELDS = (\n{fields})\n"
+    return HEADER + "\n".join(lines).rstrip() + "\n\n\n" + entry + markdown + _currencies()
+
+
+def _currencies() -> str:
+    """Babel's currency codes, so that checking a file needs neither Babel nor its data.
+
+    ``babel.numbers.is_currency`` unpickles Babel's global data (~7 ms and
+    memory) for a set lookup; a Babel upgrade that changes the set makes the
+    up-to-date test fail until this module is regenerated.
+    """
+    from babel.numbers import list_currencies
+
+    codes = sorted(list_currencies())
+    rows = "".join(
+        "    " + " ".join(f"{c!r}," for c in codes[i : i + 10]) + "\n"
+        for i in range(0, len(codes), 10)
+    )
+    return f"\n# The currency codes Babel knows (babel.numbers.is_currency).\nCURRENCIES = frozenset({{\n{rows}}})\n"
 
 
 def main() -> int:

@@ -792,6 +792,16 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_targets(dat
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.holidays must contain unique items', value=data__holidays, name='' + (name_prefix or 'data') + '.holidays', rule='uniqueItems')
                 for data__holidays_x, data__holidays_item in enumerate(data__holidays):
                     validate_https___slagen_dev_schemas_agreement_schema_json___defs_date(data__holidays_item, custom_formats, (name_prefix or 'data') + '.holidays[{data__holidays_x}]'.format(**locals()))
+        if 'groups' in data_keys:
+            data_keys.remove('groups')
+            data__groups = data['groups']
+            if not isinstance(data__groups, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.groups must be array', value=data__groups, name='' + (name_prefix or 'data') + '.groups', rule='type')
+            data__groups_is_list = isinstance(data__groups, (list, tuple))
+            if data__groups_is_list:
+                data__groups_len = len(data__groups)
+                for data__groups_x, data__groups_item in enumerate(data__groups):
+                    validate_https___slagen_dev_schemas_agreement_schema_json___defs_segment_group(data__groups_item, custom_formats, (name_prefix or 'data') + '.groups[{data__groups_x}]'.format(**locals()))
         if 'segments' in data_keys:
             data_keys.remove('segments')
             data__segments = data['segments']
@@ -935,6 +945,10 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_funnel_stag
             data_keys.remove('stage')
             data__stage = data['stage']
             validate_https___slagen_dev_schemas_agreement_schema_json___defs_plain(data__stage, custom_formats, (name_prefix or 'data') + '.stage')
+        if 'name' in data_keys:
+            data_keys.remove('name')
+            data__name = data['name']
+            validate_https___slagen_dev_schemas_agreement_schema_json___defs_plain(data__name, custom_formats, (name_prefix or 'data') + '.name')
         if 'rate' in data_keys:
             data_keys.remove('rate')
             data__rate = data['rate']
@@ -1133,6 +1147,31 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_revenue_goa
             pass
     if not data_any_of_count7:
         raise JsonSchemaValueException('' + (name_prefix or 'data') + ' cannot be validated by any definition', value=data, name='' + (name_prefix or 'data') + '', rule='anyOf')
+    return data
+
+def validate_https___slagen_dev_schemas_agreement_schema_json___defs_segment_group(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['id', 'name']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain ' + (str(sorted(data__missing_keys)) + ' properties'), value=data, name='' + (name_prefix or 'data') + '', rule='required')
+        data_keys = set(data.keys())
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate_https___slagen_dev_schemas_agreement_schema_json___defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+        if 'name' in data_keys:
+            data_keys.remove('name')
+            data__name = data['name']
+            validate_https___slagen_dev_schemas_agreement_schema_json___defs_plain(data__name, custom_formats, (name_prefix or 'data') + '.name')
+        for data_key, data_val in data.items():
+            if REGEX_PATTERNS['^x_'].search(data_key):
+                if data_key in data_keys:
+                    data_keys.remove(data_key)
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
 
 def validate_https___slagen_dev_schemas_agreement_schema_json___defs_service_level(data, custom_formats={}, name_prefix=None):
@@ -1525,3 +1564,54 @@ def validate_https___slagen_dev_schemas_agreement_schema_json___defs_slug(data, 
 
 
 validate = validate_https___slagen_dev_schemas_agreement_schema_json
+
+# The Markdown fields (field_checks.py).
+MARKDOWN_FIELDS = (
+    'amendment',
+    'cancellation[].text',
+    'consequences[].action',
+    'definitions[].text',
+    'history[].summary',
+    'needs[].text',
+    'objectives[].text',
+    'reports[].content',
+    'revision.summary',
+    'service_levels[].description',
+    'service_levels[].measurement',
+    'summary',
+)
+
+# The currency codes Babel knows (babel.numbers.is_currency).
+CURRENCIES = frozenset({
+    'ADP', 'AED', 'AFA', 'AFN', 'ALK', 'ALL', 'AMD', 'ANG', 'AOA', 'AOK',
+    'AON', 'AOR', 'ARA', 'ARL', 'ARM', 'ARP', 'ARS', 'ATS', 'AUD', 'AWG',
+    'AZM', 'AZN', 'BAD', 'BAM', 'BAN', 'BBD', 'BDT', 'BEC', 'BEF', 'BEL',
+    'BGL', 'BGM', 'BGN', 'BGO', 'BHD', 'BIF', 'BMD', 'BND', 'BOB', 'BOL',
+    'BOP', 'BOV', 'BRB', 'BRC', 'BRE', 'BRL', 'BRN', 'BRR', 'BRZ', 'BSD',
+    'BTN', 'BUK', 'BWP', 'BYB', 'BYN', 'BYR', 'BZD', 'CAD', 'CDF', 'CHE',
+    'CHF', 'CHW', 'CLE', 'CLF', 'CLP', 'CNH', 'CNY', 'COP', 'COU', 'CRC',
+    'CSD', 'CSK', 'CUC', 'CUP', 'CVE', 'CYP', 'CZK', 'DDM', 'DEM', 'DJF',
+    'DKK', 'DOP', 'DZD', 'ECS', 'ECV', 'EEK', 'EGP', 'ERN', 'ESA', 'ESB',
+    'ESP', 'ETB', 'EUR', 'FIM', 'FJD', 'FKP', 'FRF', 'GBP', 'GEK', 'GEL',
+    'GHC', 'GHS', 'GIP', 'GMD', 'GNF', 'GNS', 'GQE', 'GRD', 'GTQ', 'GWE',
+    'GWP', 'GYD', 'HKD', 'HNL', 'HRD', 'HRK', 'HTG', 'HUF', 'IDR', 'IEP',
+    'ILP', 'ILR', 'ILS', 'INR', 'IQD', 'IRR', 'ISJ', 'ISK', 'ITL', 'JMD',
+    'JOD', 'JPY', 'KES', 'KGS', 'KHR', 'KMF', 'KPW', 'KRH', 'KRO', 'KRW',
+    'KWD', 'KYD', 'KZT', 'LAK', 'LBP', 'LKR', 'LRD', 'LSL', 'LTL', 'LTT',
+    'LUC', 'LUF', 'LUL', 'LVL', 'LVR', 'LYD', 'MAD', 'MAF', 'MCF', 'MDC',
+    'MDL', 'MGA', 'MGF', 'MKD', 'MKN', 'MLF', 'MMK', 'MNT', 'MOP', 'MRO',
+    'MRU', 'MTL', 'MTP', 'MUR', 'MVP', 'MVR', 'MWK', 'MXN', 'MXP', 'MXV',
+    'MYR', 'MZE', 'MZM', 'MZN', 'NAD', 'NGN', 'NIC', 'NIO', 'NLG', 'NOK',
+    'NPR', 'NZD', 'OMR', 'PAB', 'PEI', 'PEN', 'PES', 'PGK', 'PHP', 'PKR',
+    'PLN', 'PLZ', 'PTE', 'PYG', 'QAR', 'RHD', 'ROL', 'RON', 'RSD', 'RUB',
+    'RUR', 'RWF', 'SAR', 'SBD', 'SCR', 'SDD', 'SDG', 'SDP', 'SEK', 'SGD',
+    'SHP', 'SIT', 'SKK', 'SLE', 'SLL', 'SOS', 'SRD', 'SRG', 'SSP', 'STD',
+    'STN', 'SUR', 'SVC', 'SYP', 'SZL', 'THB', 'TJR', 'TJS', 'TMM', 'TMT',
+    'TND', 'TOP', 'TPE', 'TRL', 'TRY', 'TTD', 'TWD', 'TZS', 'UAH', 'UAK',
+    'UGS', 'UGX', 'USD', 'USN', 'USS', 'UYI', 'UYP', 'UYU', 'UYW', 'UZS',
+    'VEB', 'VED', 'VEF', 'VES', 'VND', 'VNN', 'VUV', 'WST', 'XAD', 'XAF',
+    'XAG', 'XAU', 'XBA', 'XBB', 'XBC', 'XBD', 'XCD', 'XCG', 'XDR', 'XEU',
+    'XFO', 'XFU', 'XOF', 'XPD', 'XPF', 'XPT', 'XRE', 'XSU', 'XTS', 'XUA',
+    'XXX', 'YDD', 'YER', 'YUD', 'YUM', 'YUN', 'YUR', 'ZAL', 'ZAR', 'ZMK',
+    'ZMW', 'ZRN', 'ZRZ', 'ZWD', 'ZWG', 'ZWL', 'ZWR',
+})

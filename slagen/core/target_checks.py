@@ -25,6 +25,7 @@ class TargetChecks(CheckerBase):
         if not isinstance(targets, dict):
             return
         yield from self.unique_ids("segments", "segment", ("targets",))
+        yield from self.groups(targets)
         for i, seg in items(targets, "segments"):
             base: Path_ = ("targets", "segments", i)
             for key in (
@@ -63,6 +64,27 @@ class TargetChecks(CheckerBase):
                 )
             if has_funnel and isinstance(seg.get("funnel"), list):
                 yield from self.funnel(base + ("funnel",), seg["funnel"])
+
+    def groups(self, targets: dict[str, Any]) -> Iterator[Finding]:
+        """Every named group is one a segment belongs to: a typo would name nothing.
+
+        A warning, not an error: an agreement copied from a larger one (a child
+        of a roll-up keeps one segment) carries names of groups it no longer has.
+        """
+        yield from self.unique_ids("groups", "group", ("targets",))
+        used = {s.get("group") for _, s in items(targets, "segments")}
+        for i, group in items(targets, "groups"):
+            ident = group.get("id")
+            if isinstance(ident, str) and ident not in used:
+                known = sorted(g for g in used if isinstance(g, str))
+                yield self.warning(
+                    ("targets", "groups", i, "id"),
+                    "unknown-group",
+                    f"no segment belongs to the group `{ident}`",
+                    "segments' groups: " + ", ".join(f"`{g}`" for g in known)
+                    if known
+                    else "give segments a `group`, or remove this entry",
+                )
 
     def percent_range(self, path: Path_, value: Any) -> Iterator[Finding]:
         # The schema checks the form of "12%"; its range (0 < r <= 100%) is checked here.

@@ -9,9 +9,10 @@ Stage: compute.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
+
+from slagen.core.records import Record, record
 
 __all__ = [
     "CENT",
@@ -38,8 +39,8 @@ def money(value: Decimal | Fraction) -> Decimal:
         return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
-class SegmentMonth:
+@record
+class SegmentMonth(Record):
     """One segment's targets for one revenue month."""
 
     month: str
@@ -56,8 +57,8 @@ class SegmentMonth:
     revenue_goal_given: Decimal | None = None  # before prorating, when prorated
 
 
-@dataclass(frozen=True)
-class Totals:
+@record
+class Totals(Record):
     revenue_goal: Decimal
     marketing_revenue_goal: Decimal
     customers_needed: int
@@ -90,8 +91,8 @@ class Totals:
         )
 
 
-@dataclass(frozen=True)
-class SegmentTargets:
+@record
+class SegmentTargets(Record):
     id: str
     name: str
     group: str | None
@@ -102,6 +103,7 @@ class SegmentTargets:
     currency: str | None = None  # its own currency; None: the agreement's
     exchange_rate: Decimal | None = None
     total_converted: Totals | None = None  # Σ of the months converted, when it has a currency
+    stage_names: tuple[tuple[str, str], ...] = ()  # (stage, printed name) of the named stages
 
     @property
     def agreement_total(self) -> Totals:
@@ -113,8 +115,8 @@ class SegmentTargets:
         return Totals.zero().plus(row).converted(self.exchange_rate)
 
 
-@dataclass(frozen=True)
-class CapacityCheck:
+@record
+class CapacityCheck(Record):
     needed_hours: Decimal  # exact
     available_hours: Decimal
     utilization: Decimal  # exact ratio; 1 means fully booked
@@ -124,8 +126,8 @@ class CapacityCheck:
         return self.needed_hours > self.available_hours
 
 
-@dataclass(frozen=True)
-class MonthTotals:
+@record
+class MonthTotals(Record):
     """The monthly SLA total: every segment's leads due in one lead month."""
 
     month: str  # the lead month
@@ -142,16 +144,17 @@ class MonthTotals:
         return self.totals.customers_needed
 
 
-@dataclass(frozen=True)
-class GroupTargets:
+@record
+class GroupTargets(Record):
     id: str
     segments: tuple[str, ...]
     months: tuple[MonthTotals, ...]
     total: Totals
+    name: str | None = None  # printed name from `targets.groups`; None: made from the id
 
 
-@dataclass(frozen=True)
-class TargetTable:
+@record
+class TargetTable(Record):
     agreement: str
     revision: int
     currency: str | None

@@ -157,6 +157,7 @@ def _segment_targets(
         currency=segment.currency,
         exchange_rate=segment.exchange_rate,
         total_converted=None if segment.exchange_rate is None else converted,
+        stage_names=tuple((s.stage, s.name) for s in segment.funnel or () if s.name),
     )
 
 
@@ -222,6 +223,7 @@ def compute_targets(agreement: Agreement) -> TargetTable:
                 segments=tuple(s.id for s in members),
                 months=_monthly_totals(members, lead_months, months[0], None, None),
                 total=total,
+                name=agreement.targets.group_names.get(group) if agreement.targets else None,
             )
         )
     grand = Totals.zero()

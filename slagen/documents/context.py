@@ -166,7 +166,7 @@ def build_context(
 def render_figures(targets: TargetTable, user_dir: Path | None, lang: str) -> dict[str, str]:
     if not targets.segments:
         return {}
-    from slagen.documents.charts import lead_targets_chart_svg
+    from slagen.documents.chart_cache import lead_targets_chart
 
     _ = translations(lang, user_dir).gettext
     series = [
@@ -179,7 +179,7 @@ def render_figures(targets: TargetTable, user_dir: Path | None, lang: str) -> di
         )
         for seg in targets.segments
     ]
-    svg = lead_targets_chart_svg(
+    svg = lead_targets_chart(
         list(targets.lead_months),
         series,
         title=_("Leads needed per lead month, by segment"),

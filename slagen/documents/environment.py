@@ -41,6 +41,7 @@ from slagen.core.errors import UserError
 from slagen.core.resources import templates_dir as shipped_templates_dir
 from slagen.core.scalars import PERCENT_RE, Duration
 from slagen.documents.markdown import markdown_to_html, md_block, md_cell, md_quote, md_text
+from slagen.documents.template_cache import template_cache
 from slagen.formats.i18n import (
     format_date,
     format_duration,
@@ -123,6 +124,7 @@ def build_environment(user_templates: Path | None, lang: str) -> Environment:
     for name in _UNSAFE_GLOBALS:
         env.globals.pop(name, None)
     env.globals.update(slagen_version=__version__, lang=lang)
+    env.bytecode_cache = template_cache(env)
     return env
 
 

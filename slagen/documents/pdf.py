@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from slagen import __version__
+from slagen.documents.pdf_engine import font_configuration, import_weasyprint, paused_collector
 
 PDF_VARIANT = "pdf/a-3u"
 PAGE_SIZES = ("A4", "Letter")
@@ -99,10 +100,15 @@ def html_to_pdf(
     found: list[str] = []
     fetcher = AssetFetcher([base, *map(Path, asset_dirs)], found)
     epoch = _epoch(modified)
+    fonts = font_configuration([base, *asset_dirs])
     options: dict[str, Any] = {
         # Stylesheets given here rank below the document's own: !important wins.
         "stylesheets": [
-            weasyprint.CSS(string=f"@page {{ size: {page_size} !important; }}", url_fetcher=fetcher)
+            weasyprint.CSS(
+                string=f"@page {{ size: {page_size} !important; }}",
+                url_fetcher=fetcher,
+                font_config=fonts,
+            )
         ],
         "pdf_variant": PDF_VARIANT,
         "pdf_identifier": _identifier(fingerprint),
@@ -110,9 +116,9 @@ def html_to_pdf(
         "presentational_hints": False,
         "output_intent": "srgb",
     }
-    with _collect_log(found), _WRITE_LOCK, _source_date_epoch(epoch):
+    with _collect_log(found), _WRITE_LOCK, _source_date_epoch(epoch), paused_collector():
         document = weasyprint.HTML(string=html, base_url=str(base), url_fetcher=fetcher).render(
-            **options
+            font_config=fonts, **options
         )
         meta = document.metadata
         meta.title = title
@@ -200,12 +206,7 @@ AssetFetcher: Any = None  # set by _weasyprint(): a weasyprint.urls.URLFetcher s
 
 def _weasyprint() -> Any:
     global AssetFetcher
-    with pywarnings.catch_warnings():
-        # Without libharfbuzz-subset WeasyPrint warns at import that it will be
-        # required some day; slagen works (more slowly) either way.
-        pywarnings.simplefilter("ignore", DeprecationWarning)
-        import weasyprint
-        import weasyprint.urls
+    weasyprint = import_weasyprint()
     if AssetFetcher is None:
         AssetFetcher = _make_fetcher_class(weasyprint.urls)
     return weasyprint

@@ -10,15 +10,21 @@ Stage: write.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slagen.core.atomic_write import write_all
 from slagen.core.errors import AgreementError, Finding, UsageError
 from slagen.core.validate import collect_agreement_files, load_agreement
+
+if TYPE_CHECKING:
+    from slagen.core.model import Agreement
+    from slagen.core.targets import TargetTable
+
+Loaded = tuple["Agreement", "TargetTable"]
 
 __all__ = ["DEFAULT_FORMATS", "FORMATS", "parse_formats", "render_documents"]
 
@@ -63,6 +69,7 @@ def render_documents(
     language: str | None = None,
     jobs: int = 1,
     warnings: list[str] | None = None,
+    loaded: Mapping[Path, Loaded] | None = None,
 ) -> list[Path]:
     """Render agreement files (or folders of them) into ``out_dir``.
 
@@ -75,6 +82,8 @@ def render_documents(
         language: render in this language instead of each agreement's own.
         jobs: processes for rendering (PDF layout is CPU-bound; 2 cores → 2).
         warnings: receives ``FILE: message`` lines (removed links, refused fetches).
+        loaded: agreements the caller has validated already, by file (each
+            document is validated once: ``slagen build`` checks before it renders).
 
     Returns:
         The written files, in order.
@@ -109,12 +118,14 @@ def render_documents(
     findings: list[Finding] = []
     owners: dict[str, Path] = {}
     valid: list[Path] = []
+    checked: dict[Path, Loaded] = {}
     for file in files:
         try:
-            agreement, _ = load_agreement(file, display=str(file))
+            pair = (loaded or {}).get(file) or load_agreement(file, display=str(file))
         except AgreementError as exc:
             findings.extend(exc.findings)
             continue
+        agreement = pair[0]
         if agreement.id in owners:
             raise UsageError(
                 f"{file} and {owners[agreement.id]} both have id {agreement.id!r}",
@@ -122,6 +133,7 @@ def render_documents(
             )
         owners[agreement.id] = file
         valid.append(file)
+        checked[file] = pair
     if findings:
         raise AgreementError(findings)
 
@@ -131,7 +143,7 @@ def render_documents(
         with ProcessPoolExecutor(max_workers=min(jobs, len(job_list))) as pool:
             results = list(pool.map(_render_one, job_list))
     else:
-        results = [_render_one(job) for job in job_list]
+        results = [_render_one(job, checked[job.file]) for job in job_list]
 
     # 3. Write.
     target = Path(out_dir)
@@ -143,11 +155,13 @@ def render_documents(
     return write_all(outputs)
 
 
-def _render_one(job: _Job) -> tuple[str, list[tuple[str, bytes | str]], list[str]]:
+def _render_one(
+    job: _Job, loaded: Loaded | None = None
+) -> tuple[str, list[tuple[str, bytes | str]], list[str]]:
     from slagen.documents.markdown import markdown_warnings
     from slagen.documents.render import render_html, render_markdown, render_pdf
 
-    agreement, targets = load_agreement(job.file, display=job.display)
+    agreement, targets = loaded or load_agreement(job.file, display=job.display)
     found: list[str] = []
     documents: list[tuple[str, bytes | str]] = []
     html = None

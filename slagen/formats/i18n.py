@@ -25,20 +25,17 @@ import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 from babel.numbers import format_percent as babel_format_percent
-from babel.support import NullTranslations, Translations
-from babel.units import format_unit
 
-from slagen.core.resources import templates_dir
+if TYPE_CHECKING:  # the catalogs' modules load with the first catalog (documents only)
+    from babel.support import NullTranslations
 
 LOCALE_BY_LANGUAGE = {"es": "es_ES", "en": "en_US"}
 _LAST_ZERO_RE = re.compile(r"0(?=[^0#]*$)")
@@ -104,6 +101,8 @@ def format_month(month: str, lang: str, *, short: bool = False) -> str:
 
 def format_duration(amount: int, unit: str, lang: str) -> str:
     """A duration (docs/format.md) (``4h``): ``4 horas`` / ``4 hours``."""
+    from babel.units import format_unit
+
     return format_unit(amount, UNIT_BY_DURATION[unit], length="long", locale=locale_for(lang))
 
 
@@ -121,6 +120,8 @@ def translations(lang: str, user_templates: Path | None = None) -> NullTranslati
 
 @cache
 def _shipped_catalog(lang: str) -> NullTranslations:
+    from slagen.core.resources import templates_dir
+
     return _read_catalog(templates_dir() / "locale", lang)
 
 
@@ -128,6 +129,8 @@ def _shipped_catalog(lang: str) -> NullTranslations:
 def _user_catalog(locale_dir: Path, lang: str) -> NullTranslations:
     # A fresh object each time it is built: the shipped catalog is shared and
     # must never be chained onto itself.
+    from babel.support import Translations
+
     own = _read_catalog(locale_dir, lang)
     shipped = _shipped_catalog(lang)
     if isinstance(own, Translations):
@@ -137,6 +140,12 @@ def _user_catalog(locale_dir: Path, lang: str) -> NullTranslations:
 
 
 def _read_catalog(locale_dir: Path, lang: str) -> NullTranslations:
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import NullTranslations, Translations
+
     po_path = locale_dir / lang / "LC_MESSAGES" / "messages.po"
     if not po_path.is_file():
         return NullTranslations()

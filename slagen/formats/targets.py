@@ -70,6 +70,7 @@ def _segment(seg: SegmentTargets, table: TargetTable) -> dict[str, Any]:
         "name": seg.name,
         "group": seg.group,
         "sla_stage": seg.sla_stage,
+        "stage_names": dict(seg.stage_names),
         "sales_cycle_months": seg.sales_cycle_months,
         "months": [_segment_month(r) for r in seg.months],
         "total": _totals(seg.total),
@@ -124,6 +125,7 @@ def targets_to_dict(table: TargetTable) -> dict[str, Any]:
         "groups": [
             {
                 "id": g.id,
+                "name": g.name,
                 "segments": list(g.segments),
                 "months": [_month_totals(m) for m in g.months],
                 "total": _totals(g.total),
@@ -242,6 +244,13 @@ LABELS = {
 }
 
 
+def _group_name(table: TargetTable, group: str | None) -> str:
+    """The group as the table prints it: its name when `targets.groups` gives one."""
+    if group is None:
+        return ""
+    return next((g.name for g in table.groups if g.id == group and g.name), group)
+
+
 def _grid(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
@@ -319,7 +328,7 @@ def targets_table(table: TargetTable, language: str) -> str:
         rows2.append(
             [
                 name,
-                seg.group or "",
+                _group_name(table, seg.group),
                 cur(seg.agreement_total.revenue_goal),
                 cur(seg.agreement_total.marketing_revenue_goal),
                 num(seg.total.customers_needed),
@@ -330,8 +339,8 @@ def targets_table(table: TargetTable, language: str) -> str:
     for g in table.groups:
         rows2.append(
             [
-                f"{lab['group']} {g.id}",
-                g.id,
+                f"{lab['group']} {g.name or g.id}",
+                g.name or g.id,
                 cur(g.total.revenue_goal),
                 cur(g.total.marketing_revenue_goal),
                 num(g.total.customers_needed),

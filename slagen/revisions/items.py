@@ -27,10 +27,10 @@ SINGULAR = {
 
 def item_label(list_name: str, item: Any, index: int) -> str:
     if isinstance(item, Mapping):
-        if list_name in ("segments", "parties", "service_levels") and item.get("name"):
+        if list_name in ("segments", "groups", "parties", "service_levels") and item.get("name"):
             return str(item["name"])
         if list_name == "funnel":
-            return f"{item.get('stage')} stage"
+            return f"{item.get('name') or item.get('stage')} stage"
         if list_name == "history":
             return f"history entry {item.get('number')}"
         if list_name in ("definitions",) and item.get("term"):

@@ -73,6 +73,7 @@ FIELD_NAMES = {
     "dimension": N_("Target dimension"),
     "segments": N_("Segments"),
     "group": N_("Group"),
+    "groups": N_("Group names"),
     "revenue_goal": N_("Revenue goal"),
     "marketing_share": N_("Marketing share"),
     "avg_deal_size": N_("Average deal size"),
@@ -170,12 +171,13 @@ class Namer:
         """An item of a list, named: a segment by its name, an objective by its number."""
         if "=" in selector:
             key, ident = selector.split("=", 1)
+            if key == "stage":
+                name = self.names.get((list_name, ident), ident)
+                return self._("%(name)s stage") % {"name": name}
             if (list_name, ident) in self.names:
                 return self.names[(list_name, ident)]
             if list_name == "history":
                 return self._(ITEM_NAMES["history"]) % {"number": ident}
-            if key == "stage":
-                return self._("%(name)s stage") % {"name": ident}
             return f"“{ident}”" if key in ("term", "name") else ident
         if selector.isdigit():
             template = ITEM_NAMES.get(list_name)
@@ -221,12 +223,22 @@ class Namer:
 
 
 def display_names(*documents: Mapping[str, Any]) -> dict[tuple[str, str], str]:
-    """``(list, id)`` → name for segments, parties and service levels of the documents (newest last)."""
+    """``(list, id)`` → name for segments, groups, funnel stages, parties and service levels.
+
+    The documents come oldest first, so the newest name wins.
+    """
     names: dict[tuple[str, str], str] = {}
     for data in documents:
         targets = data.get("targets")
+        segments = targets.get("segments") if isinstance(targets, Mapping) else None
+        for segment in segments if isinstance(segments, list) else []:
+            funnel = segment.get("funnel") if isinstance(segment, Mapping) else None
+            for stage in funnel if isinstance(funnel, list) else []:
+                if isinstance(stage, Mapping) and stage.get("stage") and stage.get("name"):
+                    names[("funnel", str(stage["stage"]))] = str(stage["name"])
         lists = {
-            "segments": targets.get("segments") if isinstance(targets, Mapping) else None,
+            "segments": segments,
+            "groups": targets.get("groups") if isinstance(targets, Mapping) else None,
             "parties": data.get("parties"),
             "service_levels": data.get("service_levels"),
         }

@@ -4,7 +4,9 @@ A summary table and the reset checks come first; the details are folded in
 ``<details>`` blocks. That HTML is slagen's own; every piece of user text goes
 through :func:`slagen.documents.markdown.md_text`, which escapes Markdown punctuation and
 ``<``, ``>``, ``&`` and ``|``, so an agreement can neither inject HTML nor break
-a table. Prose changes are marked with ``<del>``/``<ins>`` around escaped words.
+a table. Prose changes are marked with ``<del>``/``<ins>`` around escaped words;
+a text rewritten for the most part (fewer than half its words kept) is shown as
+the old paragraph deleted and the new one inserted.
 
 Stage: revisions.
 """
@@ -20,6 +22,7 @@ from slagen.revisions.result import DiffResult
 from slagen.revisions.targets import Delta, MonthDelta
 from slagen.revisions.text_format import trim_words
 from slagen.revisions.wording import Wording
+from slagen.revisions.words import replaced_whole
 
 __all__ = ["diff_markdown"]
 
@@ -36,6 +39,9 @@ def _cell(text: str) -> str:
 
 
 def _prose(change: FieldChange) -> str:
+    whole = replaced_whole(change.old, change.new)
+    if whole is not None:
+        return f"<del>{md_text(whole[0])}</del>\n\n<ins>{md_text(whole[1])}</ins>"
     pieces = []
     for w in trim_words(change.words):
         text = md_text(w.text)

@@ -26,7 +26,9 @@ from slagen.revisions.wording import Wording
 
 __all__ = ["redline_body", "redline_html", "redline_pdf"]
 
-_TOKEN_RE = re.compile(r"<[^>]*>\s*|[^<\s]+\s*|\s+")
+# A fingerprint with its <wbr> break points is one token: a new fingerprint is struck and
+# inserted whole, not as eight interleaved runs of hex digits.
+_TOKEN_RE = re.compile(r"sha256:(?:<wbr>|[0-9a-f])+\s*|<[^>]*>\s*|[^<\s]+\s*|\s+")
 _BODY_RE = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.DOTALL)
 _BLOCK_START_RE = re.compile(
     r"<(p|li|tr|h[1-6]|dt|dd|dl|section|div|table|thead|tbody|tfoot|ul|ol|blockquote|figure)[\s>]",
@@ -280,8 +282,8 @@ def redline_html(result: DiffResult) -> str:
     )
 
 
-def redline_pdf(result: DiffResult) -> bytes:
-    """The redline as a PDF with both YAML versions attached."""
+def redline_pdf(result: DiffResult, *, page_size: str = "A4") -> bytes:
+    """The redline as a PDF with both YAML versions attached, on A4 or ``Letter`` paper."""
     from slagen.core.resources import templates_dir
     from slagen.documents.pdf import PdfAttachment, html_to_pdf
 
@@ -316,4 +318,5 @@ def redline_pdf(result: DiffResult) -> bytes:
             ),
         ],
         fingerprint=new.fingerprint,
+        page_size=page_size,
     )

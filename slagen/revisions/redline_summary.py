@@ -13,7 +13,6 @@ Stage: revisions.
 
 from __future__ import annotations
 
-import difflib
 import html
 from collections.abc import Mapping
 
@@ -25,11 +24,10 @@ from slagen.revisions.result import DiffResult
 from slagen.revisions.text_format import trim_words
 from slagen.revisions.values import PROSE_KEYS
 from slagen.revisions.wording import Wording
+from slagen.revisions.words import REWRITE_RATIO, rewritten
 
 __all__ = ["REWRITE_RATIO", "SUMMARY_CSS", "rewritten", "summary_section"]
 
-# Below this share of words kept, a paragraph is shown as replaced, not word by word.
-REWRITE_RATIO = 0.5
 FINGERPRINT_DIGITS = 12
 # Private-use characters mark deletions and insertions through the Markdown renderer.
 _MARKS = {"\ue000": '<del class="redline">', "\ue001": "</del>"}
@@ -53,14 +51,6 @@ section.redline-summary .finding-warning strong { color: #8a5a00; }
 section.redline-summary .hint { color: #555; }
 section.redline-summary .checks-passed { color: #0b6b1f; }
 """
-
-
-def rewritten(old: str, new: str) -> bool:
-    """True when most of a paragraph changed: fewer than half its words kept."""
-    a, b = old.split(), new.split()
-    if not a or not b:
-        return False
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() < REWRITE_RATIO
 
 
 def _markdown(text: str) -> str:

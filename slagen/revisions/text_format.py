@@ -2,7 +2,9 @@
 
 Colour (ANSI) only when asked: the command passes ``color=True`` when stdout
 is a terminal or ``--color`` was given. Without colour, deletions and
-insertions in prose read ``[-old-]{+new+}`` (git's ``--word-diff`` notation).
+insertions in prose read ``[-old-]{+new+}`` (git's ``--word-diff`` notation). A
+text rewritten for the most part (fewer than half its words kept) reads as the
+old text removed and the new one added, each on its own line.
 
 Stage: revisions.
 """
@@ -18,6 +20,7 @@ from slagen.revisions.result import DiffResult
 from slagen.revisions.targets import Delta, MonthDelta
 from slagen.revisions.values import format_value
 from slagen.revisions.wording import Wording
+from slagen.revisions.words import replaced_whole
 
 __all__ = ["diff_text", "trim_words"]
 
@@ -91,6 +94,11 @@ def _short(text: str, limit: int = 100) -> str:
 def _change_line(c: FieldChange, style: _Style, w: Wording) -> str:
     sign = SIGN_BY_KIND[c.kind]
     label = w.label(c)
+    whole = replaced_whole(c.old, c.new) if c.words else None
+    if whole is not None:
+        old_text = style.old(whole[0]) if style.color else f"[-{whole[0]}-]"
+        new_text = style.new(whole[1]) if style.color else f"{{+{whole[1]}+}}"
+        return f"  {sign} {label}:\n      {old_text}\n      {new_text}"
     if c.words:
         return f"  {sign} {label}: {_prose(c, style)}"
     old, new = _short(w.change_value(c, "old")), _short(w.change_value(c, "new"))

@@ -31,6 +31,7 @@ __all__ = [
 KEY_BY_LIST = {
     "parties": "id",
     "segments": "id",
+    "groups": "id",
     "service_levels": "id",
     "funnel": "stage",
     "definitions": "term",

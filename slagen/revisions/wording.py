@@ -116,6 +116,8 @@ class Wording:
         text = " ".join(str(value).split())
         if key in ("party", "from") and ("parties", text) in self.namer.names:
             return self.namer.names[("parties", text)]  # the party's name, not its id
+        if key == "group" and ("groups", text) in self.namer.names:
+            return self.namer.names[("groups", text)]
         if key == "fingerprint" and len(text) > FINGERPRINT_CHARS:
             return text[:FINGERPRINT_CHARS] + "…"  # the full value is in the document
         match = _DURATION_RE.match(text)

@@ -1,5 +1,9 @@
 """Word diffs of prose: which runs of words stayed, went and came.
 
+A paragraph that keeps fewer than half its words reads better as the old one
+removed and the new one added than as a word salad: :func:`rewritten` is that
+rule, shared by the redline, the text and the Markdown diff.
+
 Stage: revisions.
 """
 
@@ -8,7 +12,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-__all__ = ["WordOp", "word_diff"]
+__all__ = ["REWRITE_RATIO", "WordOp", "replaced_whole", "rewritten", "word_diff"]
+
+# Below this share of words kept (difflib's ratio), a paragraph counts as rewritten.
+REWRITE_RATIO = 0.5
 
 
 @dataclass(frozen=True)
@@ -17,6 +24,21 @@ class WordOp:
 
     op: str
     text: str
+
+
+def rewritten(old: str, new: str) -> bool:
+    """True when most of a paragraph changed: fewer than half its words kept."""
+    a, b = old.split(), new.split()
+    if not a or not b:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() < REWRITE_RATIO
+
+
+def replaced_whole(old: object, new: object) -> tuple[str, str] | None:
+    """``(old, new)`` with their white space folded when the text was rewritten, else None."""
+    if not isinstance(old, str) or not isinstance(new, str) or not rewritten(old, new):
+        return None
+    return " ".join(old.split()), " ".join(new.split())
 
 
 def word_diff(old: str, new: str) -> tuple[WordOp, ...]:

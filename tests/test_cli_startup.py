@@ -1,0 +1,122 @@
+"""Start-up of the commands hooks and CI run: commands are built lazily, imports stay few.
+
+No timing here (the machine is shared; ``python -m benchmarks --quick`` times).
+What is checked is what makes start-up cheap: which modules a command imports
+and which commands it builds, in real subprocesses.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+import typer.main
+
+from slagen.cli import app
+from slagen.cli.app import COMMANDS, build_commands
+
+ROOT = Path(__file__).resolve().parent.parent
+AGREEMENT = "agreements/northwind-marketing-sales.yaml"
+
+PROBE = """
+import json, sys
+from slagen.cli import main
+sys.argv = ["slagen", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+print("@@" + json.dumps({"exit": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def probe(*args: str) -> dict[str, object]:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+    )  # fmt: skip
+    marker = [line for line in proc.stdout.splitlines() if line.startswith("@@")]
+    assert marker, proc.stdout + proc.stderr
+    report: dict[str, object] = json.loads(marker[-1][2:])
+    return report
+
+
+def test_the_table_names_every_command_its_module_registers() -> None:
+    modules = dict.fromkeys(COMMANDS.values())
+    registered = {name: module for module in modules for name in build_commands(module)}
+    assert registered == COMMANDS
+    # help lists them in the table's order, each with its short help
+    group = typer.main.get_command(app)
+    assert list(group.commands) == list(COMMANDS)  # type: ignore[attr-defined]
+
+
+def test_an_unknown_name_is_not_a_command() -> None:
+    group = typer.main.get_command(app)
+    assert "valdate" not in group.commands  # type: ignore[attr-defined]
+    assert group.commands.get("valdate") is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (("validate", AGREEMENT), "slagen.cli.check"),
+        (("targets", AGREEMENT, "--format", "json"), "slagen.cli.check"),
+        (("schema",), "slagen.cli.schema_command"),
+    ],
+)
+def test_a_command_imports_only_its_own_command_module(args: tuple[str, ...], module: str) -> None:
+    report = probe(*args)
+    assert report["exit"] in (0, None)
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    command_modules = {f"slagen.cli.{m}" for m in COMMANDS.values()}
+    assert [m for m in modules if m in command_modules] == [module]
+
+
+# What validating a valid agreement must not load: the error explainer (jsonschema),
+# Markdown's parser (no text that needs it), Babel (no number is formatted), the
+# rendering and signing stacks.
+NOT_FOR_A_VALID_FILE = ("jsonschema", "markdown_it", "babel", "weasyprint", "matplotlib", "pyhanko")
+
+
+@pytest.mark.parametrize("extra", [(), ("--format", "json"), ("--format", "github")])
+def test_validating_a_valid_file_imports_only_what_it_needs(extra: tuple[str, ...]) -> None:
+    report = probe("validate", *extra, AGREEMENT, "agreements/andina-ans-ventas-marketing.yaml")
+    assert report["exit"] in (0, None)
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    loaded = sorted({m.split(".")[0] for m in modules} & set(NOT_FOR_A_VALID_FILE))
+    assert loaded == []
+    assert "typer" in modules  # the command line itself is typer's
+
+
+def test_an_invalid_file_is_still_explained_by_jsonschema() -> None:
+    report = probe("validate", "tests/cases/invalid/unknown-field-cancelation.yaml")
+    assert report["exit"] == 1
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert "jsonschema" in modules  # the compiled check said "invalid": jsonschema explains
+
+
+def test_help_still_builds_every_command() -> None:
+    report = probe("--help")
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert {f"slagen.cli.{m}" for m in COMMANDS.values()} <= set(modules)
+
+
+def test_importing_the_cli_leaves_the_garbage_collector_as_it_was() -> None:
+    code = (
+        "import gc\n"
+        "gc.disable(); import slagen.cli; off = gc.isenabled()\n"
+        "import importlib; gc.enable(); importlib.reload(slagen.cli); on = gc.isenabled()\n"
+        "print(off, on)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", "True"]
