@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -192,19 +193,54 @@ class Bench:
         )
 
     def report(self) -> None:
-        rows = 100_000 if self.quick else 1_000_000
+        """``slagen report AGREEMENT -a leads.csv`` as a user runs it, against csv.reader.
+
+        No ``--as-of``: the default, as of the last day of the data. The default output
+        is the text summary on stdout (no chart, no PDF: those are ``--to``). The goal
+        is for 1,000,000 rows; at 100,000 (``--quick``) the fixed start-up (imports,
+        the agreement's checks: about 0.25 s) is several times what csv.reader needs
+        for the whole file, so at 100,000 rows the goal is on the ratio per row: both
+        sides less their time on a 1-row export (the whole ratio is a note).
+        """
         folder = self.work / "report"
         (path,) = generate.write_agreements(folder, 1, 3, 12)
-        data = folder / "leads.csv"
-        if not self.dry_run:
-            generate.write_csv(data, rows, 3)
-        ours = [self.slagen, "report", str(path), "-a", str(data), "--as-of", "2026-12-31"]
-        reader = f"import csv\nfor _ in csv.reader(open({str(data)!r}, newline='')): pass"
-        pair = self.pair(f"report on {rows:,} rows", ours, [PY, "-c", reader])
-        self.add(f"report / csv.reader ({rows:,} rows)", pair, 4.0)
-        if pair is not None:
+        one_ours, one_ref = self._report_commands(
+            path, generate.write_csv(folder / "one.csv", 1, 3)
+        )
+        base = (
+            None
+            if self.dry_run
+            else alternate(lambda: run(one_ours), lambda: run(one_ref), self.repeat)
+        )  # start-up: a 1-row export
+        for rows in [100_000] if self.quick else [100_000, 1_000_000]:
+            data = folder / f"leads-{rows}.csv"
+            if not self.dry_run:
+                generate.write_csv(data, rows, 3)
+            ours, ref = self._report_commands(path, data)
+            pair = self.pair(f"report on {rows:,} rows", ours, ref)
+            if pair is None or base is None:
+                continue
             rss = max(r.maxrss_mib for r in pair.ours)
             self.notes.append(f"report peak memory on {rows:,} rows: {rss:.0f} MiB")
+            if rows == 1_000_000:
+                self.add(f"report / csv.reader ({rows:,} rows)", pair, 4.0)
+                continue
+            self.notes.append(f"report / csv.reader ({rows:,} rows, start-up included): "
+                              f"{pair.ratio():.2f}")  # fmt: skip
+            per_row = (_median(pair.ours) - _median(base.ours)) / (
+                _median(pair.ref) - _median(base.ref)
+            )
+            what = f"report / csv.reader per row ({rows:,} less 1 row)"
+            self.ratios.append(Ratio(what, per_row, 4.0, True, max(pair.noise(), base.noise())))
+
+    def _report_commands(self, agreement: Path, data: Path) -> tuple[list[str], list[str]]:
+        ours = [self.slagen, "report", str(agreement), "-a", str(data)]
+        reader = f"import csv\nfor _ in csv.reader(open({str(data)!r}, newline='')): pass"
+        return ours, [PY, "-c", reader]
+
+
+def _median(runs: list[Run]) -> float:
+    return statistics.median(r.cpu for r in runs)
 
 
 def main(argv: list[str] | None = None) -> int:
