@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -62,12 +64,24 @@ class Bench:
             self.notes.append("slagen measured as a wheel installed by pip (--editable: checkout)")
 
     def pair(
-        self, what: str, ours: list[str], ref: list[str], ok: tuple[int, ...] = (0,)
+        self,
+        what: str,
+        ours: list[str],
+        ref: list[str],
+        env: dict[str, str] | None = None,
+        ok: tuple[int, ...] = (0,),
     ) -> Pair | None:
         print(f"  {what}:\n    ours: {' '.join(ours)}\n    ref:  {' '.join(ref)}", flush=True)
         if self.dry_run:
             return None
-        return alternate(lambda: run(ours, ok=ok), lambda: run(ref), self.repeat)
+        return alternate(lambda: run(ours, env, ok), lambda: run(ref, env), self.repeat)
+
+    def cached(self) -> dict[str, str]:
+        """slagen's cache (charts, compiled templates) in the work folder, not the user's.
+
+        The warm-up run of :func:`alternate` fills it, as a user's first render does.
+        """
+        return dict(os.environ, SLAGEN_CACHE_DIR=str(self.work / "cache"))
 
     def add(self, what: str, pair: Pair | None, goal: float, at_most: bool = True) -> None:
         if pair is not None:
@@ -135,15 +149,22 @@ class Bench:
         out = folder / "out"
         html = out / f"{path.stem}.html"
         print("  render: the HTML slagen emits, for weasyprint", flush=True)
+        env = self.cached()
         if not self.dry_run:
-            run([self.slagen, "render", str(path), "--to", "html", "-o", str(out)])
+            run([self.slagen, "render", str(path), "--to", "html", "-o", str(out)], env)
+        # The same venv's WeasyPrint on the very HTML slagen lays out.
         weasy = _tool("weasyprint") or "weasyprint"
         ours = [self.slagen, "render", str(path), "--to", "pdf", "-o", str(out)]
-        pair = self.pair("render --to pdf", ours, [weasy, str(html), str(folder / "ref.pdf")])
+        ref = [weasy, str(html), str(folder / "ref.pdf")]
+        pair = self.pair("render --to pdf", ours, ref, env)
         self.add("render --to pdf / weasyprint CLI", pair, 0.9)
         if pair is not None:
             rss = max(r.maxrss_mib for r in pair.ours)
             self.ratios.append(Ratio("render peak MiB", rss, 130, True, 0.05))
+            html_only = run([self.slagen, "render", str(path), "--to", "html", "-o", str(out)], env)
+            self.notes.append(
+                f"render --to html: {html_only.cpu:.2f} s CPU, {html_only.maxrss_mib:.0f} MiB"
+            )
 
     def build(self) -> None:
         count = 4 if self.quick else 24
@@ -151,9 +172,11 @@ class Bench:
         generate.write_agreements(folder, count, 3, 12)
         out = self.work / "build-out"
 
+        env = self.cached()
+
         def build(jobs: int, force: bool = True) -> Callable[[], Run]:
             cmd = [self.slagen, "build", str(folder), "-o", str(out), "--jobs", str(jobs)]
-            return lambda: run_tree(cmd + (["--force"] if force else []))
+            return lambda: run_tree(cmd + (["--force"] if force else []), env)
 
         print(f"  build of {count} agreements: --jobs 1, --jobs 2, no change", flush=True)
         if self.dry_run:
@@ -170,19 +193,54 @@ class Bench:
         )
 
     def report(self) -> None:
-        rows = 100_000 if self.quick else 1_000_000
+        """``slagen report AGREEMENT -a leads.csv`` as a user runs it, against csv.reader.
+
+        No ``--as-of``: the default, as of the last day of the data. The default output
+        is the text summary on stdout (no chart, no PDF: those are ``--to``). The goal
+        is for 1,000,000 rows; at 100,000 (``--quick``) the fixed start-up (imports,
+        the agreement's checks: about 0.25 s) is several times what csv.reader needs
+        for the whole file, so at 100,000 rows the goal is on the ratio per row: both
+        sides less their time on a 1-row export (the whole ratio is a note).
+        """
         folder = self.work / "report"
         (path,) = generate.write_agreements(folder, 1, 3, 12)
-        data = folder / "leads.csv"
-        if not self.dry_run:
-            generate.write_csv(data, rows, 3)
-        ours = [self.slagen, "report", str(path), "-a", str(data), "--as-of", "2026-12-31"]
-        reader = f"import csv\nfor _ in csv.reader(open({str(data)!r}, newline='')): pass"
-        pair = self.pair(f"report on {rows:,} rows", ours, [PY, "-c", reader])
-        self.add(f"report / csv.reader ({rows:,} rows)", pair, 4.0)
-        if pair is not None:
+        one_ours, one_ref = self._report_commands(
+            path, generate.write_csv(folder / "one.csv", 1, 3)
+        )
+        base = (
+            None
+            if self.dry_run
+            else alternate(lambda: run(one_ours), lambda: run(one_ref), self.repeat)
+        )  # start-up: a 1-row export
+        for rows in [100_000] if self.quick else [100_000, 1_000_000]:
+            data = folder / f"leads-{rows}.csv"
+            if not self.dry_run:
+                generate.write_csv(data, rows, 3)
+            ours, ref = self._report_commands(path, data)
+            pair = self.pair(f"report on {rows:,} rows", ours, ref)
+            if pair is None or base is None:
+                continue
             rss = max(r.maxrss_mib for r in pair.ours)
             self.notes.append(f"report peak memory on {rows:,} rows: {rss:.0f} MiB")
+            if rows == 1_000_000:
+                self.add(f"report / csv.reader ({rows:,} rows)", pair, 4.0)
+                continue
+            self.notes.append(f"report / csv.reader ({rows:,} rows, start-up included): "
+                              f"{pair.ratio():.2f}")  # fmt: skip
+            per_row = (_median(pair.ours) - _median(base.ours)) / (
+                _median(pair.ref) - _median(base.ref)
+            )
+            what = f"report / csv.reader per row ({rows:,} less 1 row)"
+            self.ratios.append(Ratio(what, per_row, 4.0, True, max(pair.noise(), base.noise())))
+
+    def _report_commands(self, agreement: Path, data: Path) -> tuple[list[str], list[str]]:
+        ours = [self.slagen, "report", str(agreement), "-a", str(data)]
+        reader = f"import csv\nfor _ in csv.reader(open({str(data)!r}, newline='')): pass"
+        return ours, [PY, "-c", reader]
+
+
+def _median(runs: list[Run]) -> float:
+    return statistics.median(r.cpu for r in runs)
 
 
 def main(argv: list[str] | None = None) -> int:

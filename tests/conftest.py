@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,21 @@ ROOT = Path(__file__).resolve().parent.parent
 AGREEMENTS = ROOT / "agreements"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REGEN = os.environ.get("SLAGEN_REGEN_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache() -> Iterator[None]:
+    """Renders in the suite (and the commands it runs) keep charts and templates in a
+    folder of the run's own, never in the user's ~/.cache/slagen."""
+    folder = tempfile.mkdtemp(prefix="slagen-test-cache-")
+    before = os.environ.get("SLAGEN_CACHE_DIR")
+    os.environ["SLAGEN_CACHE_DIR"] = folder
+    yield
+    if before is None:
+        os.environ.pop("SLAGEN_CACHE_DIR", None)
+    else:
+        os.environ["SLAGEN_CACHE_DIR"] = before
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def example_files() -> list[Path]:

@@ -1,12 +1,13 @@
 """slagen report on large exports: memory bounded by the aggregates, not the rows.
 
-The only memory that grows with the rows is the set of lead-id hashes that finds
-duplicate ids (a flat table of 64-bit hashes, at most 48 bytes a lead); no row is kept.
+The only memory that grows with the rows is the set of lead ids that finds duplicate
+ids (the export's id strings, in one set); no row is kept.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -15,8 +16,11 @@ from slagen.core.validate import load_agreement
 from tests.test_report import AGREEMENT, HEADER
 
 
-def write_big_csv(path: Path, rows: int) -> Path:
-    """Six months of leads over two segments; every 13th sales-sourced, every 7th won."""
+def write_big_csv(path: Path, rows: int, ids: int | None = None) -> Path:
+    """Six months of leads over two segments; every 13th sales-sourced, every 7th won.
+
+    ``ids``: that many distinct lead ids, repeated (the repeats are duplicate-id findings).
+    """
     with path.open("w", encoding="utf-8") as handle:
         handle.write(",".join(HEADER) + "\n")
         for i in range(rows):
@@ -25,7 +29,7 @@ def write_big_csv(path: Path, rows: int) -> Path:
             first = f"2026-{month:02d}-{day:02d}T{hour + 1:02d}:{minute * 7 % 60:02d}"
             won = i % 7 == 0
             handle.write(
-                f"L{i},{at},{'north' if i % 3 else 'south'},{'sales' if i % 13 == 0 else 'marketing'},"
+                f"L{i % (ids or rows)},{at},{'north' if i % 3 else 'south'},{'sales' if i % 13 == 0 else 'marketing'},"
                 f"{at},{first},{i % 9},{'true' if i % 2 else 'false'},"
                 f"{at if won else ''},{'100' if won else ''}\n"
             )
@@ -48,25 +52,42 @@ def test_100k_rows_report_every_row(tmp_path: Path) -> None:
     assert total.sales_leads == len(range(0, 100_000, 13))
 
 
-def test_peak_memory_does_not_grow_with_rows(tmp_path: Path) -> None:
-    # tracemalloc slows allocation-heavy code about 15×, so the comparison uses
+def peaks(agreement_path: Path, csvs: list[Path]) -> list[int]:
+    # tracemalloc slows allocation-heavy code about 15×, so the comparisons use
     # 4k and 20k rows; the 100k timing above runs untraced.
-    agreement_path = tmp_path / "acme.yaml"
-    agreement_path.write_text(AGREEMENT.format(lang="en"), encoding="utf-8")
-    run(agreement_path, write_big_csv(tmp_path / "warm.csv", 100))  # caches (zoneinfo, …) outside
-    peaks = []
-    for rows in (4_000, 20_000):
-        csv_path = write_big_csv(tmp_path / f"rows{rows}.csv", rows)
+    run(agreement_path, write_big_csv(agreement_path.with_name("warm.csv"), 100))  # caches
+    found = []
+    for csv_path in csvs:
         tracemalloc.start()
         try:
-            report = run(agreement_path, csv_path)
-            peaks.append(tracemalloc.get_traced_memory()[1])
+            run(agreement_path, csv_path)
+            found.append(tracemalloc.get_traced_memory()[1])
         finally:
             tracemalloc.stop()
-        assert report.stats.rows == rows
-    small, large = peaks
-    id_hashes = 48 * 20_000  # while the table doubles, old and new side by side
-    assert large < small * 1.25 + 64 * 1024 + id_hashes, (
-        f"peak grew from {small} to {large} bytes with 5× the rows"
+    return found
+
+
+def test_peak_memory_does_not_grow_with_rows(tmp_path: Path) -> None:
+    """With the distinct ids fixed, five times the rows take no more memory."""
+    agreement_path = tmp_path / "acme.yaml"
+    agreement_path.write_text(AGREEMENT.format(lang="en"), encoding="utf-8")
+    small, large = peaks(
+        agreement_path,
+        [write_big_csv(tmp_path / f"rows{n}.csv", n, ids=4_000) for n in (4_000, 20_000)],
     )
-    assert large < 4 * 1024 * 1024
+    assert large < small * 1.25 + 64 * 1024, f"peak grew from {small} to {large} bytes"
+    assert large < 2 * 1024 * 1024
+
+
+def test_only_the_set_of_ids_grows_with_distinct_ids(tmp_path: Path) -> None:
+    agreement_path = tmp_path / "acme.yaml"
+    agreement_path.write_text(AGREEMENT.format(lang="en"), encoding="utf-8")
+    small, large = peaks(
+        agreement_path, [write_big_csv(tmp_path / f"rows{n}.csv", n) for n in (4_000, 20_000)]
+    )
+    ids = {f"L{i}" for i in range(20_000)}
+    id_set = sys.getsizeof(ids) + sum(sys.getsizeof(i) for i in ids)
+    # while the set grows, its old table and the new one are side by side
+    assert large < small * 1.25 + 64 * 1024 + id_set * 1.5, (
+        f"peak grew from {small} to {large} bytes with 5× the rows (ids: {id_set} bytes)"
+    )

@@ -15,11 +15,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from slagen.actuals.actuals import ActualsError, ColumnMapping, ReadStats, read_actuals
+from slagen.actuals.actuals import ActualsError, ColumnMapping, ReadStats
 from slagen.actuals.aggregate import Aggregator
 from slagen.actuals.conditions import ConditionResult, evaluate_conditions
 from slagen.actuals.metrics import ScopeMetrics, compute_metrics
 from slagen.actuals.recalibrate import Observed, observe, suggest_fragment
+from slagen.actuals.scan import scan
 from slagen.core.model import Agreement
 from slagen.core.targets import TargetTable
 
@@ -76,8 +77,9 @@ def build_report(
     """Read ``actuals`` and measure it against ``agreement``.
 
     Without ``as_of`` the report is as of the last day the actuals cover (the
-    latest time in a good row), found by a first streaming pass over the file:
-    months after the data are not judged as if nothing had happened in them.
+    latest time in a good row): months after the data are not judged as if nothing
+    had happened in them. The file is read once either way (see
+    :class:`~slagen.actuals.aggregate.Aggregator` for how the last day is waited for).
 
     Raises:
         FileAccessError: the CSV or mapping cannot be read.
@@ -95,19 +97,6 @@ def build_report(
         )
     spellings = segment_spellings(agreement)
     as_of_given = as_of is not None
-    if as_of is None:
-        first = ReadStats(file=str(actuals))
-        for _ in read_actuals(
-            actuals, timezone=agreement.timezone, segments=spellings, mapping=mapping, stats=first
-        ):
-            pass
-        if first.latest is None:
-            raise ActualsError(
-                f"{actuals}: no usable lead row, so the report has no day to be as of",
-                hint="fix the rows the findings name, or give --as-of YYYY-MM-DD",
-                code="no-rows",
-            )
-        as_of = first.latest.date()
     stats = ReadStats(file=str(actuals))
     follow = agreement.follow_up
     aggregator = Aggregator(
@@ -117,15 +106,23 @@ def build_report(
         if follow and follow.attempts_within
         else None,
     )
-    aggregator.add_all(
-        read_actuals(
-            actuals,
-            timezone=agreement.timezone,
-            segments=spellings,
-            mapping=mapping,
-            stats=stats,
-        )
+    scan(
+        actuals,
+        timezone=agreement.timezone,
+        segments=spellings,
+        aggregator=aggregator,
+        stats=stats,
+        mapping=mapping,
     )
+    if as_of is None:
+        if stats.latest is None:
+            raise ActualsError(
+                f"{actuals}: no usable lead row, so the report has no day to be as of",
+                hint="fix the rows the findings name, or give --as-of YYYY-MM-DD",
+                code="no-rows",
+            )
+        as_of = stats.latest.date()
+    aggregator.finish(as_of)
     if strict and (stats.skipped or stats.unknown_rows):
         problems = [f.format_text() for f in stats.findings[:20]]
         if stats.unknown_rows:

@@ -1,9 +1,10 @@
 """Reading a CRM lead export, one row at a time.
 
-The reader never keeps rows: :func:`read_actuals` yields one :class:`Lead` per
-good row and records what went wrong with the others in :class:`ReadStats`
-(a bounded list of findings plus counts), so a million-row export costs the
-memory of one row plus the aggregates the caller keeps.
+The general path of the reader: :func:`open_actuals` reads the header and resolves
+the columns once; :func:`parse_row` turns one row into a :class:`Lead` or raises the
+:class:`~slagen.actuals.cells.CellError` of its first bad cell, and :class:`ReadStats`
+records what went wrong with the rows (a bounded list of findings plus counts). The
+loop over the rows, with its fast path for the usual row, is :mod:`slagen.actuals.scan`.
 
 The CRM's own headers and values are renamed by a :class:`~slagen.actuals.mapping.ColumnMapping`.
 Times without an offset are wall-clock times in the agreement's time zone.
@@ -16,18 +17,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from zoneinfo import ZoneInfo
 
 from slagen.actuals.cells import (
     MAX_ATTEMPTS,
-    MAX_CELL_CHARS,
     MAX_NUMBER_CHARS,
     CellError,
-    SeenIds,
     check_cell,
     parse_revenue,
     parse_time,
@@ -40,6 +40,9 @@ from slagen.actuals.mapping import (
     load_mapping,
 )
 from slagen.core.errors import FileAccessError
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 SOURCES = ("marketing", "sales")
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "t"})
@@ -54,7 +57,8 @@ __all__ = [
     "ReadStats",
     "RowFinding",
     "load_mapping",
-    "read_actuals",
+    "open_actuals",
+    "parse_row",
 ]
 
 
@@ -99,6 +103,11 @@ class Lead:
     closed_at: dt.datetime | None
     revenue: Decimal | None
 
+    def times(
+        self,
+    ) -> tuple[dt.datetime, dt.datetime | None, dt.datetime | None, dt.datetime | None]:
+        return (self.created_at, self.handed_off_at, self.first_attempt_at, self.closed_at)
+
 
 @dataclass
 class ReadStats:
@@ -134,25 +143,28 @@ class ReadStats:
         return sum(self.unknown_segments.values()) + self.unknown_other
 
 
-def read_actuals(
-    path: str | Path,
-    *,
-    timezone: str,
-    segments: dict[str, str],
-    mapping: ColumnMapping | None = None,
-    stats: ReadStats,
-) -> Iterator[Lead]:
-    """Yield the good rows of a CSV export; record the others in ``stats``.
+@dataclass
+class OpenedActuals:
+    """A CSV export opened for reading, its header read and its columns resolved."""
 
-    Args:
-        segments: every accepted segment spelling (id or name, lower-cased) → segment id.
+    file: str
+    reader: Reader  # its ``line_num`` is the line read up to
+    index: dict[str, int]  # canonical column → position
+    excluded: list[tuple[int, frozenset[str]]]  # the mapping's `exclude` rules
+    decimal_comma: bool  # a semicolon CSV: "1.200,50"
+
+    def not_utf8(self, exc: UnicodeDecodeError) -> ActualsError:
+        return _not_utf8(Path(self.file), exc)
+
+
+@contextmanager
+def open_actuals(path: str | Path, mapping: ColumnMapping) -> Iterator[OpenedActuals]:
+    """Open a CSV export, read its header and resolve the columns, once for all rows.
 
     Raises:
         FileAccessError: the file cannot be read.
-        ActualsError: the header lacks a required column.
+        ActualsError: the header is missing, unreadable or lacks a required column.
     """
-    mapping = mapping or ColumnMapping()
-    zone = ZoneInfo(timezone)
     source = Path(path)
     try:
         handle = source.open(encoding="utf-8-sig", newline="")
@@ -177,87 +189,19 @@ def read_actuals(
                 hint="export the CSV again; its first line must be the column names",
                 code="unreadable-row",
             ) from exc
-        index = column_index(header, mapping, str(source))
-        excluded = exclusions(header, mapping, str(source))
-        previous_end = reader.line_num
-        seen = SeenIds()
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except UnicodeDecodeError as exc:
-                raise _not_utf8(source, exc) from None
-            except csv.Error as exc:
-                stats.rows += 1
-                stats.add(
-                    RowFinding(
-                        str(source),
-                        previous_end + 1,
-                        "-",
-                        "error",
-                        f"unreadable row: {exc} (a cell holds at most {MAX_CELL_CHARS} characters)",
-                        "unreadable-row",
-                    )
-                )
-                previous_end = reader.line_num
-                continue
-            line, previous_end = previous_end + 1, reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue  # blank line
-            stats.rows += 1
-            if excluded and any(
-                p < len(row) and row[p].strip() in values for p, values in excluded
-            ):
-                stats.excluded += 1
-                continue
-            try:
-                lead = _parse_row(
-                    row,
-                    line,
-                    index,
-                    mapping,
-                    zone,
-                    segments,
-                    stats,
-                    str(source),
-                    decimal_comma=delimiter == ";",
-                )
-            except CellError as exc:
-                column = _label(mapping, exc.column)
-                stats.add(RowFinding(str(source), line, column, "error", exc.message, exc.code))
-                continue
-            if lead is None:
-                continue
-            if not seen.add(lead.id):
-                stats.duplicates += 1
-                stats.add(
-                    RowFinding(
-                        str(source),
-                        line,
-                        _label(mapping, "id"),
-                        "error",
-                        f"repeats the id {lead.id!r} of an earlier row; counted once",
-                        "duplicate-id",
-                    )
-                )
-                continue
-            stats.latest = max(filter(None, (stats.latest, *_times(lead))))
-            yield lead
+        yield OpenedActuals(
+            file=str(source),
+            reader=reader,
+            index=column_index(header, mapping, str(source)),
+            excluded=exclusions(header, mapping, str(source)),
+            decimal_comma=delimiter == ";",
+        )
 
 
-def _label(mapping: ColumnMapping, name: str) -> str:
-    label = mapping.columns.get(name, name)
-    return name if label == name else f"{name} ({label})"
-
-
-def _times(lead: Lead) -> tuple[dt.datetime | None, ...]:
-    return (
-        lead.created_at,
-        lead.handed_off_at,
-        lead.first_attempt_at,
-        lead.closed_at,
-    )
+def label(mapping: ColumnMapping, name: str) -> str:
+    """A canonical column as findings name it: ``source (Lead Source)`` under a mapping."""
+    found = mapping.columns.get(name, name)
+    return name if found == name else f"{name} ({found})"
 
 
 def _not_utf8(source: Path, exc: UnicodeDecodeError) -> ActualsError:
@@ -282,7 +226,7 @@ def _sniff_delimiter(handle: TextIO) -> str:
     return best if counts[best] else ","
 
 
-def _parse_row(
+def parse_row(
     row: list[str],
     line: int,
     index: dict[str, int],
@@ -291,9 +235,14 @@ def _parse_row(
     segments: dict[str, str],
     stats: ReadStats,
     file: str,
-    *,
     decimal_comma: bool = False,
 ) -> Lead | None:
+    """The general path for one row: its :class:`Lead`, or ``None`` for an unknown segment.
+
+    Raises:
+        CellError: the first bad cell of the row (the row is skipped).
+    """
+
     def cell(name: str) -> str:
         position = index.get(name)
         value = row[position].strip() if position is not None and position < len(row) else ""

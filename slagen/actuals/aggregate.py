@@ -25,12 +25,26 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from slagen.actuals.actuals import Lead
 
+AddRow = Callable[
+    [
+        str,  # segment id
+        bool,  # sales-sourced
+        dt.datetime,  # created_at
+        dt.datetime | None,  # handed_off_at
+        dt.datetime | None,  # first_attempt_at
+        int,  # attempts
+        bool,  # connected
+        dt.datetime | None,  # closed_at
+        Decimal | None,  # revenue
+    ],
+    None,
+]
 MAX_DELAY_MINUTES = 60 * 24 * 366
 MINUTE_RESOLUTION = 60 * 24 * 7  # beyond a week, delays are kept to the hour
 RATIO = Decimal("0.0001")
@@ -85,27 +99,54 @@ class Bucket:
 
 
 class Aggregator:
-    """Feed leads one at a time; read the buckets afterwards."""
+    """Feed leads one at a time; read the buckets afterwards (after :meth:`finish`).
+
+    Times are wall-clock times in the agreement's time zone, without ``tzinfo``: all
+    share one zone, so comparing and subtracting them is what aware ones would do.
+
+    Without ``as_of`` the aggregator works in one pass for a report as of the last day
+    the actuals cover, not known before the end: the two counts that depend on that
+    day (a lead with no attempt is overdue or waiting; a lead's attempts window is over
+    or not) are decided as soon as the days already seen settle them, and otherwise
+    kept per bucket and the day that settles them, then resolved by :meth:`finish`.
+    """
 
     def __init__(
         self,
         *,
-        as_of: dt.date,
+        as_of: dt.date | None,
         window: dt.timedelta | None,
         attempts_window: dt.timedelta | None = None,
     ) -> None:
-        self.as_of = as_of
+        self._as_of = as_of
         self.window = window
         self.attempts_window = attempts_window
         self.buckets: dict[tuple[str, str], Bucket] = {}
         self.after_as_of = 0
-        self._cutoff: dt.datetime | None = None
+        self._index: dict[tuple[str, int], Bucket] = {}  # (segment, year × 12 + month)
+        self._deferred = as_of is None
+        self._cutoff = dt.datetime.max if as_of is None else _midnight_after(as_of)
+        self._overdue: dict[tuple[tuple[str, int], dt.date], int] = {}
+        self._unconnected: dict[tuple[tuple[str, int], dt.date], list[int]] = {}
+        self.add_row: AddRow = self._adder()
+        """Add one lead; every time a wall-clock time in the agreement's zone."""
+
+    @property
+    def as_of(self) -> dt.date:
+        """The day the counts are as of (one-pass mode: known once :meth:`finish` ran)."""
+        if self._as_of is None:
+            raise ValueError("the aggregation is not finished: call finish(as_of)")
+        return self._as_of
 
     def bucket(self, segment: str, month: str) -> Bucket:
-        key = (segment, month)
-        found = self.buckets.get(key)
+        return self._bucket((segment, int(month[:4]) * 12 + int(month[5:7])))
+
+    def _bucket(self, key: tuple[str, int]) -> Bucket:
+        found = self._index.get(key)
         if found is None:
-            found = self.buckets[key] = Bucket()
+            found = self._index[key] = Bucket()
+            year, month = divmod(key[1] - 1, 12)
+            self.buckets[(key[0], f"{year:04d}-{month + 1:02d}")] = found
         return found
 
     def add_all(self, leads: Iterable[Lead]) -> None:
@@ -113,66 +154,180 @@ class Aggregator:
             self.add(lead)
 
     def add(self, lead: Lead) -> None:
-        created = lead.created_at
-        if self._cutoff is None:
-            end = dt.datetime.combine(self.as_of + dt.timedelta(days=1), dt.time(0))
-            self._cutoff = end.replace(tzinfo=created.tzinfo)
-        cutoff = self._cutoff
-        if created >= cutoff:
-            self.after_as_of += 1
-            return
-        home = self.bucket(lead.segment, _month(created))
-        closed = lead.closed_at if lead.closed_at is not None and lead.closed_at < cutoff else None
-        if lead.source == "sales":
-            home.sales_leads += 1
-            if closed is not None:
-                won = self.bucket(lead.segment, _month(closed))
-                won.sales_won += 1
-                won.sales_revenue += lead.revenue or 0
-            return
-        home.marketing_leads += 1
-        home.by_day[created.day - 1] += 1
-        if closed is not None:
-            home.cohort_won += 1
-            home.cohort_cycle_days += max(0, (closed.date() - created.date()).days)
-            won = self.bucket(lead.segment, _month(closed))
-            won.marketing_won += 1
-            won.marketing_revenue += lead.revenue or 0
-        handoff = lead.handed_off_at
-        if handoff is None or handoff >= cutoff:
-            return
-        follow = self.bucket(lead.segment, _month(handoff))
-        follow.handed_off += 1
-        first = (
-            lead.first_attempt_at
-            if lead.first_attempt_at and lead.first_attempt_at < cutoff
-            else None
+        """Add one lead of :func:`~slagen.actuals.actuals.parse_row` (aware times)."""
+        self.add_row(
+            lead.segment,
+            lead.source == "sales",
+            lead.created_at.replace(tzinfo=None),
+            _wall(lead.handed_off_at),
+            _wall(lead.first_attempt_at),
+            lead.attempts,
+            lead.connected,
+            _wall(lead.closed_at),
+            lead.revenue,
         )
-        if first is None:
-            if self.window is not None and cutoff - handoff > self.window:
-                follow.overdue += 1
+
+    def _adder(self) -> AddRow:
+        """The function that adds one lead: its state in closure variables, for speed."""
+        deferred = self._deferred
+        cutoff = self._cutoff  # deferred: never reached
+        window, later = self.window, self.attempts_window
+        index, new_bucket = self._index, self._bucket
+        overdue_pending, unconnected_pending = self._overdue, self._unconnected
+        bound = dt.datetime.min  # the earliest the cutoff can be (the cutoff itself if known)
+        overdue_before = mature_by = dt.datetime.min  # handoffs settled as overdue / matured
+        on_time_by = dt.timedelta.min if window is None else window  # no delay is < min
+
+        def settle(known: dt.datetime) -> None:
+            nonlocal bound, overdue_before, mature_by
+            bound = known
+            overdue_before = _minus(known, window)
+            mature_by = _minus(known, later) if later is not None else dt.datetime.max
+
+        if not deferred:
+            settle(cutoff)
+
+        def add_row(
+            segment: str,
+            sales: bool,
+            created: dt.datetime,
+            handoff: dt.datetime | None,
+            first: dt.datetime | None,
+            attempts: int,
+            connected: bool,
+            closed: dt.datetime | None,
+            revenue: Decimal | None,
+        ) -> None:
+            if created >= cutoff:
+                self.after_as_of += 1
+                return
+            if deferred and created >= bound:
+                settle(_midnight_after(created.date()))
+            month = created.year * 12 + created.month
+            key = (segment, month)
+            home = index.get(key) or new_bucket(key)
+            if closed is not None and closed >= cutoff:
+                closed = None
+            if sales:
+                home.sales_leads += 1
+                if closed is not None:
+                    won_key = (segment, closed.year * 12 + closed.month)
+                    won = index.get(won_key) or new_bucket(won_key)
+                    won.sales_won += 1
+                    won.sales_revenue += revenue or 0
+                return
+            home.marketing_leads += 1
+            home.by_day[created.day - 1] += 1
+            if closed is not None:
+                home.cohort_won += 1
+                home.cohort_cycle_days += max(0, (closed.date() - created.date()).days)
+                won_key = (segment, closed.year * 12 + closed.month)
+                won = index.get(won_key) or new_bucket(won_key)
+                won.marketing_won += 1
+                won.marketing_revenue += revenue or 0
+            if handoff is None or handoff >= cutoff:
+                return
+            follow_month = month if handoff is created else handoff.year * 12 + handoff.month
+            if follow_month == month:
+                follow, follow_key = home, key
             else:
-                follow.waiting += 1
-        else:
-            seconds = int((first - handoff).total_seconds())
-            follow.attempted += 1
-            follow.delay_seconds += seconds
-            minutes = min(seconds // 60, MAX_DELAY_MINUTES)
-            if minutes > MINUTE_RESOLUTION:
-                minutes -= minutes % 60
-            follow.delays[minutes] = follow.delays.get(minutes, 0) + 1
-            if self.window is not None and first - handoff <= self.window:
-                follow.on_time += 1
-        # Depth counts a lead once its attempts window (follow_up.attempts_within) is over:
-        # a lead handed off yesterday has not had the chance of six attempts yet.
-        matured = self.attempts_window is None or cutoff - handoff >= self.attempts_window
-        if not lead.connected and matured:
-            follow.unconnected += 1
-            follow.unconnected_attempts += lead.attempts
+                follow_key = (segment, follow_month)
+                follow = index.get(follow_key) or new_bucket(follow_key)
+            follow.handed_off += 1
+            if first is None or first >= cutoff:
+                if window is None:
+                    follow.waiting += 1
+                elif handoff < overdue_before:  # cutoff - handoff > window
+                    follow.overdue += 1
+                elif not deferred:
+                    follow.waiting += 1
+                else:  # overdue or waiting: the last day tells
+                    pending = (follow_key, _day_past(handoff, window, strict=True))
+                    overdue_pending[pending] = overdue_pending.get(pending, 0) + 1
+            else:
+                delay = first - handoff
+                seconds = delay.days * 86400 + delay.seconds  # int(delay.total_seconds())
+                follow.attempted += 1
+                follow.delay_seconds += seconds
+                minutes = seconds // 60
+                if minutes > MINUTE_RESOLUTION:
+                    minutes = min(minutes, MAX_DELAY_MINUTES)
+                    minutes -= minutes % 60
+                delays = follow.delays
+                delays[minutes] = delays.get(minutes, 0) + 1
+                if delay <= on_time_by:
+                    follow.on_time += 1
+            if connected:
+                return
+            # Depth counts a lead once its attempts window (follow_up.attempts_within) is over:
+            # a lead handed off yesterday has not had the chance of six attempts yet.
+            if handoff <= mature_by:  # cutoff - handoff >= attempts_within
+                follow.unconnected += 1
+                follow.unconnected_attempts += attempts
+            elif deferred:
+                assert later is not None
+                pending = (follow_key, _day_past(handoff, later, strict=False))
+                found = unconnected_pending.get(pending)
+                if found is None:
+                    unconnected_pending[pending] = [1, attempts]
+                else:
+                    found[0] += 1
+                    found[1] += attempts
+
+        return add_row
+
+    def finish(self, as_of: dt.date | None = None) -> None:
+        """Settle the counts kept for the last day (one-pass mode: ``as_of`` is that day)."""
+        if not self._deferred:
+            return
+        if as_of is None:
+            raise ValueError("a one-pass aggregation needs the day it is as of")
+        for (key, day), count in self._overdue.items():
+            if day <= as_of:
+                self._index[key].overdue += count
+            else:
+                self._index[key].waiting += count
+        for (key, day), (count, attempts) in self._unconnected.items():
+            if day <= as_of:
+                self._index[key].unconnected += count
+                self._index[key].unconnected_attempts += attempts
+        self._overdue.clear()
+        self._unconnected.clear()
+        self._as_of = as_of
+        self._cutoff = _midnight_after(as_of)
+        self._deferred = False
+        self.add_row = self._adder()
 
 
-def _month(moment: dt.datetime) -> str:
-    return f"{moment.year:04d}-{moment.month:02d}"
+def _minus(moment: dt.datetime, span: dt.timedelta | None) -> dt.datetime:
+    """``moment - span``; ``datetime.min`` when that is before any date (or no ``span``)."""
+    try:
+        return dt.datetime.min if span is None else moment - span
+    except OverflowError:
+        return dt.datetime.min
+
+
+def _midnight_after(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0))
+
+
+def _day_past(moment: dt.datetime, span: dt.timedelta, *, strict: bool) -> dt.date:
+    """The first day ``as_of`` such that the end of it is past ``moment + span``.
+
+    ``strict``: the end of the day minus ``moment`` must exceed ``span``; otherwise it
+    may equal it (a window ending at midnight is over by the end of the day before).
+    """
+    try:
+        end = moment + span
+    except OverflowError:
+        return dt.date.max
+    if not strict and end.time() == dt.time(0):
+        return end.date() - dt.timedelta(days=1)
+    return end.date()
+
+
+def _wall(moment: dt.datetime | None) -> dt.datetime | None:
+    return None if moment is None else moment.replace(tzinfo=None)
 
 
 def ratio(numerator: Decimal | int, denominator: Decimal | int) -> Decimal | None:

@@ -11,9 +11,7 @@ Stage: actuals.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
-from array import array
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
@@ -28,6 +26,10 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CURRENCY_RE = re.compile(r"^\s*(?:[A-Z]{3}|[$€£¥])\s*|\s*(?:[A-Z]{3}|[$€£¥])\s*$")
 _GROUPED_RE = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
+# A money amount as most CRMs write it: within every limit, and the same number as written.
+_PLAIN_AMOUNT_RE = re.compile(
+    rf"[0-9]{{1,{MAX_REVENUE_DIGITS}}}(?:\.[0-9]{{1,{MAX_REVENUE_DECIMALS}}})?"
+)
 
 
 class CellError(Exception):
@@ -70,6 +72,8 @@ def amount_text(text: str, decimal_comma: bool) -> str:
 
 def parse_revenue(text: str, decimal_comma: bool) -> Decimal | None:
     """A money cell as an exact decimal within the limits; ``None`` for an empty cell."""
+    if not decimal_comma and _PLAIN_AMOUNT_RE.fullmatch(text):
+        return Decimal(text)  # what the checks below would accept as it is
     revenue = None
     if len(text) > MAX_NUMBER_CHARS:
         raise CellError(
@@ -121,42 +125,3 @@ def parse_time(text: str, zone: ZoneInfo, formats: tuple[str, ...], column: str)
     if value.tzinfo is None:
         return value.replace(tzinfo=zone)
     return value.astimezone(zone)
-
-
-class SeenIds:
-    """The lead ids seen so far, as 64-bit hashes in one open-addressing table.
-
-    16 to 32 bytes a lead, 48 while the table doubles (a flat ``array``, never a Python object per id), so a
-    million-row export costs a few tens of MB; no id text is kept.
-    """
-
-    def __init__(self) -> None:
-        self._table = array("Q", [0]) * 1024
-        self._count = 0
-
-    def add(self, lead_id: str) -> bool:
-        """Record ``lead_id``; ``False`` when it was already seen."""
-        digest = hashlib.blake2b(lead_id.encode("utf-8", "surrogatepass"), digest_size=8)
-        key = int.from_bytes(digest.digest(), "big") | 1  # 0 marks an empty slot
-        if not self._insert(self._table, key):
-            return False
-        self._count += 1
-        if self._count * 2 > len(self._table):
-            old, self._table = self._table, array("Q", [0]) * (2 * len(self._table))
-            for value in old:
-                if value:
-                    self._insert(self._table, value)
-        return True
-
-    @staticmethod
-    def _insert(table: array[int], key: int) -> bool:
-        mask = len(table) - 1
-        slot = key & mask
-        while True:
-            found = table[slot]
-            if found == 0:
-                table[slot] = key
-                return True
-            if found == key:
-                return False
-            slot = (slot + 1) & mask

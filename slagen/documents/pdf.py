@@ -36,7 +36,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from slagen import __version__
-from slagen.documents.pdf_engine import font_configuration, import_weasyprint, paused_collector
+from slagen.documents.pdf_engine import font_configuration, import_weasyprint
 
 PDF_VARIANT = "pdf/a-3u"
 PAGE_SIZES = ("A4", "Letter")
@@ -116,7 +116,7 @@ def html_to_pdf(
         "presentational_hints": False,
         "output_intent": "srgb",
     }
-    with _collect_log(found), _WRITE_LOCK, _source_date_epoch(epoch), paused_collector():
+    with _collect_log(found), _WRITE_LOCK, _source_date_epoch(epoch):
         document = weasyprint.HTML(string=html, base_url=str(base), url_fetcher=fetcher).render(
             font_config=fonts, **options
         )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from slagen.core.atomic_write import write_all
 from slagen.core.errors import AgreementError, Finding, UsageError
 from slagen.core.validate import collect_agreement_files, load_agreement
+from slagen.documents.pdf_engine import between_documents, paused_collector
 
 if TYPE_CHECKING:
     from slagen.core.model import Agreement
@@ -114,6 +115,30 @@ def render_documents(
             "no agreement files to render", hint="name .yaml files or folders that hold them"
         )
 
+    with paused_collector():  # big, long-lived graphs: see pdf_engine
+        results = _validate_and_render(
+            files, formats, user_dir, page_size, language, jobs, loaded or {}
+        )
+
+    # 3. Write.
+    target = Path(out_dir)
+    outputs: list[tuple[Path, bytes | str]] = []
+    for agreement_id, documents, found in results:
+        outputs.extend((target / f"{agreement_id}.{fmt}", data) for fmt, data in documents)
+        if warnings is not None:
+            warnings.extend(found)
+    return write_all(outputs)
+
+
+def _validate_and_render(
+    files: list[Path],
+    formats: tuple[str, ...],
+    user_dir: Path | None,
+    page_size: str,
+    language: str | None,
+    jobs: int,
+    loaded: Mapping[Path, Loaded],
+) -> list[tuple[str, list[tuple[str, bytes | str]], list[str]]]:
     # 1. Validate everything: all findings of all files, before any work.
     findings: list[Finding] = []
     owners: dict[str, Path] = {}
@@ -121,7 +146,7 @@ def render_documents(
     checked: dict[Path, Loaded] = {}
     for file in files:
         try:
-            pair = (loaded or {}).get(file) or load_agreement(file, display=str(file))
+            pair = loaded.get(file) or load_agreement(file, display=str(file))
         except AgreementError as exc:
             findings.extend(exc.findings)
             continue
@@ -145,14 +170,7 @@ def render_documents(
     else:
         results = [_render_one(job, checked[job.file]) for job in job_list]
 
-    # 3. Write.
-    target = Path(out_dir)
-    outputs: list[tuple[Path, bytes | str]] = []
-    for agreement_id, documents, found in results:
-        outputs.extend((target / f"{agreement_id}.{fmt}", data) for fmt, data in documents)
-        if warnings is not None:
-            warnings.extend(found)
-    return write_all(outputs)
+    return results
 
 
 def _render_one(
@@ -161,6 +179,7 @@ def _render_one(
     from slagen.documents.markdown import markdown_warnings
     from slagen.documents.render import render_html, render_markdown, render_pdf
 
+    between_documents()
     agreement, targets = loaded or load_agreement(job.file, display=job.display)
     found: list[str] = []
     documents: list[tuple[str, bytes | str]] = []
