@@ -2,9 +2,10 @@
 
 Templates are written with English message ids (``{% trans %}``, ``_()``);
 the Spanish catalog lives in ``templates/locale/es/LC_MESSAGES/messages.po``
-and is compiled in memory when first needed, so no binary ``.mo`` is kept in
-git. A team's templates folder may carry its own ``locale/`` catalogs, which
-win over the shipped ones.
+and is compiled in memory when first needed (or taken from
+:mod:`slagen.formats.catalog_compiled` when the ``.po`` is the one that was
+generated from), so no binary ``.mo`` file is kept in git. A team's templates
+folder may carry its own ``locale/`` catalogs, which win over the shipped ones.
 
 Updating the catalog after changing wording (from the repository root)::
 
@@ -14,7 +15,8 @@ Updating the catalog after changing wording (from the repository root)::
         --ignore-obsolete --width 100
 
 then translate the new ``msgstr ""`` entries (and any marked ``#, fuzzy``,
-which are not used until the mark is removed).
+which are not used until the mark is removed), and regenerate the compiled
+catalog with ``python -m slagen.formats.catalog_compile``.
 
 Stage: format.
 """
@@ -166,16 +168,29 @@ def _read_catalog(locale_dir: Path, lang: str) -> NullTranslations:
         return NullTranslations()  # English: the message ids, no catalog to compile
     from io import BytesIO
 
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
     from babel.support import Translations
 
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=LOCALE_BY_LANGUAGE.get(lang, lang))
-    buffer = BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return Translations(fp=buffer, domain="messages")
+    po_bytes = po_path.read_bytes()
+    mo = _precompiled_mo(po_bytes, lang)
+    if mo is None:
+        from slagen.formats.catalog_compile import compile_po
+
+        mo = compile_po(po_bytes, lang)
+    return Translations(fp=BytesIO(mo), domain="messages")
+
+
+def _precompiled_mo(po_bytes: bytes, lang: str) -> bytes | None:
+    """The generated ``.mo`` of a shipped catalog, when ``po_bytes`` is that very catalog."""
+    import babel
+
+    from slagen.formats import catalog_compiled
+    from slagen.formats.catalog_compile import po_digest
+
+    entry = catalog_compiled.CATALOGS.get(lang)
+    if entry is None or catalog_compiled.BABEL_VERSION != babel.__version__:
+        return None
+    digest, mo = entry
+    return mo if po_digest(po_bytes) == digest else None
 
 
 def _round(value: Decimal, decimals: int, *, fixed: bool = False) -> Decimal:
