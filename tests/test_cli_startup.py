@@ -140,8 +140,16 @@ def test_targets_imports_only_what_it_needs(fmt: str) -> None:
 
 
 # A diff reads no slagen.toml unless it makes a PDF, compiles no translation
-# catalog for English, and never loads the rendering or signing stacks.
-NOT_FOR_A_DIFF = ("jsonschema", "weasyprint", "matplotlib", "pyhanko", "tomllib", "slagen.config")
+# catalog for English, parses no Markdown, and never loads the rendering or signing stacks.
+NOT_FOR_A_DIFF = (
+    "jsonschema",
+    "weasyprint",
+    "matplotlib",
+    "pyhanko",
+    "tomllib",
+    "slagen.config",
+    "markdown_it",  # a Markdown diff escapes user text, it parses no Markdown
+)
 
 
 @pytest.mark.parametrize("fmt", ["text", "md", "json"])
@@ -154,6 +162,19 @@ def test_diff_imports_only_what_it_needs(fmt: str) -> None:
     # English: no catalog, so neither Babel's catalog reader nor its translations class
     assert [m for m in modules if m.startswith(("babel.messages", "babel.support"))] == []
     assert ("babel" in modules) is (fmt != "json")  # JSON is language-neutral
+
+
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_a_spanish_diff_takes_the_precompiled_catalog(fmt: str) -> None:
+    spanish = "agreements/andina-ans-ventas-marketing.yaml"
+    report = probe("diff", spanish, spanish, "--format", fmt)
+    assert report["exit"] == 0
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert [m for m in modules if m.startswith(NOT_FOR_A_DIFF)] == []
+    # The shipped .po is the one slagen.formats.catalog_compiled was generated from.
+    assert "slagen.formats.catalog_compiled" in modules
+    assert [m for m in modules if m.startswith("babel.messages")] == []
 
 
 def test_diff_keeps_slagen_configs_page_sizes() -> None:

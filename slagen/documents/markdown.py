@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from slagen.core.field_checks import link_allowed
+
+if TYPE_CHECKING:  # markdown-it loads with the first parse: a Markdown diff only escapes
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 def markdown_to_html(text: str, *, warnings: list[str] | None = None) -> str:
@@ -64,6 +66,8 @@ def markdown_warnings(text: str) -> list[str]:
 
 @cache
 def _markdown_it() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     # Accept every destination while parsing so that nothing slips through as
     # an unnoticed literal: the policy below decides, and says what it removed.
