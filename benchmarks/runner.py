@@ -165,6 +165,24 @@ class Bench:
             self.notes.append(
                 f"render --to html: {html_only.cpu:.2f} s CPU, {html_only.maxrss_mib:.0f} MiB"
             )
+        self.render_larger(env)
+
+    def render_larger(self, env: dict[str, str]) -> None:
+        """The same ratio on a larger agreement (10 segments, 24 months): a note, not a goal."""
+        folder = self.work / "render-large"
+        (path,) = generate.write_agreements(folder, 1, 10, 24)
+        out = folder / "out"
+        if not self.dry_run:
+            run([self.slagen, "render", str(path), "--to", "html", "-o", str(out)], env)
+        weasy = _tool("weasyprint") or "weasyprint"
+        ours = [self.slagen, "render", str(path), "--to", "pdf", "-o", str(out)]
+        ref = [weasy, str(out / f"{path.stem}.html"), str(folder / "ref.pdf")]
+        pair = self.pair("render --to pdf, 10 segments x 24 months", ours, ref, env)
+        if pair is not None:
+            self.notes.append(
+                f"render --to pdf / weasyprint CLI, 10 segments x 24 months: "
+                f"{pair.ratio():.3f} (noise ±{pair.noise():.0%})"
+            )
 
     def build(self) -> None:
         count = 4 if self.quick else 24
