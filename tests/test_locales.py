@@ -148,15 +148,30 @@ def test_dates_months_and_durations_are_babels(lang: str) -> None:
             assert format_unit(amount, unit, length="long", locale=ours) == format_unit(
                 amount, unit, length="long", locale=theirs
             )
+    assert set(i18n.UNIT_BY_DURATION.values()) == set(locale_compile.DURATION_UNITS)
     for n in range(0, 2_000_001, 50_001):
         assert ours.plural_form(n) == theirs.plural_form(n)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_lists_are_babels(lang: str) -> None:
+    from babel.lists import format_list
+
+    ours, theirs = locale_for(lang), babel_locale(lang)
+    for items in (["a"], ["a", "b"], ["a", "b", "c"], ["uno", "dos", "tres", "cuatro"]):
+        for style in ("standard", "or"):  # the templates' join_list: standard
+            assert format_list(items, style, locale=ours) == format_list(
+                items, style, locale=theirs
+            )
+
+
 def test_formatting_reads_none_of_babels_locale_files() -> None:
-    """What makes it fast: money, numbers, dates and months need no unpickled locale data."""
+    """What makes it fast: money, numbers, dates, months, durations and lists need no
+    unpickled locale data."""
     code = (
         "import datetime as dt, sys\n"
         "from decimal import Decimal\n"
+        "from babel.lists import format_list\n"
         "from slagen.formats import i18n\n"
         "for lang in ('es', 'en'):\n"
         "    i18n.format_money(Decimal('1234.5'), 'EUR', lang)\n"
@@ -164,6 +179,8 @@ def test_formatting_reads_none_of_babels_locale_files() -> None:
         "    i18n.format_percent(Decimal('0.125'), lang, fixed=True)\n"
         "    i18n.format_date(dt.date(2026, 7, 1), lang)\n"
         "    i18n.format_month('2026-07', lang, short=True)\n"
+        "    i18n.format_duration(4, 'h', lang)\n"
+        "    format_list(['a', 'b', 'c'], locale=i18n.locale_for(lang))\n"
         "import babel.localedata, babel.core\n"
         "print(sorted(babel.localedata._cache), babel.core._global_data is None)\n"
     )

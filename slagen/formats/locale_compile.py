@@ -6,7 +6,8 @@ hands Babel's own functions a locale whose data comes from this module for the
 keys written here and from Babel's files for any other. Reading Babel's data
 for ``en_US`` unpickles root, ``en`` and ``en_US`` and merges them (~10 ms) and
 the currency digits unpickle the global data (~4 ms), for a few patterns,
-symbols and month names; those are what is generated, resolved (no aliases).
+symbols, month names, list patterns and the duration units; those are what is
+generated, resolved (no aliases).
 
 Stage: format.
 """
@@ -25,8 +26,11 @@ PLAIN_KEYS = (
     "currency_names_plural",
     "currency_symbols",
     "default_numbering_system",
+    "list_patterns",  # format_list (the templates' join_list)
     "months",
 )
+# format_duration's units (i18n.UNIT_BY_DURATION): only these of unit_patterns.
+DURATION_UNITS = ("duration-minute", "duration-hour", "duration-day", "duration-week")
 # Keys whose values are patterns: written as their pattern strings.
 NUMBER_PATTERN_KEYS = ("decimal_formats", "currency_formats", "percent_formats")
 DATE_PATTERN_KEYS = ("date_formats",)
@@ -66,6 +70,7 @@ def locale_entry(name: str) -> dict[str, Any]:
         entry[key] = {k: v.pattern for k, v in data[key].items()}
     entry["plural_form"] = data["plural_form"].rules  # a PluralRule, as its rules
     entry["datetime_skeletons"] = {s: data["datetime_skeletons"][s].pattern for s in SKELETONS}
+    entry["unit_patterns"] = {u: _plain(data["unit_patterns"][u]) for u in DURATION_UNITS}
     return entry
 
 
