@@ -80,7 +80,15 @@ def test_a_command_imports_only_its_own_command_module(args: tuple[str, ...], mo
 # What validating a valid agreement must not load: the error explainer (jsonschema),
 # Markdown's parser (no text that needs it), Babel (no number is formatted), the
 # rendering and signing stacks.
-NOT_FOR_A_VALID_FILE = ("jsonschema", "markdown_it", "babel", "weasyprint", "matplotlib", "pyhanko")
+NOT_FOR_A_VALID_FILE = (
+    "jsonschema",
+    "markdown_it",
+    "babel",
+    "weasyprint",
+    "matplotlib",
+    "pyhanko",
+    "hashlib",  # the fingerprint takes Python's built-in SHA-256
+)
 
 
 @pytest.mark.parametrize("extra", [(), ("--format", "json"), ("--format", "github")])
@@ -125,7 +133,15 @@ def test_importing_the_cli_leaves_the_garbage_collector_as_it_was() -> None:
 # What computing targets must not load: Babel's date formatting (and with it the
 # unpickling of Babel's locale files, which import babel.dates), the schema
 # explainer, the rendering and signing stacks, the configuration reader.
-NOT_FOR_TARGETS = ("jsonschema", "weasyprint", "matplotlib", "pyhanko", "tomllib", "babel.dates")
+NOT_FOR_TARGETS = (
+    "jsonschema",
+    "weasyprint",
+    "matplotlib",
+    "pyhanko",
+    "tomllib",
+    "babel.dates",
+    "hashlib",
+)
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv"])
@@ -149,6 +165,7 @@ NOT_FOR_A_DIFF = (
     "tomllib",
     "slagen.config",
     "markdown_it",  # a Markdown diff escapes user text, it parses no Markdown
+    "hashlib",  # the fingerprint takes Python's built-in SHA-256, not OpenSSL's
 )
 
 

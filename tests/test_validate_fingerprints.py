@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from slagen.core.fingerprint import compute_fingerprint
+from slagen.core.fingerprint import compute_fingerprint, sha256_function
 from slagen.core.loader import load_file
 from tests.conftest import ROOT
 
@@ -37,3 +37,15 @@ def test_default_json_is_the_plain_list_of_findings() -> None:
 def test_github_format_makes_it_a_notice() -> None:
     proc = run("validate", FILE, "--format", "github", "--fingerprints")
     assert proc.stdout.startswith("::notice file=agreements/compania-x-multinivel.yaml,line=")
+
+
+def test_the_fingerprint_is_hashlibs_sha256_of_the_canonical_json() -> None:
+    import hashlib
+
+    from slagen.core.fingerprint import canonical_json
+
+    data = load_file(FILE).data
+    expected = hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+    assert compute_fingerprint(data) == "sha256:" + expected
+    for text in (b"", b"abc", "ñandú €".encode(), b"x" * 1_000_003):
+        assert sha256_function()(text).hexdigest() == hashlib.sha256(text).hexdigest()

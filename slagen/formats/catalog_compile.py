@@ -14,11 +14,11 @@ Stage: format.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from io import BytesIO
 from pathlib import Path
 
+from slagen.core.fingerprint import sha256_function
 from slagen.formats.locales import LOCALE_BY_LANGUAGE
 
 TARGET = Path(__file__).with_name("catalog_compiled.py")
@@ -37,7 +37,8 @@ Stage: format.
 
 
 def po_digest(po_bytes: bytes) -> str:
-    return hashlib.sha256(po_bytes).hexdigest()
+    digest: str = sha256_function()(po_bytes).hexdigest()
+    return digest
 
 
 def compile_po(po_bytes: bytes, lang: str) -> bytes:
