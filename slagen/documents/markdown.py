@@ -148,7 +148,7 @@ def md_block(value: object) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").rstrip()
     lines = text.split("\n")
     code_lines: set[int] = set()
-    for token in _markdown_it().parse(text):
+    for token in _markdown_it().parse(text) if may_hold_code(text) else ():
         if token.type in ("fence", "code_block") and token.map is not None:
             code_lines.update(range(*token.map))
         if token.type != "fence" or token.map is None:
@@ -160,6 +160,15 @@ def md_block(value: object) -> str:
     return "\n".join(
         line if number in code_lines else _escape_tags(line) for number, line in enumerate(lines)
     )
+
+
+def may_hold_code(text: str) -> bool:
+    """Whether ``text`` could hold a code block; when not, parsing finds no code to keep.
+
+    A fence needs three backticks or tildes, an indented block four columns of
+    indentation past its container's markers (four spaces or a tab in a row).
+    """
+    return "```" in text or "~~~" in text or "    " in text or "\t" in text
 
 
 def _escape_tags(line: str) -> str:
