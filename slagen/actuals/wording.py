@@ -122,7 +122,7 @@ WORDS_BY_KEY: dict[str, tuple[str, str]] = {  # key: (English, Spanish)
     ),
     "revenue_pct_metric": ("marketing revenue", "ingresos de marketing"),
     "recalibration": (
-        "Recalibration: observed inputs against the agreement's",
+        "Recalibration: observed inputs against the agreed ones",
         "Recalibración: datos observados frente a los del acuerdo",
     ),
     "close_rate": ("Close rate", "Tasa de cierre"),
