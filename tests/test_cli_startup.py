@@ -157,7 +157,9 @@ def test_targets_imports_only_what_it_needs(fmt: str) -> None:
 
 # A diff reads no slagen.toml unless it makes a PDF, compiles no translation
 # catalog for English, parses no Markdown, and never loads the rendering or signing stacks.
+# The plain ``diff OLD NEW`` is answered without the CLI framework (slagen.cli.quick).
 NOT_FOR_A_DIFF = (
+    "typer",
     "jsonschema",
     "weasyprint",
     "matplotlib",

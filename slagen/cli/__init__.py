@@ -1,5 +1,9 @@
 """The command line: a thin typer layer over the library (app.py and one module per command group).
 
+``main`` first offers the arguments to :mod:`slagen.cli.quick`, which answers a
+plain ``slagen diff OLD NEW`` without importing typer; anything else, and
+anything it declines, runs the typer app. ``app`` is imported on first use.
+
 The garbage collector is off while typer and the application are imported:
 start-up allocates tens of thousands of objects that all stay alive, so
 collecting then finds nothing (measured: a few % of a cold ``slagen validate``).
@@ -9,14 +13,66 @@ imported (see ``app.main``).
 Stage: interface.
 """
 
-import gc
+from __future__ import annotations
 
-_collecting = gc.isenabled()
-gc.disable()
-try:
-    from slagen.cli.app import app, main
-finally:
-    if _collecting:
-        gc.enable()
+import gc
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import typer
 
 __all__ = ["app", "main"]
+
+
+def _import_app() -> Any:
+    """The module ``slagen.cli.app``, imported with the collector off."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return importlib.import_module("slagen.cli.app")
+    finally:
+        if collecting:
+            gc.enable()
+
+
+class _Package(types.ModuleType):
+    """``slagen.cli.app`` as an attribute is the Typer, as when this package imported it.
+
+    Importing the submodule sets the package's attribute to the module; the
+    property keeps answering the Typer, whichever was imported first.
+    """
+
+    @property
+    def app(self) -> typer.Typer:
+        typer_app: typer.Typer = _import_app().app
+        return typer_app
+
+    @app.setter
+    def app(self, module: object) -> None:  # the import system's binding of the submodule
+        pass
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+def main() -> None:
+    """Entry point of the ``slagen`` console script."""
+    if len(sys.argv) > 1 and sys.argv[1] == "diff":
+        from slagen.cli import quick
+
+        collecting = gc.isenabled()
+        gc.disable()  # as for typer's import: what the comparison imports stays alive
+        try:
+            import slagen.revisions  # noqa: F401
+        finally:
+            if collecting:
+                gc.enable()
+        gc.freeze()
+        gc.set_threshold(50_000, 20, 100)  # app.main's settings
+        code = quick.run(sys.argv[1:])
+        if code is not None:
+            sys.exit(code)
+    _import_app().main()

@@ -167,26 +167,11 @@ def diff(
 
 def _emit_rollups(result: DiffResult, path: Path, fmt: DiffFormat, output: Path | None) -> None:
     """After a change of a parent agreement, the children in its folder that no longer add up."""
-    from slagen.core.rollup import rollup_findings, sibling_results
+    from slagen.cli.quick import rollup_text
 
-    siblings = [r for r in sibling_results(path) if r.agreement is not None]
-    if not siblings:
-        return
-    new = result.new
-    found = rollup_findings([new, *siblings]).get(new.file, [])
-    if not found:
-        return
-    lines = [f.message for f in found]
-    if fmt is DiffFormat.md:
-        text = "\n**Roll-ups:** after this change the agreements under it no longer add up:\n\n"
-        text += "".join(f"- {line}\n" for line in lines)
-    else:
-        text = "\nroll-ups: after this change the agreements under it no longer add up:\n"
-        text += "".join(f"  {line}\n" for line in lines)
-    if output is None:
-        typer.echo(text, nl=False)
-    else:
-        typer.echo(text, nl=False, err=True)
+    text = rollup_text(result, path, markdown=fmt is DiffFormat.md)
+    if text:
+        typer.echo(text, nl=False, err=output is not None)
 
 
 PAGE_SIZES = ("A4", "Letter")  # slagen.config's, without importing it (and tomllib)
