@@ -91,11 +91,10 @@ def default_install_source(root: Path | None = None) -> str:
             return f"git+{url}@{commit}" if commit else f"git+{url}"
         if url.startswith("file://"):
             folder = Path(unquote(urlparse(url).path))
-            if root is not None:
-                try:
-                    return "./" + folder.resolve().relative_to(root.resolve()).as_posix()
-                except ValueError:
-                    pass
+            # Inside the new repository: a relative path, so the repository can move.
+            # Anywhere else: the absolute folder.
+            if root is not None and folder.resolve().is_relative_to(root.resolve()):
+                return "./" + folder.resolve().relative_to(root.resolve()).as_posix()
             return str(folder)
         if url:
             return url

@@ -84,8 +84,7 @@ class PreviewServer(ThreadingHTTPServer):
         super().__init__(address, _Handler)
 
     def handle_error(self, request: object, client_address: object) -> None:
-        # socketserver prints a traceback here; a preview server just drops the connection.
-        pass
+        """Drop the connection without a word (socketserver would print a traceback)."""
 
     def allowed_hosts(self) -> frozenset[str]:
         """The ``Host`` header values this server answers (lower case)."""
