@@ -4,7 +4,7 @@ The general path of the reader: :func:`open_actuals` reads the header and resolv
 the columns once; :func:`parse_row` turns one row into a :class:`Lead` or raises the
 :class:`~slagen.actuals.cells.CellError` of its first bad cell, and :class:`ReadStats`
 records what went wrong with the rows (a bounded list of findings plus counts). The
-loop over the rows, with its fast path for the usual row, is :mod:`slagen.actuals.scan`.
+loop over the rows, with its fast paths for the usual rows, is :mod:`slagen.actuals.scan`.
 
 The CRM's own headers and values are renamed by a :class:`~slagen.actuals.mapping.ColumnMapping`.
 Times without an offset are wall-clock times in the agreement's time zone.
@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from slagen.actuals.cells import (
@@ -40,9 +40,6 @@ from slagen.actuals.mapping import (
     load_mapping,
 )
 from slagen.core.errors import FileAccessError
-
-if TYPE_CHECKING:
-    from _csv import Reader
 
 SOURCES = ("marketing", "sales")
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "t"})
@@ -148,7 +145,9 @@ class OpenedActuals:
     """A CSV export opened for reading, its header read and its columns resolved."""
 
     file: str
-    reader: Reader  # its ``line_num`` is the line read up to
+    handle: TextIO  # the text after the header
+    delimiter: str
+    header_lines: int  # the header's last line (more than 1 when a name holds a line break)
     index: dict[str, int]  # canonical column → position
     excluded: list[tuple[int, frozenset[str]]]  # the mapping's `exclude` rules
     decimal_comma: bool  # a semicolon CSV: "1.200,50"
@@ -191,7 +190,9 @@ def open_actuals(path: str | Path, mapping: ColumnMapping) -> Iterator[OpenedAct
             ) from exc
         yield OpenedActuals(
             file=str(source),
-            reader=reader,
+            handle=handle,
+            delimiter=delimiter,
+            header_lines=reader.line_num,
             index=column_index(header, mapping, str(source)),
             excluded=exclusions(header, mapping, str(source)),
             decimal_comma=delimiter == ";",

@@ -29,22 +29,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from slagen.actuals.actuals import Lead
-
-AddRow = Callable[
-    [
-        str,  # segment id
-        bool,  # sales-sourced
-        dt.datetime,  # created_at
-        dt.datetime | None,  # handed_off_at
-        dt.datetime | None,  # first_attempt_at
-        int,  # attempts
-        bool,  # connected
-        dt.datetime | None,  # closed_at
-        Decimal | None,  # revenue
-    ],
-    None,
+Row = tuple[
+    str,  # segment id
+    bool,  # sales-sourced
+    dt.datetime,  # created_at
+    dt.datetime | None,  # handed_off_at
+    dt.datetime | None,  # first_attempt_at
+    int,  # attempts
+    bool,  # connected
+    dt.datetime | None,  # closed_at
+    Decimal | None,  # revenue
 ]
+AddRows = Callable[[Iterable[Row]], None]
 MAX_DELAY_MINUTES = 60 * 24 * 366
 MINUTE_RESOLUTION = 60 * 24 * 7  # beyond a week, delays are kept to the hour
 RATIO = Decimal("0.0001")
@@ -99,7 +95,7 @@ class Bucket:
 
 
 class Aggregator:
-    """Feed leads one at a time; read the buckets afterwards (after :meth:`finish`).
+    """Feed leads in order (:attr:`add_rows`); read the buckets after :meth:`finish`.
 
     Times are wall-clock times in the agreement's time zone, without ``tzinfo``: all
     share one zone, so comparing and subtracting them is what aware ones would do.
@@ -128,8 +124,8 @@ class Aggregator:
         self._cutoff = dt.datetime.max if as_of is None else _midnight_after(as_of)
         self._overdue: dict[tuple[tuple[str, int], dt.date], int] = {}
         self._unconnected: dict[tuple[tuple[str, int], dt.date], list[int]] = {}
-        self.add_row: AddRow = self._adder()
-        """Add one lead; every time a wall-clock time in the agreement's zone."""
+        self.add_rows: AddRows = self._adder()
+        """Add leads in order; every time a wall-clock time in the agreement's zone."""
 
     @property
     def as_of(self) -> dt.date:
@@ -149,132 +145,109 @@ class Aggregator:
             self.buckets[(key[0], f"{year:04d}-{month + 1:02d}")] = found
         return found
 
-    def add_all(self, leads: Iterable[Lead]) -> None:
-        for lead in leads:
-            self.add(lead)
-
-    def add(self, lead: Lead) -> None:
-        """Add one lead of :func:`~slagen.actuals.actuals.parse_row` (aware times)."""
-        self.add_row(
-            lead.segment,
-            lead.source == "sales",
-            lead.created_at.replace(tzinfo=None),
-            _wall(lead.handed_off_at),
-            _wall(lead.first_attempt_at),
-            lead.attempts,
-            lead.connected,
-            _wall(lead.closed_at),
-            lead.revenue,
-        )
-
-    def _adder(self) -> AddRow:
-        """The function that adds one lead: its state in closure variables, for speed."""
+    def _adder(self) -> AddRows:
+        """The function that adds leads: its state in closure variables, for speed."""
         deferred = self._deferred
         cutoff = self._cutoff  # deferred: never reached
         window, later = self.window, self.attempts_window
         index, new_bucket = self._index, self._bucket
         overdue_pending, unconnected_pending = self._overdue, self._unconnected
-        bound = dt.datetime.min  # the earliest the cutoff can be (the cutoff itself if known)
-        overdue_before = mature_by = dt.datetime.min  # handoffs settled as overdue / matured
         on_time_by = dt.timedelta.min if window is None else window  # no delay is < min
+        # The earliest the cutoff can be (the cutoff itself if known), and the handoffs
+        # it settles as overdue and as matured (see settle).
+        limits = [dt.datetime.min, dt.datetime.min, dt.datetime.min]
 
         def settle(known: dt.datetime) -> None:
-            nonlocal bound, overdue_before, mature_by
-            bound = known
-            overdue_before = _minus(known, window)
-            mature_by = _minus(known, later) if later is not None else dt.datetime.max
+            limits[:] = [
+                known,
+                _minus(known, window),
+                _minus(known, later) if later is not None else dt.datetime.max,
+            ]
 
         if not deferred:
             settle(cutoff)
 
-        def add_row(
-            segment: str,
-            sales: bool,
-            created: dt.datetime,
-            handoff: dt.datetime | None,
-            first: dt.datetime | None,
-            attempts: int,
-            connected: bool,
-            closed: dt.datetime | None,
-            revenue: Decimal | None,
-        ) -> None:
-            if created >= cutoff:
-                self.after_as_of += 1
-                return
-            if deferred and created >= bound:
-                settle(_midnight_after(created.date()))
-            month = created.year * 12 + created.month
-            key = (segment, month)
-            home = index.get(key) or new_bucket(key)
-            if closed is not None and closed >= cutoff:
-                closed = None
-            if sales:
-                home.sales_leads += 1
+        def add_rows(rows: Iterable[Row]) -> None:
+            bound, overdue_before, mature_by = limits
+            for segment, sales, created, handoff, first, attempts, connected, closed, revenue in rows:  # fmt: skip
+                if created >= cutoff:
+                    self.after_as_of += 1
+                    continue
+                if deferred and created >= bound:
+                    settle(_midnight_after(created.date()))
+                    bound, overdue_before, mature_by = limits
+                month = created.year * 12 + created.month
+                key = (segment, month)
+                home = index.get(key) or new_bucket(key)
+                if closed is not None and closed >= cutoff:
+                    closed = None
+                if sales:
+                    home.sales_leads += 1
+                    if closed is not None:
+                        won_key = (segment, closed.year * 12 + closed.month)
+                        won = index.get(won_key) or new_bucket(won_key)
+                        won.sales_won += 1
+                        won.sales_revenue += revenue or 0
+                    continue
+                home.marketing_leads += 1
+                home.by_day[created.day - 1] += 1
                 if closed is not None:
+                    home.cohort_won += 1
+                    home.cohort_cycle_days += max(0, (closed.date() - created.date()).days)
                     won_key = (segment, closed.year * 12 + closed.month)
                     won = index.get(won_key) or new_bucket(won_key)
-                    won.sales_won += 1
-                    won.sales_revenue += revenue or 0
-                return
-            home.marketing_leads += 1
-            home.by_day[created.day - 1] += 1
-            if closed is not None:
-                home.cohort_won += 1
-                home.cohort_cycle_days += max(0, (closed.date() - created.date()).days)
-                won_key = (segment, closed.year * 12 + closed.month)
-                won = index.get(won_key) or new_bucket(won_key)
-                won.marketing_won += 1
-                won.marketing_revenue += revenue or 0
-            if handoff is None or handoff >= cutoff:
-                return
-            follow_month = month if handoff is created else handoff.year * 12 + handoff.month
-            if follow_month == month:
-                follow, follow_key = home, key
-            else:
-                follow_key = (segment, follow_month)
-                follow = index.get(follow_key) or new_bucket(follow_key)
-            follow.handed_off += 1
-            if first is None or first >= cutoff:
-                if window is None:
-                    follow.waiting += 1
-                elif handoff < overdue_before:  # cutoff - handoff > window
-                    follow.overdue += 1
-                elif not deferred:
-                    follow.waiting += 1
-                else:  # overdue or waiting: the last day tells
-                    pending = (follow_key, _day_past(handoff, window, strict=True))
-                    overdue_pending[pending] = overdue_pending.get(pending, 0) + 1
-            else:
-                delay = first - handoff
-                seconds = delay.days * 86400 + delay.seconds  # int(delay.total_seconds())
-                follow.attempted += 1
-                follow.delay_seconds += seconds
-                minutes = seconds // 60
-                if minutes > MINUTE_RESOLUTION:
-                    minutes = min(minutes, MAX_DELAY_MINUTES)
-                    minutes -= minutes % 60
-                delays = follow.delays
-                delays[minutes] = delays.get(minutes, 0) + 1
-                if delay <= on_time_by:
-                    follow.on_time += 1
-            if connected:
-                return
-            # Depth counts a lead once its attempts window (follow_up.attempts_within) is over:
-            # a lead handed off yesterday has not had the chance of six attempts yet.
-            if handoff <= mature_by:  # cutoff - handoff >= attempts_within
-                follow.unconnected += 1
-                follow.unconnected_attempts += attempts
-            elif deferred:
-                assert later is not None
-                pending = (follow_key, _day_past(handoff, later, strict=False))
-                found = unconnected_pending.get(pending)
-                if found is None:
-                    unconnected_pending[pending] = [1, attempts]
+                    won.marketing_won += 1
+                    won.marketing_revenue += revenue or 0
+                if handoff is None or handoff >= cutoff:
+                    continue
+                follow_month = month if handoff is created else handoff.year * 12 + handoff.month
+                if follow_month == month:
+                    follow, follow_key = home, key
                 else:
-                    found[0] += 1
-                    found[1] += attempts
+                    follow_key = (segment, follow_month)
+                    follow = index.get(follow_key) or new_bucket(follow_key)
+                follow.handed_off += 1
+                if first is None or first >= cutoff:
+                    if window is None:
+                        follow.waiting += 1
+                    elif handoff < overdue_before:  # cutoff - handoff > window
+                        follow.overdue += 1
+                    elif not deferred:
+                        follow.waiting += 1
+                    else:  # overdue or waiting: the last day tells
+                        pending = (follow_key, _day_past(handoff, window, strict=True))
+                        overdue_pending[pending] = overdue_pending.get(pending, 0) + 1
+                else:
+                    delay = first - handoff
+                    seconds = delay.days * 86400 + delay.seconds  # int(delay.total_seconds())
+                    follow.attempted += 1
+                    follow.delay_seconds += seconds
+                    minutes = seconds // 60
+                    if minutes > MINUTE_RESOLUTION:
+                        minutes = min(minutes, MAX_DELAY_MINUTES)
+                        minutes -= minutes % 60
+                    delays = follow.delays
+                    delays[minutes] = delays.get(minutes, 0) + 1
+                    if delay <= on_time_by:
+                        follow.on_time += 1
+                if connected:
+                    continue
+                # Depth counts a lead once its attempts window (follow_up.attempts_within) is
+                # over: a lead handed off yesterday has not had the chance of six attempts yet.
+                if handoff <= mature_by:  # cutoff - handoff >= attempts_within
+                    follow.unconnected += 1
+                    follow.unconnected_attempts += attempts
+                elif deferred:
+                    assert later is not None
+                    pending = (follow_key, _day_past(handoff, later, strict=False))
+                    found = unconnected_pending.get(pending)
+                    if found is None:
+                        unconnected_pending[pending] = [1, attempts]
+                    else:
+                        found[0] += 1
+                        found[1] += attempts
 
-        return add_row
+        return add_rows
 
     def finish(self, as_of: dt.date | None = None) -> None:
         """Settle the counts kept for the last day (one-pass mode: ``as_of`` is that day)."""
@@ -296,7 +269,7 @@ class Aggregator:
         self._as_of = as_of
         self._cutoff = _midnight_after(as_of)
         self._deferred = False
-        self.add_row = self._adder()
+        self.add_rows = self._adder()
 
 
 def _minus(moment: dt.datetime, span: dt.timedelta | None) -> dt.datetime:
@@ -324,10 +297,6 @@ def _day_past(moment: dt.datetime, span: dt.timedelta, *, strict: bool) -> dt.da
     if not strict and end.time() == dt.time(0):
         return end.date() - dt.timedelta(days=1)
     return end.date()
-
-
-def _wall(moment: dt.datetime | None) -> dt.datetime | None:
-    return None if moment is None else moment.replace(tzinfo=None)
 
 
 def ratio(numerator: Decimal | int, denominator: Decimal | int) -> Decimal | None:

@@ -1,26 +1,32 @@
-"""One pass over a CRM lead export: a fast path for the usual row, the general one for the rest.
+"""One pass over a CRM lead export: fast paths for the usual rows, the general one for the rest.
 
-:func:`scan` reads the CSV with the column positions resolved once and feeds every good
-row straight into an :class:`~slagen.actuals.aggregate.Aggregator`: no row is kept and no
-object is made per row. The fast path takes a row only when it is sure the row is good —
-its cells short, printable and parsed by the usual means (ISO 8601 times, plain counts and
-words, a plain money amount) — and does exactly what the general path would do with it.
-Any doubt (a bad or unusual cell, a repeated id, a win without revenue, a short row) hands
-the row to the general path, :func:`~slagen.actuals.actuals.parse_row`, which words the
-finding on the row's line. So the findings, counts and aggregates are the general path's
-whatever the fast path takes; ``fast=False`` turns it off (the tests compare both).
+:func:`scan` reads the CSV in blocks (:mod:`slagen.actuals.blocks`) with the column
+positions resolved once and feeds every good row straight into an
+:class:`~slagen.actuals.aggregate.Aggregator`: no row is kept and no object is made per
+row. Two fast paths take rows only when they are sure the rows are good - their cells
+short, printable and parsed by the usual means (ISO 8601 times, plain counts and words,
+a plain money amount) - and do exactly what the general path would do with them:
 
-Memory: the aggregates, a few bounded caches of repeated cell values, and the set of lead
-ids seen (the only part that grows with the rows, as the export's own id strings).
+- the column path (:mod:`slagen.actuals.columns`) takes a whole block at once when
+  every row of it is good;
+- otherwise the block goes row by row, and the per-row fast path takes each good row.
+
+Any doubt (a bad or unusual cell, a repeated id, a win without revenue, a short row)
+hands the row to the general path, :func:`~slagen.actuals.actuals.parse_row`, which
+words the finding on the row's line. So the findings, counts and aggregates are the
+general path's whatever the fast paths take; ``fast=False`` turns them off (the tests
+compare both, with blocks of every size).
+
+Memory: the aggregates, one block of rows, a few bounded caches of repeated cell values,
+and the set of lead ids seen (the only part that grows with the rows, as the export's
+own id strings).
 
 Stage: actuals.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -36,7 +42,8 @@ from slagen.actuals.actuals import (
     open_actuals,
     parse_row,
 )
-from slagen.actuals.aggregate import Aggregator
+from slagen.actuals.aggregate import AddRows, Aggregator, Row
+from slagen.actuals.blocks import CHUNK_CHARS, Block, read_blocks
 from slagen.actuals.cells import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -46,24 +53,10 @@ from slagen.actuals.cells import (
     CellError,
     parse_revenue,
 )
+from slagen.actuals.columns import Columns, Unsure
 from slagen.actuals.mapping import COLUMNS, ColumnMapping
 
 MAX_CACHED = 512  # distinct spellings remembered per column (segment, source, …)
-Good = tuple[
-    str,  # segment id
-    bool,  # sales-sourced
-    dt.datetime,  # created_at
-    dt.datetime | None,  # handed_off_at
-    dt.datetime | None,  # first_attempt_at
-    int,  # attempts
-    bool,  # connected
-    dt.datetime | None,  # closed_at
-    Decimal | None,  # revenue
-]
-
-
-class _Unsure(Exception):
-    """The fast path leaves this row to the general path."""
 
 
 def scan(
@@ -75,12 +68,14 @@ def scan(
     stats: ReadStats,
     mapping: ColumnMapping | None = None,
     fast: bool = True,
+    chunk: int = CHUNK_CHARS,
 ) -> None:
     """Read every row of a CSV export into ``aggregator``; record the bad ones in ``stats``.
 
     Args:
         segments: every accepted segment spelling (id or name, lower-cased) → segment id.
-        fast: take the usual rows by the fast path (``False``: every row by the general one).
+        fast: take the usual rows by the fast paths (``False``: every row by the general one).
+        chunk: characters read at a time (the tests make blocks small).
 
     Raises:
         FileAccessError: the file cannot be read.
@@ -88,7 +83,7 @@ def scan(
     """
     mapping = mapping or ColumnMapping()
     with open_actuals(path, mapping) as opened:
-        _Scan(opened, mapping, ZoneInfo(timezone), segments, stats).run(aggregator, fast)
+        _Scan(opened, mapping, ZoneInfo(timezone), segments, stats).run(aggregator, fast, chunk)
 
 
 class _Scan:
@@ -108,147 +103,188 @@ class _Scan:
         self.seen: set[str] = set()  # the lead ids so far, as the export writes them
         self.segment_ids: dict[str, str | None] = {}  # cell → segment id (None: unknown)
         self.counts: dict[str, int] = {}  # attempts cell → count
+        self.positions = [opened.index.get(name) for name in COLUMNS]
+        self.latest = dt.datetime.min
+        self.fast_rows = 0  # rows the fast paths took, added to stats.rows at the end
 
-    def run(self, aggregator: Aggregator, fast: bool) -> None:
-        """The loop over the records: the fast path inline, the general one when unsure."""
-        opened, stats, seen, zone = self.opened, self.stats, self.seen, self.zone
-        reader, excluded, decimal_comma = opened.reader, opened.excluded, opened.decimal_comma
-        positions = [opened.index.get(name) for name in COLUMNS]
+    def run(self, aggregator: Aggregator, fast: bool, chunk: int) -> None:
+        """Each block whole by the column path, else row by row."""
+        opened, stats, add = self.opened, self.stats, aggregator.add_rows
+        columns = None
+        if fast:
+            columns = Columns(
+                self.positions,
+                self.mapping.values,
+                opened.excluded,
+                opened.decimal_comma,
+                self.seen,
+                self.spell,
+            )
+        blocks = read_blocks(opened.handle, opened.delimiter, opened.header_lines, chunk)
+        try:
+            for block in blocks:
+                leads = None if columns is None else columns.take_block(block.rows, block.clean)
+                if leads is not None:
+                    self.fast_rows += len(block.rows)
+                    add(zip(*leads, strict=True))
+                else:
+                    self.rows(block, add, fast)
+                if block.error is not None:
+                    stats.rows += 1
+                    stats.add(
+                        RowFinding(
+                            opened.file,
+                            (block.ends[-1] if block.ends else block.start) + 1,
+                            "-",
+                            "error",
+                            f"unreadable row: {block.error} "
+                            f"(a cell holds at most {MAX_CELL_CHARS} characters)",
+                            "unreadable-row",
+                        )
+                    )
+        except UnicodeDecodeError as exc:
+            raise opened.not_utf8(exc) from None
+        stats.rows += self.fast_rows
+        if columns is not None and columns.latest > self.latest:
+            self.latest = columns.latest
+        latest = self.latest
+        stats.latest = None if latest == dt.datetime.min else latest.replace(tzinfo=self.zone)
+
+    def rows(self, block: Block, add: AddRows, fast: bool) -> None:
+        """The block row by row: the per-row fast path inline, the general one when unsure."""
+        stats, seen, zone = self.stats, self.seen, self.zone
+        excluded = self.opened.excluded
+        positions = self.positions
         pick = itemgetter(*(p for p in positions if p is not None))
         adjust = None in positions or any(self.mapping.values.values())
         segment_id, count = self.segment_ids.get, self.counts.get
         source_of, connected_of = _SOURCE.get, _CONNECTED.get
-        fromisoformat, join, add = dt.datetime.fromisoformat, ",".join, aggregator.add_row
-        latest = dt.datetime.min
-        end = reader.line_num
-        remember, fast_rows = seen.add, 0  # rows the fast path took, added to stats.rows
-        while True:
+        fromisoformat, join = dt.datetime.fromisoformat, ",".join
+        decimal_comma, latest = self.opened.decimal_comma, self.latest
+        before, remember, fast_rows = block.start, seen.add, 0
+        leads: list[Row] = []  # added at the end of the block, in order
+        keep = leads.append
+        for row, end in zip(block.rows, block.ends, strict=True):
+            line, before = before + 1, end
             try:
-                for row in reader:
-                    before, end = end, reader.line_num
+                if not fast:
+                    raise Unsure
+                try:
+                    cells = pick(row)
+                except IndexError:
+                    raise Unsure from None  # a short row
+                joined = join(cells)
+                # Printable text has no control character, and no white space but " ".
+                if len(joined) > MAX_CELL_CHARS or not joined.isprintable():
+                    raise Unsure
+                if adjust:
+                    cells = self.adjust(cells, positions, " " in joined)
+                elif " " in joined:
+                    cells = tuple([cell.strip() for cell in cells])
+                lead_id, created_text, segment_text, source, handoff_text, first_text, attempts_text, connected_text, closed_text, revenue_text = cells  # fmt: skip
+                if not lead_id:
+                    raise Unsure
+                sales = source_of(source)
+                if sales is None:
+                    sales = source_of(source.lower())
+                    if sales is None:
+                        raise Unsure
+                attempts = count(attempts_text)
+                if attempts is None:
+                    attempts = self.count(attempts_text)
+                connected = connected_of(connected_text)
+                if connected is None:
+                    connected = connected_of(connected_text.lower())
+                    if connected is None:
+                        raise Unsure
+                try:
+                    created = fromisoformat(created_text)
+                except ValueError:
+                    raise Unsure from None  # empty, or another layout
+                if not FIRST_YEAR <= created.year <= LAST_YEAR:
+                    raise Unsure
+                if created.tzinfo is not None:
+                    created = created.astimezone(zone).replace(tzinfo=None)
+                if handoff_text == created_text:
+                    handoff: dt.datetime | None = created
+                else:
+                    handoff = _when(handoff_text, zone) if handoff_text else None
+                if first_text == handoff_text:
+                    first = handoff
+                else:
+                    first = _when(first_text, zone) if first_text else None
+                closed = _when(closed_text, zone) if closed_text else None
+                top = created
+                if first is not None:
+                    if handoff is not None and first < handoff:
+                        raise Unsure
+                    if first > top:  # noqa: PLR1730 (max() costs a call a row)
+                        top = first
+                elif handoff is not None and handoff > top:
+                    top = handoff
+                if closed is not None and closed > top:
+                    top = closed
+                if revenue_text:
                     try:
-                        if not fast:
-                            raise _Unsure
-                        try:
-                            cells = pick(row)
-                        except IndexError:
-                            raise _Unsure from None  # a short row
-                        joined = join(cells)
-                        # Printable text has no control character, and no white space but " ".
-                        if len(joined) > MAX_CELL_CHARS or not joined.isprintable():
-                            raise _Unsure
-                        if adjust:
-                            cells = self.adjust(cells, positions, " " in joined)
-                        elif " " in joined:
-                            cells = tuple([cell.strip() for cell in cells])
-                        lead_id, created_text, segment_text, source, handoff_text, first_text, attempts_text, connected_text, closed_text, revenue_text = cells  # fmt: skip
-                        if not lead_id:
-                            raise _Unsure
-                        sales = source_of(source)
-                        if sales is None:
-                            sales = source_of(source.lower())
-                            if sales is None:
-                                raise _Unsure
-                        attempts = count(attempts_text)
-                        if attempts is None:
-                            attempts = self.count(attempts_text)
-                        connected = connected_of(connected_text)
-                        if connected is None:
-                            connected = connected_of(connected_text.lower())
-                            if connected is None:
-                                raise _Unsure
-                        try:
-                            created = fromisoformat(created_text)
-                        except ValueError:
-                            raise _Unsure from None  # empty, or another layout
-                        if not FIRST_YEAR <= created.year <= LAST_YEAR:
-                            raise _Unsure
-                        if created.tzinfo is not None:
-                            created = created.astimezone(zone).replace(tzinfo=None)
-                        if handoff_text == created_text:
-                            handoff: dt.datetime | None = created
-                        else:
-                            handoff = _when(handoff_text, zone) if handoff_text else None
-                        if first_text == handoff_text:
-                            first = handoff
-                        else:
-                            first = _when(first_text, zone) if first_text else None
-                        closed = _when(closed_text, zone) if closed_text else None
-                        top = created
-                        if first is not None:
-                            if handoff is not None and first < handoff:
-                                raise _Unsure
-                            if first > top:  # noqa: PLR1730 (max() costs a call a row)
-                                top = first
-                        elif handoff is not None and handoff > top:
-                            top = handoff
-                        if closed is not None and closed > top:
-                            top = closed
-                        if revenue_text:
-                            try:
-                                revenue = parse_revenue(revenue_text, decimal_comma)
-                            except CellError:
-                                raise _Unsure from None
-                        elif closed is not None:
-                            raise _Unsure  # the general path warns of the missing revenue
-                        else:
-                            revenue = None
-                        segment = segment_id(segment_text, "")
-                        if segment == "":
-                            segment = self.segment(segment_text)
-                        # Sure now: the row is good. What the general path would do with it:
-                        if excluded and any(
-                            p < len(row) and row[p].strip() in values for p, values in excluded
-                        ):
-                            stats.rows += 1
-                            stats.excluded += 1
-                            continue
-                        if segment is None:
-                            stats.rows += 1
-                            stats.unknown(segment_text or "(empty)")
-                            continue
-                        known = len(seen)
-                        remember(lead_id)
-                        if len(seen) == known:
-                            raise _Unsure  # a repeated id: the general path words the finding
-                        fast_rows += 1
-                    except _Unsure:
-                        good = self.general(row, before + 1)
-                        if good is None:
-                            continue
-                        segment, sales, created, handoff, first, attempts, connected, closed, revenue = good  # fmt: skip
-                        top = max(t for t in (created, handoff, first, closed) if t is not None)
-                    if top > latest:  # noqa: PLR1730
-                        latest = top
-                    add(
-                        segment,
-                        sales,
-                        created,
-                        handoff,
-                        first,
-                        attempts,
-                        connected,
-                        closed,
-                        revenue,
-                    )
-                break
-            except UnicodeDecodeError as exc:
-                raise opened.not_utf8(exc) from None
-            except csv.Error as exc:
-                stats.rows += 1
-                stats.add(
-                    RowFinding(
-                        opened.file,
-                        end + 1,
-                        "-",
-                        "error",
-                        f"unreadable row: {exc} (a cell holds at most {MAX_CELL_CHARS} characters)",
-                        "unreadable-row",
-                    )
-                )
-                end = reader.line_num
-        stats.rows += fast_rows
-        stats.latest = None if latest == dt.datetime.min else latest.replace(tzinfo=zone)
+                        revenue = parse_revenue(revenue_text, decimal_comma)
+                    except CellError:
+                        raise Unsure from None
+                elif closed is not None:
+                    raise Unsure  # the general path warns of the missing revenue
+                else:
+                    revenue = None
+                segment = segment_id(segment_text, "")
+                if segment == "":
+                    segment = self.segment(segment_text)
+                # Sure now: the row is good. What the general path would do with it:
+                if excluded and any(
+                    p < len(row) and row[p].strip() in values for p, values in excluded
+                ):
+                    stats.rows += 1
+                    stats.excluded += 1
+                    continue
+                if segment is None:
+                    stats.rows += 1
+                    stats.unknown(segment_text or "(empty)")
+                    continue
+                known = len(seen)
+                remember(lead_id)
+                if len(seen) == known:
+                    raise Unsure  # a repeated id: the general path words the finding
+                fast_rows += 1
+                lead: Row = (segment, sales, created, handoff, first, attempts, connected, closed, revenue)  # fmt: skip
+            except Unsure:
+                good = self.general(row, line)
+                if good is None:
+                    continue
+                lead = good
+                top = max(t for t in (good[2], good[3], good[4], good[7]) if t is not None)
+            if top > latest:  # noqa: PLR1730
+                latest = top
+            keep(lead)
+        add(leads)
+        self.fast_rows += fast_rows
+        self.latest = latest
+
+    def spell(self, column: str, text: str) -> object:
+        """What the per-row fast path makes of a good cell (else :class:`Unsure`)."""
+        if column == "segment":
+            segment = self.segment_ids.get(text, "")
+            if segment == "":
+                segment = self.segment(text)
+            if segment is None:
+                raise Unsure  # an unknown segment: the rows count it
+            return segment
+        if column == "attempts":
+            attempts = self.counts.get(text)
+            return self.count(text) if attempts is None else attempts
+        words = _SOURCE if column == "source" else _CONNECTED
+        value = words.get(text)
+        if value is None:
+            value = words.get(text.lower())
+            if value is None:
+                raise Unsure
+        return value
 
     def adjust(
         self, picked: tuple[str, ...], positions: list[int | None], spaces: bool
@@ -263,15 +299,15 @@ class _Scan:
         return tuple(cells)
 
     def count(self, text: str) -> int:
-        """An attempts cell the general path accepts, as its count (else :class:`_Unsure`)."""
+        """An attempts cell the general path accepts, as its count (else :class:`Unsure`)."""
         if len(text) > MAX_NUMBER_CHARS:
-            raise _Unsure
+            raise Unsure
         try:
             attempts = int(text) if text else 0
         except ValueError:
-            raise _Unsure from None
+            raise Unsure from None
         if not 0 <= attempts <= MAX_ATTEMPTS:
-            raise _Unsure
+            raise Unsure
         if len(self.counts) < MAX_CACHED:
             self.counts[text] = attempts
         return attempts
@@ -283,7 +319,7 @@ class _Scan:
             self.segment_ids[text] = segment
         return segment
 
-    def general(self, row: list[str], line: int) -> Good | None:
+    def general(self, row: list[str], line: int) -> Row | None:
         """The general path for one record: its findings, or the good lead it is."""
         stats, opened, mapping = self.stats, self.opened, self.mapping
         if not any(cell.strip() for cell in row):
@@ -341,13 +377,13 @@ assert not TRUE_WORDS & FALSE_WORDS
 
 
 def _when(text: str, zone: ZoneInfo) -> dt.datetime:
-    """A non-empty ISO 8601 time as a wall-clock time in ``zone`` (else :class:`_Unsure`)."""
+    """A non-empty ISO 8601 time as a wall-clock time in ``zone`` (else :class:`Unsure`)."""
     try:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise _Unsure from None
+        raise Unsure from None
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise _Unsure
+        raise Unsure
     if value.tzinfo is not None:
         return value.astimezone(zone).replace(tzinfo=None)
     return value
