@@ -1,8 +1,9 @@
 """The command line: a thin typer layer over the library (app.py and one module per command group).
 
 ``main`` first offers the arguments to :mod:`slagen.cli.quick`, which answers a
-plain ``slagen diff OLD NEW`` without importing typer; anything else, and
-anything it declines, runs the typer app. ``app`` is imported on first use.
+plain ``slagen diff OLD NEW`` without importing typer, or to
+:mod:`slagen.cli.quick_documents` (plain ``render`` and ``build``); anything
+else, and anything they decline, runs the typer app. ``app`` is imported on first use.
 
 The garbage collector is off while typer and the application are imported:
 start-up allocates tens of thousands of objects that all stay alive, so
@@ -24,7 +25,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import typer
 
-__all__ = ["app", "main"]
+__all__ = ["QUICK_COMMANDS", "app", "main"]
+
+# The commands a quick path may answer before typer loads (quick.py, quick_documents.py).
+QUICK_COMMANDS = ("diff", "render", "build")
 
 
 def _import_app() -> Any:
@@ -58,21 +62,28 @@ class _Package(types.ModuleType):
 sys.modules[__name__].__class__ = _Package
 
 
+def _quick(argv: list[str]) -> int | None:
+    """The exit code of a command a quick path answered without typer, or ``None``."""
+    collecting = gc.isenabled()
+    gc.disable()  # as for typer's import: what the command imports stays alive
+    try:
+        if argv[0] == "diff":
+            import slagen.revisions  # noqa: F401
+            from slagen.cli import quick as answer
+        else:
+            from slagen.cli import quick_documents as answer  # type: ignore[no-redef]
+    finally:
+        if collecting:
+            gc.enable()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)  # app.main's settings
+    return answer.run(argv)
+
+
 def main() -> None:
     """Entry point of the ``slagen`` console script."""
-    if len(sys.argv) > 1 and sys.argv[1] == "diff":
-        from slagen.cli import quick
-
-        collecting = gc.isenabled()
-        gc.disable()  # as for typer's import: what the comparison imports stays alive
-        try:
-            import slagen.revisions  # noqa: F401
-        finally:
-            if collecting:
-                gc.enable()
-        gc.freeze()
-        gc.set_threshold(50_000, 20, 100)  # app.main's settings
-        code = quick.run(sys.argv[1:])
+    if len(sys.argv) > 1 and sys.argv[1] in QUICK_COMMANDS:
+        code = _quick(sys.argv[1:])
         if code is not None:
             sys.exit(code)
     _import_app().main()

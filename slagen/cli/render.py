@@ -57,27 +57,9 @@ def render(
     """
 
     def body() -> None:
-        from slagen.config import load_config
-        from slagen.documents.write_documents import parse_formats, render_documents
+        from slagen.cli.document_commands import render_body
 
-        # Options given on the command line win over slagen.toml, which wins over defaults.
-        config = load_config(start=paths[0] if paths else ".")
-        formats = parse_formats(to) if to else config.formats
-        warnings: list[str] = []
-        written = render_documents(
-            paths,
-            formats,
-            out or config.output or Path("build"),
-            templates or config.templates,
-            page_size=page_size or config.page_size,
-            language=language,
-            jobs=jobs,
-            warnings=warnings,
-        )
-        for line in warnings:
-            typer.echo(line, err=True)  # already "FILE: warning: …"
-        for path in written:
-            typer.echo(str(path))
+        render_body(paths, to, out, templates, page_size, language, jobs, typer.echo)
 
     run(body)
 

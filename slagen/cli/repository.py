@@ -19,13 +19,6 @@ from slagen.cli.support import run
 __all__ = ["register"]
 
 
-def _plain_output() -> bool:
-    # CI logs want one line per agreement, not a redrawn bar.
-    import os
-
-    return not sys.stdout.isatty() or bool(os.environ.get("CI"))
-
-
 def build(
     folder: Annotated[
         Path,
@@ -75,50 +68,14 @@ def build(
     """
 
     def body() -> None:
-        from slagen.authoring.batch import BuildEvent, build_repository
+        from slagen.cli.document_commands import build_body
 
-        plain = _plain_output()
-        bar = None
-        failures: list[BuildEvent] = []
+        def progressbar(total: int) -> object:
+            return typer.progressbar(length=total, label="Rendering", file=sys.stderr)
 
-        def started(total: int) -> None:
-            nonlocal bar
-            if not plain:
-                bar = typer.progressbar(length=total, label="Rendering", file=sys.stderr)
-                bar.__enter__()
-
-        def done(event: BuildEvent) -> None:
-            if event.status == "failed":
-                failures.append(event)
-            if bar is not None:
-                bar.update(1)
-            elif event.status == "failed":
-                typer.echo(f"failed   {event.source}")
-            else:
-                shown = ", ".join(_shown(Path(o)) for o in event.outputs)
-                typer.echo(f"{event.status:<8} {event.source} -> {shown}")
-            if plain:
-                for message in event.messages if event.status != "failed" else ():
-                    typer.echo(f"  warning: {message}", err=True)
-
-        try:
-            result = build_repository(
-                folder, output, jobs=jobs, force=force, on_event=done, on_start=started
-            )
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
-        for event in failures:
-            for message in event.messages:
-                typer.echo(message, err=True)
-        counts = {s: len(result.by_status(s)) for s in ("rendered", "skipped", "failed")}
-        typer.echo(
-            f"{counts['rendered']} rendered, {counts['skipped']} unchanged, {counts['failed']} failed; "
-            f"manifest: {_shown(result.manifest) if result.manifest else 'none'}",
-            err=True,
-        )
-        if result.failed:
-            raise typer.Exit(1)
+        code = build_body(folder, output, jobs, force, typer.echo, progressbar)
+        if code:
+            raise typer.Exit(code)
 
     run(body)
 
@@ -178,14 +135,6 @@ def serve(
             server.server_close()
 
     run(body)
-
-
-def _shown(path: Path) -> str:
-    """A path as people type it: relative to the current folder when it lies inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def register(app: typer.Typer) -> None:

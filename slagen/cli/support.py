@@ -6,11 +6,12 @@ Stage: interface.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 import typer
 
-from slagen.core.errors import AgreementError, SlagenError, UserError
+from slagen.cli.plain import error_lines
+from slagen.core.errors import UserError
 
 __all__ = ["STATE", "fail", "run"]
 
@@ -30,28 +31,24 @@ def run(action: Callable[[], T]) -> T:
     """Run a command body, turning user errors into messages and exit codes.
 
     Tracebacks appear only with ``--debug``; anything unexpected is reported
-    as an internal error with exit code 3.
+    as an internal error with exit code 3 (the lines: :func:`slagen.cli.plain.error_lines`).
     """
     try:
         return action()
     except typer.Exit:
         raise
-    except AgreementError as exc:
-        for finding in exc.findings:
-            typer.echo(finding.format_text(), err=True)
-        raise typer.Exit(exc.exit_code) from None
-    except UserError as exc:
-        fail(exc.message, exc.exit_code, exc.hint)
-    except KeyboardInterrupt:
-        fail("interrupted", 130)
+    except (UserError, KeyboardInterrupt) as exc:
+        report(exc)
     except Exception as exc:
         if STATE["debug"]:
             raise
-        if isinstance(exc, SlagenError):
-            fail(str(exc), 2)
-        fail(
-            f"internal error: {type(exc).__name__}: {exc}",
-            3,
-            "this is a bug in slagen; run again with --debug and report the traceback",
-        )
+        report(exc)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def report(exc: BaseException) -> NoReturn:
+    """Write the error report of ``exc`` and exit with its code."""
+    lines, code = error_lines(exc)
+    for line in lines:
+        typer.echo(line, err=True)
+    raise typer.Exit(code) from None
