@@ -100,7 +100,7 @@ def load_config(
     file = Path(path) if path is not None else find_config(start)
     if file is None:
         return Config()
-    from slagen.core.loader import read_limited  # yaml is not needed before this
+    from slagen.core.safe_paths import read_limited
 
     try:
         raw = read_limited(file)  # the same size and file-type limits as agreements

@@ -201,3 +201,32 @@ def test_diff_keeps_slagen_configs_page_sizes() -> None:
     from slagen.config import PAGE_SIZES
 
     assert diff.PAGE_SIZES == PAGE_SIZES
+
+
+# A no-change build (CI on every pull request) hashes files and reads the manifest:
+# no CLI framework, no YAML, no checks, no worker pool, no rendering stack.
+NOT_FOR_A_NO_CHANGE_BUILD = (
+    "typer",
+    "yaml",
+    "jsonschema",
+    "slagen.core.validate",
+    "slagen.documents",
+    "multiprocessing",
+    "concurrent.futures.process",
+    "weasyprint",
+    "matplotlib",
+)
+
+
+def test_a_no_change_build_imports_only_what_it_needs(tmp_path: Path) -> None:
+    (tmp_path / "agreements").mkdir()
+    (tmp_path / "agreements" / "a.yaml").write_bytes((ROOT / AGREEMENT).read_bytes())
+    (tmp_path / "slagen.toml").write_text('formats = ["md"]\n', encoding="utf-8")
+    first = probe("build", str(tmp_path), "--jobs", "1")
+    assert first["exit"] == 0
+    assert "slagen.core.validate" in first["modules"]  # type: ignore[operator]
+    report = probe("build", str(tmp_path), "--jobs", "1")
+    assert report["exit"] == 0
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert [m for m in modules if m.startswith(NOT_FOR_A_NO_CHANGE_BUILD)] == []

@@ -20,18 +20,20 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from slagen import __version__
-from slagen.authoring.build_pool import PRELOADED, start_pool, warm_up
 from slagen.config import Config, load_config
+from slagen.core.agreement_files import collect_agreement_files
 from slagen.core.atomic_write import write_atomic
 from slagen.core.errors import AgreementError, SlagenError, UsageError, UserError
 from slagen.core.resources import templates_dir as shipped_templates_dir
 from slagen.core.safe_paths import check_input_file
-from slagen.core.validate import collect_agreement_files, validate_file
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["MANIFEST_NAME", "BuildEvent", "BuildResult", "build_repository", "input_hash"]
 
@@ -136,6 +138,7 @@ def input_hash(source_bytes: bytes, templates_digest: str, config: Config) -> st
 
 def _render(task: _Task) -> tuple[list[str], list[str]]:
     """In a worker process: render one agreement; returns written files and warnings."""
+    from slagen.authoring.build_pool import PRELOADED
     from slagen.documents.write_documents import render_documents
 
     warnings: list[str] = []
@@ -256,6 +259,9 @@ def build_repository(
                 claimed[str(previous.get("id"))] = key
                 emit(BuildEvent(key, "skipped", tuple(str(out / str(o["path"])) for o in outputs)))
                 return
+        from slagen.authoring.build_pool import PRELOADED
+        from slagen.core.validate import validate_file
+
         checked = validate_file(file)
         if checked.errors or checked.agreement is None:
             emit(BuildEvent(key, "failed", messages=tuple(f.format_text() for f in checked.errors)))
@@ -287,10 +293,36 @@ def build_repository(
         except Exception as exc:  # noqa: BLE001 - reported for this agreement; the others go on
             emit(BuildEvent(key, "failed", messages=_messages(key, exc)))
 
+    if pending:  # a no-change build loads neither the checks nor multiprocessing
+        _render_pending(pending, jobs, config.formats, out, entries, emit)
+
+    manifest = {
+        "slagen": __version__,
+        "manifest_version": MANIFEST_VERSION,
+        "agreements": {key: entries[key] for key in sorted(entries)},
+    }
+    result.manifest = write_atomic(
+        manifest_path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    )
+    return result
+
+
+def _render_pending(
+    pending: list[tuple[_Pending, _Task]],
+    jobs: int | None,
+    formats: tuple[str, ...],
+    out: Path,
+    entries: dict[str, dict[str, object]],
+    emit: Callable[[BuildEvent], None],
+) -> None:
+    """Render what the plan queued, in this process or in a pool of workers."""
+    from concurrent.futures import as_completed
+
+    from slagen.authoring.build_pool import PRELOADED, start_pool, warm_up
+
     workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
     try:
-        if pending:
-            warm_up(config.formats)  # before forking: the workers start with it
+        warm_up(formats)  # before forking: the workers start with it
         if workers == 1:  # no process start-up cost for a single agreement
             for item, task in pending:
                 _finish(item, _call(task), out, entries, emit)
@@ -303,16 +335,6 @@ def build_repository(
                     _finish(futures[future], _outcome(future), out, entries, emit)
     finally:
         PRELOADED.clear()
-
-    manifest = {
-        "slagen": __version__,
-        "manifest_version": MANIFEST_VERSION,
-        "agreements": {key: entries[key] for key in sorted(entries)},
-    }
-    result.manifest = write_atomic(
-        manifest_path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    )
-    return result
 
 
 def _call(task: _Task) -> tuple[list[str], list[str]] | BaseException:

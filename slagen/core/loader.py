@@ -20,9 +20,9 @@ from pathlib import Path
 
 import yaml
 
-from slagen.core.errors import AgreementError, FileAccessError, Finding
+from slagen.core.errors import AgreementError, Finding
 from slagen.core.limits import MAX_BYTES, MAX_ITEMS_BY_FIELD
-from slagen.core.safe_paths import check_input_file
+from slagen.core.safe_paths import read_limited
 from slagen.core.source_checks import (
     YAML_LOADER,
     check_depth,
@@ -179,7 +179,7 @@ def load_file(path: str | Path, *, display: str | None = None) -> Document:
         FileAccessError: when the file cannot be read.
         AgreementError: as :func:`load_text`.
     """
-    return load_text(_read_bytes(path, display), display or str(path))
+    return load_text(read_limited(path, display=display), display or str(path))
 
 
 def load_yaml_file(
@@ -196,31 +196,5 @@ def load_yaml_file(
         AgreementError: as :func:`load_yaml`.
     """
     name = display or str(path)
-    data = _read_bytes(path, display)
+    data = read_limited(path, display=display)
     return load_yaml(data, name, max_items_by_field=max_items_by_field, what=what)
-
-
-def read_limited(path: str | Path, *, display: str | None = None) -> bytes:
-    """The bytes of a file slagen reads, refused past ``MAX_BYTES`` before reading.
-
-    Raises:
-        FileAccessError: when the file cannot be read.
-        AgreementError: when it is larger than the limit.
-    """
-    return _read_bytes(path, display)
-
-
-def _read_bytes(path: str | Path, display: str | None) -> bytes:
-    path = Path(path)
-    check_input_file(path)  # FIFOs, devices, symlinks out of the repository: refused
-    name = display or str(path)
-    try:
-        check_size(path.stat().st_size, name)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileAccessError(f"{name}: no such file", hint="check the path") from None
-    except IsADirectoryError:
-        raise FileAccessError(f"{name}: is a folder, not a file") from None
-    except OSError as exc:
-        raise FileAccessError(f"{name}: cannot read ({exc.strerror})") from None
-    return data

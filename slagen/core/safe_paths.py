@@ -5,7 +5,9 @@ An agreement arrives in a pull request, and so can a symlink named like one:
 findings), and ``approve`` would replace the link with a regular file. A FIFO
 or a device (``/dev/zero``) given by name would hang a read for ever.
 :func:`check_input_file` is called before any such file is opened; it only
-``stat``s, so it never blocks.
+``stat``s, so it never blocks. :func:`read_limited` reads such a file, refused
+past the size limit before it is read (agreements, ``slagen.toml``): no YAML is
+imported here, so a command that reads only its configuration stays light.
 
 Stage: load.
 """
@@ -16,9 +18,10 @@ import os
 import stat
 from pathlib import Path
 
-from slagen.core.errors import FileAccessError
+from slagen.core.errors import AgreementError, FileAccessError, Finding
+from slagen.core.limits import MAX_BYTES
 
-__all__ = ["check_input_file", "repository_root"]
+__all__ = ["check_input_file", "check_size", "read_limited", "repository_root"]
 
 _MARKERS = (".git", "slagen.toml")
 
@@ -67,3 +70,44 @@ def check_input_file(path: str | os.PathLike[str], root: Path | None = None) -> 
                 hint="agreements are read only from inside their repository; copy the file in",
             )
     return resolved
+
+
+def check_size(size: int, file: str) -> None:
+    """Refuse a file of ``size`` bytes past ``MAX_BYTES`` (a finding on its first line)."""
+    if size > MAX_BYTES:
+        raise AgreementError(
+            [
+                Finding(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "error",
+                    "file-too-large",
+                    f"the file has {size:,} bytes; files slagen reads are limited to {MAX_BYTES:,}",
+                    "split it into several agreements, or remove pasted data",
+                )
+            ]
+        )
+
+
+def read_limited(path: str | Path, *, display: str | None = None) -> bytes:
+    """The bytes of a file slagen reads, refused past ``MAX_BYTES`` before reading.
+
+    Raises:
+        FileAccessError: when the file cannot be read.
+        AgreementError: when it is larger than the limit.
+    """
+    path = Path(path)
+    check_input_file(path)  # FIFOs, devices, symlinks out of the repository: refused
+    name = display or str(path)
+    try:
+        check_size(path.stat().st_size, name)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileAccessError(f"{name}: no such file", hint="check the path") from None
+    except IsADirectoryError:
+        raise FileAccessError(f"{name}: is a folder, not a file") from None
+    except OSError as exc:
+        raise FileAccessError(f"{name}: cannot read ({exc.strerror})") from None
+    return data

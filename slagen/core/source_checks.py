@@ -15,6 +15,7 @@ import yaml
 
 from slagen.core.errors import AgreementError, Finding
 from slagen.core.limits import MAX_BYTES, MAX_DEPTH
+from slagen.core.safe_paths import check_size
 
 __all__ = [
     "MAX_BYTES",
@@ -31,24 +32,6 @@ __all__ = [
 YAML_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # `key: "text` or `- 'text` with no closing quote on the same line
 UNCLOSED_QUOTE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#-][^:#]*:\s+)?(["'])(?:(?!\1).)*$""")
-
-
-def check_size(size: int, file: str) -> None:
-    if size > MAX_BYTES:
-        raise AgreementError(
-            [
-                Finding(
-                    file,
-                    1,
-                    1,
-                    "",
-                    "error",
-                    "file-too-large",
-                    f"the file has {size:,} bytes; files slagen reads are limited to {MAX_BYTES:,}",
-                    "split it into several agreements, or remove pasted data",
-                )
-            ]
-        )
 
 
 def decode(data: bytes, file: str) -> str:

@@ -8,13 +8,14 @@ Stage: check.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from slagen.core.agreement_files import collect_agreement_files
 from slagen.core.assemble import build_agreement
-from slagen.core.errors import AgreementError, FileAccessError, Finding
+from slagen.core.errors import AgreementError, Finding
 from slagen.core.field_checks import computed_findings, field_findings
 from slagen.core.loader import Document, load_file, load_text
 from slagen.core.model import Agreement
@@ -32,8 +33,6 @@ __all__ = [
     "validate_file",
     "validate_text",
 ]
-
-AGREEMENT_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -273,23 +272,3 @@ def load_agreement(
     if result.errors or result.agreement is None or result.targets is None:
         raise AgreementError(result.errors or result.findings)
     return result.agreement, result.targets
-
-
-def collect_agreement_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named on the command line, with folders expanded to their YAML files.
-
-    Raises:
-        FileAccessError: for a path that does not exist.
-    """
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in AGREEMENT_SUFFIXES and p.is_file())
-            )
-        elif path.exists():
-            files.append(path)
-        else:
-            raise FileAccessError(f"{raw}: no such file or folder", hint="check the path")
-    return files

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -165,6 +164,8 @@ def _validate_and_render(
     # 2. Render everything in memory.
     job_list = [_Job(f, str(f), formats, user_dir, page_size, language) for f in valid]
     if jobs > 1 and len(job_list) > 1 and "pdf" in formats:
+        from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for a pool
+
         with ProcessPoolExecutor(max_workers=min(jobs, len(job_list))) as pool:
             results = list(pool.map(_render_one, job_list))
     else:
