@@ -177,11 +177,13 @@ def test_what_it_declines_the_typer_command_answers(inside: Path) -> None:
 
 
 def test_the_parser_takes_only_the_plain_forms() -> None:
-    parsed = quick_documents.parse(["render", "a.yaml", "--to=md", "-o", "out", "b.yaml"])
+    parsed = quick_documents.parse_documents(["render", "a.yaml", "--to=md", "-o", "out", "b.yaml"])
     assert parsed is not None
     assert (parsed.paths, parsed.options) == (["a.yaml", "b.yaml"], {"to": "md", "out": "out"})
-    parsed = quick_documents.parse(["build", "--force", "-j", "2"])
-    assert parsed is not None and parsed.force and parsed.options == {"jobs": "2"}
+    parsed = quick_documents.parse_documents(["build", "--force", "-j", "2"])
+    assert (
+        parsed is not None and parsed.flags == {"force": True} and parsed.options == {"jobs": "2"}
+    )
     for declined in (
         ["diff", "a", "b"],
         ["render"],
@@ -199,4 +201,4 @@ def test_the_parser_takes_only_the_plain_forms() -> None:
         ["build", "--help"],
         ["--debug", "build"],
     ):
-        assert quick_documents.parse(declined) is None, declined
+        assert quick_documents.parse_documents(declined) is None, declined

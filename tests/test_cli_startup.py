@@ -63,8 +63,9 @@ def test_an_unknown_name_is_not_a_command() -> None:
 @pytest.mark.parametrize(
     ("args", "module"),
     [
-        (("validate", AGREEMENT), "slagen.cli.check"),
-        (("targets", AGREEMENT, "--format", "json"), "slagen.cli.check"),
+        # --debug first: the typer app, not the quick path (tests/test_cli_quick_checks.py)
+        (("--debug", "validate", AGREEMENT), "slagen.cli.check"),
+        (("--debug", "targets", AGREEMENT, "--format", "json"), "slagen.cli.check"),
         (("schema",), "slagen.cli.schema_command"),
     ],
 )
@@ -99,7 +100,7 @@ def test_validating_a_valid_file_imports_only_what_it_needs(extra: tuple[str, ..
     assert isinstance(modules, list)
     loaded = sorted({m.split(".")[0] for m in modules} & set(NOT_FOR_A_VALID_FILE))
     assert loaded == []
-    assert "typer" in modules  # the command line itself is typer's
+    assert "typer" not in modules  # answered by the quick path (slagen.cli.quick_checks)
 
 
 def test_an_invalid_file_is_still_explained_by_jsonschema() -> None:
@@ -151,6 +152,7 @@ def test_targets_imports_only_what_it_needs(fmt: str) -> None:
     modules = report["modules"]
     assert isinstance(modules, list)
     assert [m for m in modules if m.startswith(NOT_FOR_TARGETS)] == []
+    assert "typer" not in modules
     # JSON and CSV are language-neutral: no Babel at all
     assert ("babel" in modules) is (fmt == "table")
 

@@ -2,7 +2,8 @@
 
 ``main`` first offers the arguments to :mod:`slagen.cli.quick`, which answers a
 plain ``slagen diff OLD NEW`` without importing typer, or to
-:mod:`slagen.cli.quick_documents` (plain ``render`` and ``build``); anything
+:mod:`slagen.cli.quick_documents` (plain ``render`` and ``build``) or to
+:mod:`slagen.cli.quick_checks` (``validate``, ``targets``); anything
 else, and anything they decline, runs the typer app. ``app`` is imported on first use.
 
 The garbage collector is off while typer and the application are imported:
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = ["QUICK_COMMANDS", "app", "main"]
 
-# The commands a quick path may answer before typer loads (quick.py, quick_documents.py).
-QUICK_COMMANDS = ("diff", "render", "build")
+# The commands a quick path may answer before typer loads (quick*.py).
+QUICK_COMMANDS = ("diff", "render", "build", "validate", "targets")
 
 
 def _import_app() -> Any:
@@ -70,6 +71,8 @@ def _quick(argv: list[str]) -> int | None:
         if argv[0] == "diff":
             import slagen.revisions  # noqa: F401
             from slagen.cli import quick as answer
+        elif argv[0] in ("validate", "targets"):
+            from slagen.cli import quick_checks as answer  # type: ignore[no-redef]
         else:
             from slagen.cli import quick_documents as answer  # type: ignore[no-redef]
     finally:

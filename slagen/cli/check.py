@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from slagen.cli.support import STATE, run
-from slagen.core.errors import UsageError
 
 __all__ = ["register"]
 
@@ -104,90 +103,24 @@ def validate(
     """
 
     def body() -> None:
-        from slagen.core.validate import collect_agreement_files, validate_file
-        from slagen.formats.findings import report_findings
+        from slagen.cli.check_commands import validate_body
 
-        targets = paths or [Path("agreements")]
-        files = collect_agreement_files(targets)
-        if not files:
-            raise UsageError("no agreement files (*.yaml) found in " + ", ".join(map(str, targets)))
-        isolate = not STATE["debug"]  # with --debug, a bug shows its traceback
-        results = [
-            validate_file(f, require_approved=require_approved, isolate=isolate) for f in files
-        ]
-        if strict if lint is None else lint:
-            from slagen.core.lint import lint_findings
-
-            for r in results:
-                if r.document is not None and not r.errors:
-                    r.findings = sorted(
-                        [*r.findings, *lint_findings(r.document)],
-                        key=lambda f: (f.line, f.column, f.severity != "error"),
-                    )
-        if any(r.document is not None and "part_of" in r.document.data for r in results):
-            from slagen.core.rollup import rollup_findings
-
-            by_file = rollup_findings(results)
-            for r in results:
-                if r.file in by_file:
-                    r.findings = sorted(
-                        [*r.findings, *by_file[r.file]],
-                        key=lambda f: (f.line, f.column, f.severity != "error"),
-                    )
-        signers = allowed_signers
-        if signers is None and require_approved:
-            from slagen.config import load_config
-
-            signers = load_config(start=files[0]).allowed_signers
-        if signers is not None:
-            _add_authentication(results, signers)
-        if fingerprints:
-            from slagen.core.validate import fingerprint_finding
-
-            for r in results:
-                info = fingerprint_finding(r)
-                if info is not None:
-                    r.findings.append(info)
-        if against:
-            from slagen.revisions import reset_check_findings
-
-            for r in results:
-                r.findings = sorted(
-                    [*r.findings, *reset_check_findings(r, against)],
-                    key=lambda f: (f.line, f.column, f.severity != "error"),
-                )
-        typer.echo(report_findings(results, fmt.value, strict=strict), nl=False)
-        if any(r.internal for r in results):
-            raise typer.Exit(3)  # documented: slagen itself failed on a file
-        if any(r.failed(strict=strict) for r in results):
-            raise typer.Exit(1)
+        code = validate_body(
+            paths,
+            fmt.value,
+            strict=strict,
+            require_approved=require_approved,
+            fingerprints=fingerprints,
+            against=against,
+            allowed_signers=allowed_signers,
+            lint=lint,
+            isolate=not STATE["debug"],  # with --debug, a bug shows its traceback
+            echo=typer.echo,
+        )
+        if code:
+            raise typer.Exit(code)
 
     run(body)
-
-
-def _add_authentication(results: list[Any], signers: Path) -> None:
-    """Each approval's proof by a signed commit, as findings: info when proven, else a warning."""
-    from slagen.signoff.gitproof import authenticate_approvals
-
-    for r in results:
-        if r.agreement is None or r.document is None:
-            continue
-        for auth in authenticate_approvals(r.file, r.agreement, signers):
-            if auth.status == "not-approved":
-                continue
-            index = next(i for i, a in enumerate(r.agreement.approvals) if a.party == auth.party)
-            r.findings.append(
-                r.document.finding(
-                    ("approvals", index),
-                    f"approval-{auth.status}",
-                    f"{auth.party}: {auth.describe()}",
-                    severity="info" if auth.status == "authenticated" else "warning",
-                    hint=""
-                    if auth.status == "authenticated"
-                    else "approve with `slagen approve --git` (a signed commit) using a key that "
-                    "the allowed-signers file maps to the representative",
-                )
-            )
 
 
 def targets(
@@ -228,56 +161,9 @@ def targets(
     """
 
     def body() -> None:
-        from slagen.core.validate import load_agreement
-        from slagen.formats.targets import targets_csv, targets_json, targets_table
+        from slagen.cli.check_commands import targets_body
 
-        agreement, table = load_agreement(path)
-        if explain and what_if:
-            raise UsageError("--explain and --what-if are separate views", hint="use one")
-        if explain:
-            from slagen.core.explain import explain_targets, format_explanation
-
-            if fmt is not TargetsFormat.table:
-                raise UsageError("--explain prints text", hint="leave out --format")
-            typer.echo(
-                format_explanation(explain_targets(agreement, table), table.currency), nl=False
-            )
-            return
-        if what_if:
-            import json
-
-            from slagen.core.whatif import run_scenario
-            from slagen.formats.scenario import format_scenario, scenario_to_dict
-
-            scenario = run_scenario(agreement, table, what_if)
-            if fmt is TargetsFormat.json:
-                typer.echo(json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False))
-            elif fmt is TargetsFormat.csv:
-                typer.echo(targets_csv(scenario.scenario), nl=False)
-            else:
-                typer.echo(format_scenario(scenario, agreement.language), nl=False)
-            return
-        from slagen.core.rollup import breakdown, format_breakdown, sibling_results
-
-        children = (
-            [] if fmt is TargetsFormat.csv else breakdown(agreement.id, sibling_results(path))
-        )
-        if fmt is TargetsFormat.json:
-            if children:
-                import json
-
-                from slagen.formats.targets import targets_to_dict
-
-                data = {**targets_to_dict(table), "children": children}
-                typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-            else:
-                typer.echo(targets_json(table), nl=False)
-        elif fmt is TargetsFormat.csv:
-            typer.echo(targets_csv(table), nl=False)
-        else:
-            typer.echo(
-                targets_table(table, agreement.language) + format_breakdown(children), nl=False
-            )
+        targets_body(path, fmt.value, explain=explain, what_if=what_if, echo=typer.echo)
 
     run(body)
 

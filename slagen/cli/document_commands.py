@@ -15,16 +15,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from slagen.authoring.batch import BuildEvent
+    from slagen.cli.plain import Echo
 
-__all__ = ["Echo", "build_body", "plain_output", "render_body", "shown"]
-
-
-class Echo(Protocol):
-    def __call__(self, message: str, *, err: bool = False) -> None: ...
+__all__ = ["build_body", "plain_output", "render_body", "shown"]
 
 
 def render_body(

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from slagen.core.errors import AgreementError, SlagenError, UserError
 
-__all__ = ["echo", "error_lines", "report", "streams_as_click_writes_them"]
+__all__ = ["Echo", "echo", "error_lines", "report", "streams_as_click_writes_them"]
 
 # click's pattern of an ANSI escape (click/_compat.py, _ansi_re)
 _ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
@@ -47,10 +47,19 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
-def echo(message: str, *, err: bool = False) -> None:
-    """``click.echo(message, err=err)`` for a text message and UTF-8 streams."""
+class Echo(Protocol):
+    """``typer.echo`` or :func:`echo`: what a command body writes with."""
+
+    def __call__(self, message: str, *, err: bool = False, nl: bool = True) -> None: ...
+
+
+def echo(message: str, *, err: bool = False, nl: bool = True) -> None:
+    """``click.echo(message, err=err, nl=nl)`` for a text message and UTF-8 streams."""
     stream = sys.stderr if err else sys.stdout
-    text = message + "\n"
+    text = message + "\n" if nl else message
+    if not text:
+        stream.flush()
+        return
     if not _isatty(stream):
         text = _ANSI.sub("", text)
     stream.write(text)

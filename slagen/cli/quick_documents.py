@@ -21,67 +21,39 @@ Stage: interface.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Parsed", "parse", "run"]
+from slagen.cli.quick_options import Parsed, Spec, parse
 
-_COUNT = re.compile(r"[1-9][0-9]{0,3}")  # what click's int and min=1 both accept, plainly
-# option spellings -> the parameter they set, per command; a value follows each
-_VALUED = {
-    "render": {
-        "--to": "to",
-        "--output": "out",
-        "-o": "out",
-        "--templates": "templates",
-        "--page-size": "page_size",
-        "--lang": "language",
-        "--jobs": "jobs",
-        "-j": "jobs",
-    },
-    "build": {"--output": "out", "-o": "out", "--jobs": "jobs", "-j": "jobs"},
+__all__ = ["SPECS", "parse_documents", "run"]
+
+SPECS = {
+    "render": Spec(
+        valued={
+            "--to": "to",
+            "--output": "out",
+            "-o": "out",
+            "--templates": "templates",
+            "--page-size": "page_size",
+            "--lang": "language",
+            "--jobs": "jobs",
+            "-j": "jobs",
+        },
+        counts=("jobs",),
+        min_paths=1,
+    ),
+    "build": Spec(
+        valued={"--output": "out", "-o": "out", "--jobs": "jobs", "-j": "jobs"},
+        flags={"--force": ("force", True)},
+        counts=("jobs",),
+        max_paths=1,
+    ),
 }
-_FLAGS = {"render": set[str](), "build": {"--force"}}
 
 
-@dataclass
-class Parsed:
-    command: str
-    paths: list[str] = field(default_factory=list)
-    options: dict[str, str] = field(default_factory=dict)
-    force: bool = False
-
-
-def parse(argv: list[str]) -> Parsed | None:
+def parse_documents(argv: list[str]) -> Parsed | None:
     """The plain ``render`` or ``build`` that ``argv`` asks for; ``None`` for anything else."""
-    if not argv or argv[0] not in _VALUED:
-        return None
-    parsed = Parsed(argv[0])
-    valued, flags = _VALUED[parsed.command], _FLAGS[parsed.command]
-    args = iter(argv[1:])
-    for arg in args:
-        name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if name in valued:
-            if not equals:
-                value = next(args, "")
-            key = valued[name]
-            if key in parsed.options or not value or value.startswith("-"):
-                return None  # given twice, missing, or a value click may read otherwise
-            parsed.options[key] = value
-        elif arg in flags and not parsed.force:
-            parsed.force = True
-        elif arg.startswith("-") or not arg:
-            return None  # help, another option, --, an empty path
-        else:
-            parsed.paths.append(arg)
-    if "jobs" in parsed.options and not _COUNT.fullmatch(parsed.options["jobs"]):
-        return None
-    if parsed.command == "render" and not parsed.paths:
-        return None  # typer's usage error
-    if parsed.command == "build" and len(parsed.paths) > 1:
-        return None
-    return parsed
+    return parse(argv, SPECS)
 
 
 def _path(parsed: Parsed, key: str) -> Path | None:
@@ -94,7 +66,7 @@ def run(argv: list[str]) -> int | None:
     from slagen.cli import plain
     from slagen.cli.document_commands import build_body, plain_output, render_body
 
-    parsed = parse(argv)
+    parsed = parse_documents(argv)
     if parsed is None or not plain.streams_as_click_writes_them():
         return None
     if parsed.command == "build" and not plain_output():
@@ -103,7 +75,9 @@ def run(argv: list[str]) -> int | None:
     try:
         if parsed.command == "build":
             folder = Path(parsed.paths[0]) if parsed.paths else Path(".")
-            return build_body(folder, _path(parsed, "out"), jobs, parsed.force, plain.echo)
+            return build_body(
+                folder, _path(parsed, "out"), jobs, parsed.flags.get("force", False), plain.echo
+            )
         render_body(
             [Path(p) for p in parsed.paths],
             parsed.options.get("to"),
