@@ -49,3 +49,14 @@ def test_the_readme_counts_the_hostile_inputs_it_claims() -> None:
     agreements = len(list((ROOT / "tests/cases/invalid").glob("*.yaml")))
     actuals = len(list((ROOT / "tests/cases/actuals").glob("*.expected.json")))
     assert f"feeds it {agreements} broken or hostile agreements and {actuals} broken CSV" in text
+
+
+def test_ci_runs_exactly_the_test_command_readme_gives() -> None:
+    setup = README.split("Install and pass the tests:", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", setup, re.DOTALL)
+    assert block, "README gives no command that installs and passes the tests"
+    test_command = block.group(1).strip().rsplit(" && ", 1)[-1]
+    assert test_command.startswith(".venv/bin/python -m pytest")
+    assert f"The test command is `{test_command}`" in README
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in ci
