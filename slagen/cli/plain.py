@@ -35,9 +35,10 @@ def streams_as_click_writes_them() -> bool:
     """Whether click would write to ``sys.stdout`` and ``sys.stderr`` themselves.
 
     click rewraps a stream with a misconfigured encoding (and writes nothing
-    where there is none); the quick paths then leave the command to typer.
+    where there is none; on Windows it writes to a console its own way); the
+    quick paths then leave the command to typer.
     """
-    return _utf8(sys.stdout) and _utf8(sys.stderr)
+    return sys.platform != "win32" and _utf8(sys.stdout) and _utf8(sys.stderr)
 
 
 def _isatty(stream: TextIO) -> bool:
