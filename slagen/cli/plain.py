@@ -13,16 +13,26 @@ Stage: interface.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from typing import Protocol, TextIO
 
 from slagen.core.errors import AgreementError, SlagenError, UserError
 
-__all__ = ["Echo", "echo", "error_lines", "report", "streams_as_click_writes_them"]
+__all__ = [
+    "CLOSED_OUTPUT",
+    "Echo",
+    "detach_closed_stdout",
+    "echo",
+    "error_lines",
+    "report",
+    "streams_as_click_writes_them",
+]
 
 # click's pattern of an ANSI escape (click/_compat.py, _ansi_re)
 _ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
+CLOSED_OUTPUT = 141  # 128 + SIGPIPE, as a shell reports a command whose reader went away
 BUG_HINT = "this is a bug in slagen; run again with --debug and report the traceback"
 
 
@@ -69,6 +79,8 @@ def echo(message: str, *, err: bool = False, nl: bool = True) -> None:
 
 def error_lines(exc: BaseException) -> tuple[list[str], int]:
     """The lines a command writes to stderr for ``exc``, and its exit code."""
+    if isinstance(exc, BrokenPipeError):
+        return [], CLOSED_OUTPUT  # `slagen validate | head`: the reader has all it wanted
     if isinstance(exc, AgreementError):
         return [finding.format_text() for finding in exc.findings], exc.exit_code
     if isinstance(exc, UserError):
@@ -81,8 +93,26 @@ def error_lines(exc: BaseException) -> tuple[list[str], int]:
     return [f"slagen: error: internal error: {type(exc).__name__}: {exc}", f"hint: {BUG_HINT}"], 3
 
 
+def detach_closed_stdout(exc: BaseException) -> None:
+    """After a write to a closed pipe, stdout goes to the null device.
+
+    Python flushes stdout again on the way out; without this, that flush fails
+    too and prints a complaint on stderr (as the Python documentation advises
+    for SIGPIPE).
+    """
+    if not isinstance(exc, BrokenPipeError):
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real stdout: nothing to detach
+        return
+
+
 def report(exc: BaseException) -> int:
     """Write the error report of ``exc`` to stderr; its exit code."""
+    detach_closed_stdout(exc)
     lines, code = error_lines(exc)
     for line in lines:
         echo(line, err=True)

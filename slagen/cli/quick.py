@@ -120,6 +120,11 @@ def run(argv: list[str]) -> int | None:
     # diff.py echoes the comparison with its colour setting, the roll-ups with click's default
     if not (_stdout_as_click_writes_it(data, color) and _stdout_as_click_writes_it(rollups, False)):
         return None
-    sys.stdout.write(data + rollups)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(data + rollups)
+        sys.stdout.flush()
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - a closed pipe: as support.run
+        from slagen.cli.plain import report
+
+        return report(exc)
     return 1 if result.changed else 0

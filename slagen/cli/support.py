@@ -10,7 +10,7 @@ from typing import NoReturn, TypeVar
 
 import typer
 
-from slagen.cli.plain import error_lines
+from slagen.cli.plain import detach_closed_stdout, error_lines
 from slagen.core.errors import UserError
 
 __all__ = ["STATE", "fail", "run"]
@@ -37,7 +37,7 @@ def run(action: Callable[[], T]) -> T:
         return action()
     except typer.Exit:
         raise
-    except (UserError, KeyboardInterrupt) as exc:
+    except (UserError, KeyboardInterrupt, BrokenPipeError) as exc:
         report(exc)
     except Exception as exc:
         if STATE["debug"]:
@@ -48,6 +48,7 @@ def run(action: Callable[[], T]) -> T:
 
 def report(exc: BaseException) -> NoReturn:
     """Write the error report of ``exc`` and exit with its code."""
+    detach_closed_stdout(exc)
     lines, code = error_lines(exc)
     for line in lines:
         typer.echo(line, err=True)
