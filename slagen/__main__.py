@@ -3,7 +3,7 @@
 Stage: interface.
 """
 
-from slagen.cli import main
+from slagen.cli import console
 
 if __name__ == "__main__":
-    main()
+    console()

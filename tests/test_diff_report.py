@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -155,7 +154,7 @@ def big_agreement(seed: int) -> dict[str, Any]:
     return data
 
 
-def test_twenty_segments_by_twelve_months_diff_fast_without_weasyprint(tmp_path: Path) -> None:
+def test_twenty_segments_by_twelve_months_diff_without_weasyprint(tmp_path: Path) -> None:
     old = big_agreement(0)
     new = next_revision(big_agreement(1), date="2026-07-01")
     a, b = write_pair(tmp_path, old, new)
@@ -165,28 +164,25 @@ from slagen.revisions import diff_sources, read_source
 from slagen.revisions.json_format import diff_json
 from slagen.revisions.md_format import diff_markdown
 from slagen.revisions.text_format import diff_text
-start = time.perf_counter()
 result = diff_sources(read_source({str(a)!r}), read_source({str(b)!r}))
 diff_json(result); diff_markdown(result); diff_text(result)
-elapsed = time.perf_counter() - start
 assert result.changed and len(result.targets.segments) == 20
-print(elapsed, any(name == "weasyprint" or name.startswith("weasyprint.") for name in sys.modules))
+print(any(name == "weasyprint" or name.startswith("weasyprint.") for name in sys.modules))
 """
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    elapsed, imported = done.stdout.split()
-    assert float(elapsed) < 0.5, f"diff took {elapsed} s"
-    assert imported == "False"
+    assert done.stdout.split() == ["False"]  # speed: python -m benchmarks, never a test
     # the command as a whole does not import WeasyPrint either
     cli = subprocess.run(
         [
             sys.executable,
             "-c",
             (
-                "import sys, runpy\n"
+                "import sys\n"
                 f"sys.argv = ['slagen', 'diff', {str(a)!r}, {str(b)!r}, '--format', 'json']\n"
-                "try:\n    runpy.run_module('slagen.cli', run_name='__main__')\nexcept SystemExit as e:\n"
+                "from slagen.cli import main\n"
+                "try:\n    main()\nexcept SystemExit as e:\n"
                 "    print('exit', e.code, file=sys.stderr)\n"
                 "print('weasyprint' in sys.modules, file=sys.stderr)"
             ),
@@ -196,9 +192,7 @@ print(elapsed, any(name == "weasyprint" or name.startswith("weasyprint.") for na
         check=False,
     )
     assert "exit 1" in cli.stderr and cli.stderr.strip().endswith("False"), cli.stderr
-    started = time.perf_counter()
     assert runner.invoke(app, ["diff", str(a), str(b), "--format", "md"]).exit_code == 1
-    assert time.perf_counter() - started < 1.0
 
 
 def test_funnel_stages_match_by_stage_and_approvals_need_no_new_revision(tmp_path: Path) -> None:
