@@ -39,9 +39,6 @@ class Parsed:
     options: dict[str, str] = field(default_factory=dict)
     flags: dict[str, bool] = field(default_factory=dict)
 
-    def path(self, name: str) -> str | None:
-        return self.options.get(name)
-
 
 def parse(argv: list[str], specs: Mapping[str, Spec]) -> Parsed | None:
     """The plain command ``argv`` asks for, by ``specs``; ``None`` for anything else."""
