@@ -114,3 +114,12 @@ def test_case_through_the_command_line(name: str, tmp_path: Path) -> None:
         written = json.loads((out / "northwind-marketing-sales-report.json").read_text("utf-8"))
         codes = [f["code"] for f in written["actuals"]["findings"]]
         assert (want["code"] in codes) if want["code"] else codes == []
+
+
+def test_a_cell_past_the_csv_limit_is_worded_with_both_limits() -> None:
+    agreement, table = load_agreement(AGREEMENT)
+    report = build_report(
+        agreement, table, CASES_DIR / "cell-over-csv-limit.csv", as_of=dt.date.fromisoformat(AS_OF)
+    )
+    (finding,) = [f for f in report.stats.findings if f.code == "unreadable-row"]
+    assert "a cell longer than 131,072 characters, where a cell may hold 1,000" in finding.message

@@ -136,3 +136,14 @@ def _reader_blocks(lines: Iterable[str], delimiter: str, line: int) -> Iterator[
         else:
             start = ends[-1]
         yield block
+
+
+def unreadable(error: csv.Error) -> str:
+    """The finding of a row the CSV reader refused, in the words of the export's fault."""
+    if str(error).startswith("field larger than field limit"):
+        return (
+            f"unreadable row: a cell longer than {csv.field_size_limit():,} characters, "
+            f"where a cell may hold {MAX_CELL_CHARS:,} (a missing closing quote makes one "
+            "cell of the rest of the file)"
+        )
+    return f"unreadable row: {error}"

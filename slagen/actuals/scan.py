@@ -43,7 +43,7 @@ from slagen.actuals.actuals import (
     parse_row,
 )
 from slagen.actuals.aggregate import AddRows, Aggregator, Row
-from slagen.actuals.blocks import CHUNK_CHARS, Block, read_blocks
+from slagen.actuals.blocks import CHUNK_CHARS, Block, read_blocks, unreadable
 from slagen.actuals.cells import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -137,8 +137,7 @@ class _Scan:
                             (block.ends[-1] if block.ends else block.start) + 1,
                             "-",
                             "error",
-                            f"unreadable row: {block.error} "
-                            f"(a cell holds at most {MAX_CELL_CHARS} characters)",
+                            unreadable(block.error),
                             "unreadable-row",
                         )
                     )
