@@ -148,3 +148,24 @@ def test_the_parser_takes_only_the_plain_form() -> None:
         ["--debug", "diff", "a", "b"],
     ):
         assert quick.parse(declined) is None, declined
+
+
+@pytest.mark.parametrize("command", ["diff", "validate", "targets"])
+def test_a_stream_without_an_encoding_is_left_to_click(
+    command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``main()`` embedded with a StringIO for stdout (no encoding): typer answers, no crash."""
+    import io
+
+    from slagen.cli import main
+
+    example = "agreements/northwind-marketing-sales.yaml"
+    args = [example, example] if command == "diff" else [example]
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(sys, "argv", ["slagen", command, *args])
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code in (0, None)
+    assert out.getvalue()  # what the command printed, caught

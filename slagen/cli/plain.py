@@ -26,6 +26,7 @@ __all__ = [
     "detach_closed_stdout",
     "echo",
     "error_lines",
+    "isatty",
     "report",
     "streams_as_click_writes_them",
 ]
@@ -51,7 +52,8 @@ def streams_as_click_writes_them() -> bool:
     return sys.platform != "win32" and _utf8(sys.stdout) and _utf8(sys.stderr)
 
 
-def _isatty(stream: TextIO) -> bool:
+def isatty(stream: TextIO) -> bool:
+    """click's ``isatty``: a stream that cannot tell is no terminal."""
     try:
         return stream.isatty()
     except Exception:  # noqa: BLE001 - click's isatty: a stream that cannot tell is no terminal
@@ -71,7 +73,7 @@ def echo(message: str, *, err: bool = False, nl: bool = True) -> None:
     if not text:
         stream.flush()
         return
-    if not _isatty(stream):
+    if not isatty(stream):
         text = _ANSI.sub("", text)
     stream.write(text)
     stream.flush()

@@ -75,13 +75,12 @@ def rollup_text(result: DiffResult, path: Path, markdown: bool) -> str:
 
 def _stdout_as_click_writes_it(data: str, color: bool) -> bool:
     """Whether ``click.echo(data, color=color or None)`` would write ``data`` unchanged."""
-    out = sys.stdout
-    if sys.platform == "win32":
-        return False  # click writes to a Windows console its own way
-    if out is None or out.encoding.replace("_", "-").lower() not in ("utf-8", "utf8"):
-        return False  # click rewraps a misconfigured stream
+    from slagen.cli.plain import isatty, streams_as_click_writes_them
+
+    if not streams_as_click_writes_them():
+        return False  # click rewraps a misconfigured stream, or writes to a Windows console
     # click strips ANSI codes when not told to colour a stream that is no terminal: let it
-    return "\x1b" not in data or color or out.isatty()
+    return "\x1b" not in data or color or isatty(sys.stdout)
 
 
 def run(argv: list[str]) -> int | None:
