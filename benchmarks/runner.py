@@ -279,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         default=0.0,
         metavar="FRACTION",
         help="with --quick, fail only when a ratio misses its goal by more than the noise "
-        "measured plus FRACTION (CI: 0.25, a regression, not a busy machine)",
+        "measured plus FRACTION (0.25 on a CI machine noisier than the one the goals were set on)",
     )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="slagen-bench-") as tmp:
