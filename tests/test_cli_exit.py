@@ -114,3 +114,20 @@ def test_what_is_still_buffered_is_written_before_the_process_ends(
     assert done.returncode == expected
     assert done.stdout == "buffered, not flushed"
     assert done.stderr == ("bye\n" if code == "bye" else "")
+
+
+def test_what_libraries_registered_for_the_exit_still_runs_once(tmp_path: Path) -> None:
+    """matplotlib, for one, removes at exit the cache folder it made where home is not writable."""
+    marker = tmp_path / "cleaned"
+    script = (
+        "import atexit, sys\n"
+        "from slagen.cli import _leave\n"
+        f"atexit.register(lambda: open({str(marker)!r}, 'a').write('once;'))\n"
+        "_leave(0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT, env=buffered_env(), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert marker.read_text() == "once;"

@@ -17,6 +17,7 @@ Stage: interface.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import importlib
 import os
@@ -105,7 +106,8 @@ def console() -> NoReturn:
     (``write_atomic``) and every worker pool shut down by its ``with``. The
     ordinary exit runs instead when another thread is still alive, a flush fails
     (a closed pipe: Python then says so as usual), the exit status is not a
-    number, or ``SLAGEN_NO_OPTIMISE`` is set.
+    number, or ``SLAGEN_NO_OPTIMISE`` is set. The functions registered with
+    :mod:`atexit` run either way.
     """
     try:
         main()
@@ -118,8 +120,13 @@ def console() -> NoReturn:
 def _leave(code: str | int | None) -> NoReturn:
     fast = os.environ.get("SLAGEN_NO_OPTIMISE", "") in ("", "0")
     alone = threading.active_count() == 1
-    if fast and alone and (code is None or isinstance(code, int)) and _flushed():
-        os._exit(int(code or 0) & 0xFF)
+    if fast and alone and (code is None or isinstance(code, int)):
+        # What libraries registered for the exit still runs, once (matplotlib removes the
+        # cache folder it made where home is not writable); then nothing is left but the
+        # freeing of memory the operating system takes back anyway.
+        atexit._run_exitfuncs()
+        if _flushed():
+            os._exit(int(code or 0) & 0xFF)
     sys.exit(code)
 
 
