@@ -70,11 +70,13 @@ class Bench:
         ref: list[str],
         env: dict[str, str] | None = None,
         ok: tuple[int, ...] = (0,),
+        repeat: int | None = None,
     ) -> Pair | None:
         print(f"  {what}:\n    ours: {' '.join(ours)}\n    ref:  {' '.join(ref)}", flush=True)
         if self.dry_run:
             return None
-        return alternate(lambda: run(ours, env, ok), lambda: run(ref, env), self.repeat)
+        times = repeat or self.repeat
+        return alternate(lambda: run(ours, env, ok), lambda: run(ref, env), times)
 
     def cached(self) -> dict[str, str]:
         """slagen's cache (charts, compiled templates) in the work folder, not the user's.
@@ -221,21 +223,22 @@ class Bench:
         sides less their time on a 1-row export (the whole ratio is a note).
         """
         folder = self.work / "report"
+        # The ratio per row is a difference of medians over a difference of medians:
+        # three runs (--quick's usual) leave it too noisy to judge; seven cost seconds.
+        repeat = max(self.repeat, 7)
         (path,) = generate.write_agreements(folder, 1, 3, 12)
         one_ours, one_ref = self._report_commands(
             path, generate.write_csv(folder / "one.csv", 1, 3)
         )
         base = (
-            None
-            if self.dry_run
-            else alternate(lambda: run(one_ours), lambda: run(one_ref), self.repeat)
+            None if self.dry_run else alternate(lambda: run(one_ours), lambda: run(one_ref), repeat)
         )  # start-up: a 1-row export
         for rows in [100_000] if self.quick else [100_000, 1_000_000]:
             data = folder / f"leads-{rows}.csv"
             if not self.dry_run:
                 generate.write_csv(data, rows, 3)
             ours, ref = self._report_commands(path, data)
-            pair = self.pair(f"report on {rows:,} rows", ours, ref)
+            pair = self.pair(f"report on {rows:,} rows", ours, ref, repeat=repeat)
             if pair is None or base is None:
                 continue
             rss = max(r.maxrss_mib for r in pair.ours)
