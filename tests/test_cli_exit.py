@@ -83,8 +83,9 @@ def test_a_render_ends_with_its_files_complete(tmp_path: Path) -> None:
         ["targets", str(EXAMPLE)],
         ["diff", str(EXAMPLE), str(EXAMPLE)],
         ["render", str(EXAMPLE), "--to", "md", "-o", "out"],
+        ["--version"],
     ],
-    ids=["validate", "typer", "targets", "diff", "render"],
+    ids=["validate", "typer", "targets", "diff", "render", "version"],
 )
 def test_a_reader_that_went_away_ends_the_command_quietly(tmp_path: Path, args: list[str]) -> None:  # fmt: skip
     read, write = os.pipe()

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from slagen import __version__
 from slagen.cli import app, quick
 from tests.test_diff_fixtures import agreement, dump, next_revision, segment
 from tests.test_rollup import _child, _write
@@ -169,3 +170,11 @@ def test_a_stream_without_an_encoding_is_left_to_click(
         main()
     assert exit_info.value.code in (0, None)
     assert out.getvalue()  # what the command printed, caught
+
+
+def test_the_version_is_printed_without_typer() -> None:
+    code, out, err, loaded_typer = entry_point("--version")
+    assert not loaded_typer
+    assert (code, out, err) == typer_command("--version") == (0, f"slagen {__version__}\n", "")
+    code, out, _, loaded_typer = entry_point("--version", "--help")  # anything more: typer's
+    assert loaded_typer and out == f"slagen {__version__}\n"

@@ -88,11 +88,28 @@ def _quick(argv: list[str]) -> int | None:
 
 def main() -> None:
     """Entry point of the ``slagen`` console script."""
-    if len(sys.argv) > 1 and sys.argv[1] in QUICK_COMMANDS:
+    code = None
+    if sys.argv[1:] == ["--version"]:
+        code = _version()
+    elif len(sys.argv) > 1 and sys.argv[1] in QUICK_COMMANDS:
         code = _quick(sys.argv[1:])
-        if code is not None:
-            sys.exit(code)
+    if code is not None:
+        sys.exit(code)
     _import_app().main()
+
+
+def _version() -> int | None:
+    """``slagen --version`` as the typer app prints it (CI logs ask for it first)."""
+    from slagen import __version__
+    from slagen.cli import plain
+
+    if not plain.streams_as_click_writes_them():
+        return None
+    try:
+        plain.echo(f"slagen {__version__}")
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - a closed pipe: as support.run
+        return plain.report(exc)
+    return 0
 
 
 def console() -> NoReturn:
