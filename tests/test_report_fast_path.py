@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from slagen.actuals.actuals import ReadStats
 from slagen.actuals.aggregate import Aggregator
+from slagen.actuals.ids import SeenIds
 from slagen.actuals.mapping import COLUMNS, ColumnMapping
 from slagen.actuals.scan import scan
 
@@ -143,6 +144,7 @@ def read(
     as_of: dt.date | None,
     mapping: ColumnMapping | None,
     chunk: int = 1 << 14,
+    ids: SeenIds | None = None,
 ):
     stats = ReadStats(file=str(path))
     window, later = dt.timedelta(hours=4), dt.timedelta(days=14)
@@ -156,13 +158,16 @@ def read(
         mapping=mapping,
         fast=fast,
         chunk=chunk,
+        ids=ids,
     )
     if stats.latest is not None:
         aggregator.finish(as_of or stats.latest.date())
     return stats, aggregator
 
 
-def outcome(stats: ReadStats, aggregator: Aggregator) -> tuple[object, ...]:
+def outcome(stats: ReadStats, aggregator: Aggregator, ordered: bool = True) -> tuple[object, ...]:
+    """What a read found; ``ordered``: the buckets also made in the same order."""
+    buckets = list(aggregator.buckets.items()) if ordered else dict(aggregator.buckets)
     return (
         stats.rows,
         stats.skipped,
@@ -173,7 +178,7 @@ def outcome(stats: ReadStats, aggregator: Aggregator) -> tuple[object, ...]:
         stats.unknown_segments,
         stats.unknown_other,
         stats.latest,
-        list(aggregator.buckets.items()),  # the same buckets, made in the same order
+        buckets,
         aggregator.after_as_of,
     )
 

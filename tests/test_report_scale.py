@@ -1,7 +1,8 @@
 """slagen report on large exports: memory bounded by the aggregates, not the rows.
 
-The only memory that grows with the rows is the set of lead ids that finds duplicate
-ids (the export's id strings, in one set); no row is kept.
+No row is kept. The lead ids that find repeated ids are a set up to a budget of ids,
+then a fixed-size filter with a log on disk (``slagen.actuals.ids``): past the budget,
+more distinct ids take no more memory.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import datetime as dt
 import sys
 import tracemalloc
 from pathlib import Path
+
+import pytest
 
 from slagen.actuals import build_report
 from slagen.core.validate import load_agreement
@@ -79,7 +82,7 @@ def test_peak_memory_does_not_grow_with_rows(tmp_path: Path) -> None:
     assert large < 2 * 1024 * 1024
 
 
-def test_only_the_set_of_ids_grows_with_distinct_ids(tmp_path: Path) -> None:
+def test_below_the_budget_only_the_set_of_ids_grows(tmp_path: Path) -> None:
     agreement_path = tmp_path / "acme.yaml"
     agreement_path.write_text(AGREEMENT.format(lang="en"), encoding="utf-8")
     small, large = peaks(
@@ -91,3 +94,21 @@ def test_only_the_set_of_ids_grows_with_distinct_ids(tmp_path: Path) -> None:
     assert large < small * 1.25 + 64 * 1024 + id_set * 1.5, (
         f"peak grew from {small} to {large} bytes with 5× the rows (ids: {id_set} bytes)"
     )
+
+
+def test_past_the_budget_more_distinct_ids_take_no_more_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The budget, the filter and the log's reads made small (1,000 ids; 512 KiB; 16k
+    # characters), so that traced runs of 4k and 20k distinct ids are both past them.
+    monkeypatch.setattr("slagen.actuals.ids.EXACT_IDS", 1_000)
+    monkeypatch.setattr("slagen.actuals.ids.FILTER_BITS", 1 << 22)
+    monkeypatch.setattr("slagen.actuals.ids.LOG_READ", 1 << 14)
+    agreement_path = tmp_path / "acme.yaml"
+    agreement_path.write_text(AGREEMENT.format(lang="en"), encoding="utf-8")
+    small, large = peaks(
+        agreement_path, [write_big_csv(tmp_path / f"rows{n}.csv", n) for n in (4_000, 20_000)]
+    )
+    assert large < small * 1.25 + 64 * 1024, f"peak grew from {small} to {large} bytes"
+    report = run(agreement_path, write_big_csv(tmp_path / "repeats.csv", 20_000, ids=9_000))
+    assert report.stats.duplicates == 11_000  # every repeat still found, past the budget

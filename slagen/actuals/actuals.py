@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
@@ -45,6 +47,7 @@ SOURCES = ("marketing", "sales")
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "t"})
 FALSE_WORDS = frozenset({"false", "no", "n", "0", "f", ""})
 MAX_FINDINGS = 100  # kept in full; the rest are only counted
+_LINE = attrgetter("line")
 MAX_UNKNOWN_NAMES = 50
 
 __all__ = [
@@ -122,12 +125,21 @@ class ReadStats:
     unknown_other: int = 0  # rows of unknown segments beyond MAX_UNKNOWN_NAMES names
 
     def add(self, finding: RowFinding) -> None:
+        """Count a finding; keep it if it is among the first :data:`MAX_FINDINGS` by line.
+
+        Findings come in the order of their rows, but for those of rows the scan held
+        back (:mod:`slagen.actuals.ids`), which take their place by line.
+        """
         if finding.severity == "error":
             self.skipped += 1
         else:
             self.warnings += 1
-        if len(self.findings) < MAX_FINDINGS:
-            self.findings.append(finding)
+        found = self.findings
+        if found and finding.line < found[-1].line:
+            found.insert(bisect_right(found, finding.line, key=_LINE), finding)
+            del found[MAX_FINDINGS:]
+        elif len(found) < MAX_FINDINGS:
+            found.append(finding)
 
     def unknown(self, segment: str) -> None:
         if segment in self.unknown_segments or len(self.unknown_segments) < MAX_UNKNOWN_NAMES:

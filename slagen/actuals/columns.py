@@ -11,6 +11,11 @@ the same leads, in the same order; when anything does not, the block is left to 
 path, row by row, which finds and words what is wrong. No state changes before the
 block is taken (but for caches of good spellings).
 
+Once the ids seen are kept by a filter (:mod:`slagen.actuals.ids`), a block is taken
+even when the filter cannot clear some of its ids: those rows are its *suspects*
+(:attr:`Columns.suspects`), which the scan holds back until it knows whether they repeat
+an earlier id, and the latest time taken leaves them out.
+
 Stage: actuals.
 """
 
@@ -24,6 +29,7 @@ from operator import itemgetter, lt
 from typing import TypeVar
 
 from slagen.actuals.cells import FIRST_YEAR, LAST_YEAR, MAX_CELL_CHARS, CellError, parse_revenue
+from slagen.actuals.ids import SeenIds
 from slagen.actuals.mapping import COLUMNS
 
 T = TypeVar("T")
@@ -49,7 +55,7 @@ class Columns:
         values: dict[str, dict[str, str]],
         excluded: list[tuple[int, frozenset[str]]],
         decimal_comma: bool,
-        seen: set[str],
+        seen: SeenIds,
         spell: Callable[[str, str], object],
     ) -> None:
         self.present = [p for p in positions if p is not None]
@@ -63,6 +69,8 @@ class Columns:
         self.spell = spell  # (column, cell) → its value, or Unsure: the scan's caches
         self.revenues: dict[str, Decimal] = {}
         self.latest = dt.datetime.min
+        self.suspects: list[int] = []  # of the block last taken: the rows held back
+        self.ids_taken: Column = ()  # the ids of the block last taken
 
     def take_block(self, rows: list[list[str]], clean: bool) -> Leads | None:
         """The arguments of ``Aggregator.add_row`` for every row, column by column; or ``None``."""
@@ -75,8 +83,12 @@ class Columns:
                 return None
             ids, created_t, segment_t, source_t, handoff_t, first_t, attempts_t, connected_t, closed_t, revenue_t = cells  # fmt: skip
             fresh = set(ids)
-            if len(fresh) != count or "" in fresh or not self.seen.isdisjoint(fresh):
+            if len(fresh) != count or "" in fresh:
                 return None  # an empty or repeated id
+            seen = self.seen
+            if not seen.exact.isdisjoint(fresh):
+                return None  # an id of an earlier row
+            suspects = seen.probe(ids) if seen.filtering else []
             sales: list[bool] = self.spelled("source", source_t)
             attempts: list[int] = self.spelled("attempts", attempts_t)
             connected: list[bool] = self.spelled("connected", connected_t)
@@ -97,9 +109,20 @@ class Columns:
             return None
         if revenues is None or self.is_excluded(rows):
             return None
-        # Taken: every row is a good lead.
-        self.seen.update(fresh)
-        self.latest = max(self.latest, *highs)
+        # Taken: every row is a good lead, but for the suspects, which the scan holds.
+        if seen.filtering:
+            seen.record(ids, suspects)
+        else:
+            seen.exact.update(fresh)
+        self.suspects, self.ids_taken = suspects, ids
+        high = max(highs)
+        if suspects:
+            times = created, handoffs, firsts, closed
+            if max(_latest(times, i) for i in suspects) >= high:  # the latest may be held
+                skip = set(suspects)
+                kept = [_latest(times, i) for i in range(count) if i not in skip]
+                high = max(kept, default=dt.datetime.min)
+        self.latest = max(self.latest, high)
         return segments, sales, created, handoffs, firsts, attempts, connected, closed, revenues  # type: ignore[return-value]
 
     def cells(self, rows: list[list[str]], clean: bool) -> list[Column] | None:
@@ -165,6 +188,11 @@ class Columns:
             if not values.isdisjoint(map(str.strip, map(itemgetter(position), rows))):
                 return True
         return False
+
+
+def _latest(columns: tuple[Sequence[dt.datetime | None], ...], i: int) -> dt.datetime:
+    """The latest time of row ``i`` (``created_at`` always has one)."""
+    return max(t for column in columns if (t := column[i]) is not None)
 
 
 def _times(column: Column, highs: list[dt.datetime]) -> list[dt.datetime] | None:

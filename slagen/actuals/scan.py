@@ -17,9 +17,14 @@ words the finding on the row's line. So the findings, counts and aggregates are 
 general path's whatever the fast paths take; ``fast=False`` turns them off (the tests
 compare both, with blocks of every size).
 
+Repeated ids: the ids seen are kept by :class:`~slagen.actuals.ids.SeenIds`, a set
+for the first ones and then a fixed-size filter. A row the filter cannot clear is
+*held*: kept back, with its line, until enough are held or the file is read, then
+counted as a lead or reported as a repeat, as the general path would have.
+
 Memory: the aggregates, one block of rows, a few bounded caches of repeated cell values,
-and the set of lead ids seen (the only part that grows with the rows, as the export's
-own id strings).
+the ids (a set of at most :data:`~slagen.actuals.ids.EXACT_IDS`, then the filter) and
+the rows held; none of it grows with the rows.
 
 Stage: actuals.
 """
@@ -32,9 +37,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from slagen.actuals.actuals import (
-    FALSE_WORDS,
-    SOURCES,
-    TRUE_WORDS,
     OpenedActuals,
     ReadStats,
     RowFinding,
@@ -47,16 +49,16 @@ from slagen.actuals.blocks import CHUNK_CHARS, Block, read_blocks, unreadable
 from slagen.actuals.cells import (
     FIRST_YEAR,
     LAST_YEAR,
-    MAX_ATTEMPTS,
     MAX_CELL_CHARS,
-    MAX_NUMBER_CHARS,
     CellError,
     parse_revenue,
 )
 from slagen.actuals.columns import Columns, Unsure
+from slagen.actuals.held import HeldRows
+from slagen.actuals.held import top as top_of
+from slagen.actuals.ids import SeenIds
 from slagen.actuals.mapping import COLUMNS, ColumnMapping
-
-MAX_CACHED = 512  # distinct spellings remembered per column (segment, source, …)
+from slagen.actuals.spellings import CONNECTED_WORDS, SOURCE_WORDS, Spellings, when
 
 
 def scan(
@@ -69,6 +71,7 @@ def scan(
     mapping: ColumnMapping | None = None,
     fast: bool = True,
     chunk: int = CHUNK_CHARS,
+    ids: SeenIds | None = None,
 ) -> None:
     """Read every row of a CSV export into ``aggregator``; record the bad ones in ``stats``.
 
@@ -76,6 +79,7 @@ def scan(
         segments: every accepted segment spelling (id or name, lower-cased) → segment id.
         fast: take the usual rows by the fast paths (``False``: every row by the general one).
         chunk: characters read at a time (the tests make blocks small).
+        ids: how the ids seen are kept (the tests make the set and the filter small).
 
     Raises:
         FileAccessError: the file cannot be read.
@@ -83,7 +87,8 @@ def scan(
     """
     mapping = mapping or ColumnMapping()
     with open_actuals(path, mapping) as opened:
-        _Scan(opened, mapping, ZoneInfo(timezone), segments, stats).run(aggregator, fast, chunk)
+        scanning = _Scan(opened, mapping, ZoneInfo(timezone), segments, stats, ids or SeenIds())
+        scanning.run(aggregator, fast, chunk)
 
 
 class _Scan:
@@ -94,15 +99,16 @@ class _Scan:
         zone: ZoneInfo,
         segments: dict[str, str],
         stats: ReadStats,
+        ids: SeenIds,
     ) -> None:
         self.opened = opened
         self.mapping = mapping
         self.zone = zone
         self.segments = segments
         self.stats = stats
-        self.seen: set[str] = set()  # the lead ids so far, as the export writes them
-        self.segment_ids: dict[str, str | None] = {}  # cell → segment id (None: unknown)
-        self.counts: dict[str, int] = {}  # attempts cell → count
+        self.ids = ids  # the lead ids so far, as the export writes them
+        self.held = HeldRows(ids, self.repeat)  # rows whose id may repeat an earlier row's
+        self.spellings = Spellings(segments, mapping.values)
         self.positions = [opened.index.get(name) for name in COLUMNS]
         self.latest = dt.datetime.min
         self.fast_rows = 0  # rows the fast paths took, added to stats.rows at the end
@@ -117,18 +123,25 @@ class _Scan:
                 self.mapping.values,
                 opened.excluded,
                 opened.decimal_comma,
-                self.seen,
-                self.spell,
+                self.ids,
+                self.spellings.spell,
             )
         blocks = read_blocks(opened.handle, opened.delimiter, opened.header_lines, chunk)
         try:
             for block in blocks:
+                if self.ids.full():
+                    self.ids.start_filter()
                 leads = None if columns is None else columns.take_block(block.rows, block.clean)
-                if leads is not None:
+                if leads is None:
+                    self.rows(block, add, fast)
+                elif columns is not None and columns.suspects:
+                    self.fast_rows += len(block.rows)
+                    self.held.block(block, leads, columns, add)
+                else:
                     self.fast_rows += len(block.rows)
                     add(zip(*leads, strict=True))
-                else:
-                    self.rows(block, add, fast)
+                if len(self.held) >= self.ids.held:
+                    self.latest = self.held.settle(add, self.latest)
                 if block.error is not None:
                     stats.rows += 1
                     stats.add(
@@ -141,8 +154,11 @@ class _Scan:
                             "unreadable-row",
                         )
                     )
+            self.latest = self.held.settle(add, self.latest)
         except UnicodeDecodeError as exc:
             raise opened.not_utf8(exc) from None
+        finally:
+            self.ids.close()
         stats.rows += self.fast_rows
         if columns is not None and columns.latest > self.latest:
             self.latest = columns.latest
@@ -151,13 +167,15 @@ class _Scan:
 
     def rows(self, block: Block, add: AddRows, fast: bool) -> None:
         """The block row by row: the per-row fast path inline, the general one when unsure."""
-        stats, seen, zone = self.stats, self.seen, self.zone
+        stats, ids, zone = self.stats, self.ids, self.zone
+        seen, filtering, check, hold = ids.exact, ids.filtering, ids.check, self.held.hold
         excluded = self.opened.excluded
         positions = self.positions
         pick = itemgetter(*(p for p in positions if p is not None))
         adjust = None in positions or any(self.mapping.values.values())
-        segment_id, count = self.segment_ids.get, self.counts.get
-        source_of, connected_of = _SOURCE.get, _CONNECTED.get
+        spellings = self.spellings
+        segment_id, count = spellings.segment_ids.get, spellings.counts.get
+        source_of, connected_of = SOURCE_WORDS.get, CONNECTED_WORDS.get
         fromisoformat, join = dt.datetime.fromisoformat, ",".join
         decimal_comma, latest = self.opened.decimal_comma, self.latest
         before, remember, fast_rows = block.start, seen.add, 0
@@ -177,7 +195,7 @@ class _Scan:
                 if len(joined) > MAX_CELL_CHARS or not joined.isprintable():
                     raise Unsure
                 if adjust:
-                    cells = self.adjust(cells, positions, " " in joined)
+                    cells = spellings.adjust(cells, positions, " " in joined)
                 elif " " in joined:
                     cells = tuple([cell.strip() for cell in cells])
                 lead_id, created_text, segment_text, source, handoff_text, first_text, attempts_text, connected_text, closed_text, revenue_text = cells  # fmt: skip
@@ -190,7 +208,7 @@ class _Scan:
                         raise Unsure
                 attempts = count(attempts_text)
                 if attempts is None:
-                    attempts = self.count(attempts_text)
+                    attempts = spellings.count(attempts_text)
                 connected = connected_of(connected_text)
                 if connected is None:
                     connected = connected_of(connected_text.lower())
@@ -207,12 +225,12 @@ class _Scan:
                 if handoff_text == created_text:
                     handoff: dt.datetime | None = created
                 else:
-                    handoff = _when(handoff_text, zone) if handoff_text else None
+                    handoff = when(handoff_text, zone) if handoff_text else None
                 if first_text == handoff_text:
                     first = handoff
                 else:
-                    first = _when(first_text, zone) if first_text else None
-                closed = _when(closed_text, zone) if closed_text else None
+                    first = when(first_text, zone) if first_text else None
+                closed = when(closed_text, zone) if closed_text else None
                 top = created
                 if first is not None:
                     if handoff is not None and first < handoff:
@@ -234,7 +252,7 @@ class _Scan:
                     revenue = None
                 segment = segment_id(segment_text, "")
                 if segment == "":
-                    segment = self.segment(segment_text)
+                    segment = spellings.segment(segment_text)
                 # Sure now: the row is good. What the general path would do with it:
                 if excluded and any(
                     p < len(row) and row[p].strip() in values for p, values in excluded
@@ -246,77 +264,30 @@ class _Scan:
                     stats.rows += 1
                     stats.unknown(segment_text or "(empty)")
                     continue
-                known = len(seen)
-                remember(lead_id)
-                if len(seen) == known:
-                    raise Unsure  # a repeated id: the general path words the finding
-                fast_rows += 1
                 lead: Row = (segment, sales, created, handoff, first, attempts, connected, closed, revenue)  # fmt: skip
+                if filtering:
+                    if not check(lead_id):
+                        fast_rows += 1
+                        hold((line, lead_id, lead, top))  # its id may repeat an earlier one
+                        continue
+                else:
+                    known = len(seen)
+                    remember(lead_id)
+                    if len(seen) == known:
+                        raise Unsure  # a repeated id: the general path words the finding
+                fast_rows += 1
             except Unsure:
                 good = self.general(row, line)
                 if good is None:
                     continue
                 lead = good
-                top = max(t for t in (good[2], good[3], good[4], good[7]) if t is not None)
+                top = top_of(good)
             if top > latest:  # noqa: PLR1730
                 latest = top
             keep(lead)
         add(leads)
         self.fast_rows += fast_rows
         self.latest = latest
-
-    def spell(self, column: str, text: str) -> object:
-        """What the per-row fast path makes of a good cell (else :class:`Unsure`)."""
-        if column == "segment":
-            segment = self.segment_ids.get(text, "")
-            if segment == "":
-                segment = self.segment(text)
-            if segment is None:
-                raise Unsure  # an unknown segment: the rows count it
-            return segment
-        if column == "attempts":
-            attempts = self.counts.get(text)
-            return self.count(text) if attempts is None else attempts
-        words = _SOURCE if column == "source" else _CONNECTED
-        value = words.get(text)
-        if value is None:
-            value = words.get(text.lower())
-            if value is None:
-                raise Unsure
-        return value
-
-    def adjust(
-        self, picked: tuple[str, ...], positions: list[int | None], spaces: bool
-    ) -> tuple[str, ...]:
-        """The cells stripped, the absent columns empty, the mapping's values translated."""
-        found = iter([cell.strip() for cell in picked] if spaces else picked)
-        cells = ["" if p is None else next(found) for p in positions]
-        for name, values in self.mapping.values.items():
-            if values:
-                i = COLUMNS.index(name)
-                cells[i] = values.get(cells[i], cells[i])
-        return tuple(cells)
-
-    def count(self, text: str) -> int:
-        """An attempts cell the general path accepts, as its count (else :class:`Unsure`)."""
-        if len(text) > MAX_NUMBER_CHARS:
-            raise Unsure
-        try:
-            attempts = int(text) if text else 0
-        except ValueError:
-            raise Unsure from None
-        if not 0 <= attempts <= MAX_ATTEMPTS:
-            raise Unsure
-        if len(self.counts) < MAX_CACHED:
-            self.counts[text] = attempts
-        return attempts
-
-    def segment(self, text: str) -> str | None:
-        """The segment id a segment cell names, as the general path finds it (else ``None``)."""
-        segment = self.segments.get(text.lower())
-        if len(self.segment_ids) < MAX_CACHED:
-            self.segment_ids[text] = segment
-        return segment
 
     def general(self, row: list[str], line: int) -> Row | None:
         """The general path for one record: its findings, or the good lead it is."""
@@ -347,42 +318,33 @@ class _Scan:
             return None
         if lead is None:
             return None
-        if lead.id in self.seen:
-            stats.duplicates += 1
-            stats.add(
-                RowFinding(
-                    opened.file,
-                    line,
-                    label(mapping, "id"),
-                    "error",
-                    f"repeats the id {lead.id!r} of an earlier row; counted once",
-                    "duplicate-id",
-                )
-            )
+        ids = self.ids
+        if lead.id in ids.exact:
+            self.repeat(line, lead.id)
             return None
-        self.seen.add(lead.id)
         created, handoff, first, closed = (
             None if t is None else t.replace(tzinfo=None) for t in lead.times()
         )
         assert created is not None
         sales = lead.source == "sales"
-        return (lead.segment, sales, created, handoff, first, lead.attempts, lead.connected, closed, lead.revenue)  # fmt: skip
+        good: Row = (lead.segment, sales, created, handoff, first, lead.attempts, lead.connected, closed, lead.revenue)  # fmt: skip
+        if not ids.filtering:
+            ids.exact.add(lead.id)
+        elif not ids.check(lead.id):
+            self.held.hold((line, lead.id, good, top_of(good)))
+            return None
+        return good
 
-
-_SOURCE = {"marketing": False, "sales": True}
-assert set(_SOURCE) == set(SOURCES)
-_CONNECTED = {**dict.fromkeys(FALSE_WORDS, False), **dict.fromkeys(TRUE_WORDS, True)}
-assert not TRUE_WORDS & FALSE_WORDS
-
-
-def _when(text: str, zone: ZoneInfo) -> dt.datetime:
-    """A non-empty ISO 8601 time as a wall-clock time in ``zone`` (else :class:`Unsure`)."""
-    try:
-        value = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise Unsure from None
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise Unsure
-    if value.tzinfo is not None:
-        return value.astimezone(zone).replace(tzinfo=None)
-    return value
+    def repeat(self, line: int, lead_id: str) -> None:
+        """Report the row on ``line`` as a repeat of an earlier row's id."""
+        self.stats.duplicates += 1
+        self.stats.add(
+            RowFinding(
+                self.opened.file,
+                line,
+                label(self.mapping, "id"),
+                "error",
+                f"repeats the id {lead_id!r} of an earlier row; counted once",
+                "duplicate-id",
+            )
+        )
