@@ -9,14 +9,17 @@ often, and every export must read exactly as the general path reads it with a se
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from slagen.actuals.actuals import MAX_FINDINGS, ReadStats, RowFinding
 from slagen.actuals.aggregate import Aggregator
 from slagen.actuals.ids import SeenIds
+from slagen.core.errors import FileAccessError
 from tests.test_report_fast_path import CHUNKS, MAPPING, layout, read, row, usual, usual_row, write
 from tests.test_report_fast_path import outcome as ordered_outcome
 
@@ -141,3 +144,33 @@ def test_findings_held_back_take_their_place_by_line() -> None:
         (2, "m"), (3, "held"), (5, "m"), (5, "held"), (9, "m")
     ]  # fmt: skip
     assert (stats.skipped, stats.warnings) == (4, 1)
+
+
+def test_with_no_temporary_folder_the_set_keeps_growing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [usual(n % 40) for n in range(120)]
+    path = write(tmp_path / "leads.csv", rows, "lf")
+    exact = read(path, fast=False, as_of=None, mapping=None)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    ids = SeenIds(budget=0, bits=8)
+    assert outcome(*read(path, fast=True, as_of=None, mapping=None, chunk=200, ids=ids)) == (
+        outcome(*exact)
+    )
+    assert not ids.filtering and len(ids.exact) == 40
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_under_the_log_is_a_file_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # /dev/full takes the log and refuses its first flush, as a full disk does.
+    def full(*args: object, **kwargs: object) -> object:
+        return open("/dev/full", "w+", encoding="utf-8", newline="\n")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", full)
+    path = write(tmp_path / "leads.csv", [usual(n % 40) for n in range(120)], "lf")
+    with pytest.raises(FileAccessError) as caught:
+        read(path, fast=True, as_of=None, mapping=None, chunk=200, ids=SeenIds(0, 8))
+    assert "temporary file of the lead ids" in caught.value.message
+    assert "TMPDIR" in caught.value.hint

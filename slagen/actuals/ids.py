@@ -32,10 +32,13 @@ import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from functools import lru_cache
 from itertools import repeat
 from operator import and_, itemgetter
 from typing import TextIO
+
+from slagen.core.errors import FileAccessError
 
 EXACT_IDS = 1 << 17  # ids kept in a set before the filter takes over (about 11 MB)
 FILTER_BITS = 1 << 27  # the filter's bits: 16 MiB
@@ -179,25 +182,30 @@ class SeenIds:
         wanted = {_line(lead_id) for lead_id in suspects}
         found: set[str] = set()
         log = self._log
-        log.seek(0)
-        carry = ""
-        while wanted:
-            text = log.read(LOG_READ)
-            if not text:
-                break
-            lines = (carry + text).split("\n")
-            carry = lines.pop()
-            hits = wanted.intersection(lines)
-            found |= hits
-            wanted -= hits
-        log.seek(0, 2)
+        try:
+            log.seek(0)
+            carry = ""
+            while wanted:
+                text = log.read(LOG_READ)
+                if not text:
+                    break
+                lines = (carry + text).split("\n")
+                carry = lines.pop()
+                hits = wanted.intersection(lines)
+                found |= hits
+                wanted -= hits
+            log.seek(0, 2)
+        except OSError as exc:
+            raise _unwritable(exc) from None
         known = {lead_id for lead_id in suspects if _line(lead_id) in found}
         self._write(list(dict.fromkeys(lead_id for lead_id in suspects if lead_id not in known)))
         return known
 
     def close(self) -> None:
+        """Delete the log (what it still buffers is no longer needed)."""
         if self._log is not None:
-            self._log.close()
+            with suppress(OSError):
+                self._log.close()
             self._log = None
 
     def _write(self, ids: Sequence[str]) -> None:
@@ -207,7 +215,18 @@ class SeenIds:
         text = "\n".join(ids)
         if "\\" in text or text.count("\n") != len(ids) - 1:
             text = "\n".join(map(_line, ids))
-        self._log.write(text + "\n")
+        try:
+            self._log.write(text + "\n")
+        except OSError as exc:
+            raise _unwritable(exc) from None
+
+
+def _unwritable(exc: OSError) -> FileAccessError:
+    return FileAccessError(
+        f"the temporary file of the lead ids read so far failed: {exc.strerror or exc}",
+        hint="free some space in the temporary folder, or point TMPDIR at one with room "
+        "(the file takes about 10 bytes a lead)",
+    )
 
 
 def _line(lead_id: str) -> str:
