@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import itertools
 import json
+import math
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -14,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from slagen.core.assemble import build_agreement
-from slagen.core.targets import compute_targets
+from slagen.core.targets import compute_targets, exact_ceil, money
 from slagen.core.validate import validate_text
 from slagen.formats.targets import targets_json, targets_to_dict
 from tests.conftest import GOLDEN, check_golden, example_files
@@ -244,6 +245,38 @@ def test_percent_string_and_fraction_agree(percent: Decimal) -> None:
     a = compute_targets(agreement_with(as_text)).segments[0].months[0]
     b = compute_targets(agreement_with(as_fraction)).segments[0].months[0]
     assert a.leads_needed == b.leads_needed
+
+
+exact_numbers = st.one_of(
+    st.integers(-(10**20), 10**20),
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**15), max_value=10**15),
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=Decimal("-1e-12"),
+                max_value=Decimal("1e-12"), places=30),
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(numerator=exact_numbers, denominator=exact_numbers)
+def test_exact_ceil_is_the_ceiling_of_the_exact_quotient(
+    numerator: Decimal | int, denominator: Decimal | int
+) -> None:
+    if denominator == 0:
+        with pytest.raises(ZeroDivisionError):
+            exact_ceil(numerator, denominator)
+        return
+    assert exact_ceil(numerator, denominator) == math.ceil(
+        Fraction(numerator) / Fraction(denominator)
+    )
+
+
+def test_money_rounds_half_up_with_sixty_digits() -> None:
+    assert money(Decimal("0.005")) == Decimal("0.01")
+    assert money(Decimal("-0.005")) == Decimal("-0.01")
+    assert money(Fraction(1, 3)) == Decimal("0.33")
+    assert money(Fraction(2, 3)) == Decimal("0.67")
+    # 20 significant digits times 20 more: exact within sixty, then rounded once
+    big = Decimal("12345678901234567890.12")
+    assert money(big) == big and str(money(Decimal(1) / 8)) == "0.13"
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.stem)

@@ -9,7 +9,7 @@ Stage: compute.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
 from slagen.core.records import Record, record
@@ -28,15 +28,16 @@ __all__ = [
 ]
 
 CENT = Decimal("0.01")
+# Sixty digits: every product of the amounts and rates an agreement may hold is exact.
+# One context object, passed to each operation, instead of a local context a call.
+EXACT = Context(prec=60)
 
 
 def money(value: Decimal | Fraction) -> Decimal:
     """Round to cents, half-up (exact: the input is never a binary float)."""
-    with localcontext() as ctx:
-        ctx.prec = 60
-        if isinstance(value, Fraction):
-            value = Decimal(value.numerator) / Decimal(value.denominator)
-        return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    if isinstance(value, Fraction):
+        value = EXACT.divide(Decimal(value.numerator), Decimal(value.denominator))
+    return value.quantize(CENT, rounding=ROUND_HALF_UP, context=EXACT)
 
 
 @record
@@ -110,8 +111,10 @@ class SegmentTargets(Record):
         """The period total in the agreement's currency."""
         return self.total if self.total_converted is None else self.total_converted
 
-    def converted_month(self, row: SegmentMonth) -> Totals:
-        """One month's figures in the agreement's currency."""
+    def converted_month(self, row: SegmentMonth) -> Totals | SegmentMonth:
+        """One month's figures in the agreement's currency (the row itself when it is)."""
+        if self.exchange_rate is None:
+            return row  # what Totals.plus adds of it is its figures
         return Totals.zero().plus(row).converted(self.exchange_rate)
 
 
@@ -193,6 +196,4 @@ class TargetTable(Record):
 
 def convert(amount: Decimal, rate: Decimal) -> Decimal:
     """An amount in the agreement's currency: ``amount × rate``, half-up to cents."""
-    with localcontext() as ctx:
-        ctx.prec = 60
-        return money(amount * rate)
+    return money(EXACT.multiply(amount, rate))

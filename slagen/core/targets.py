@@ -1,9 +1,10 @@
 """Lead targets (docs/targets.md): pure functions from an agreement to exact numbers.
 
-Every quotient that becomes a count is an exact ceiling computed with
-``fractions.Fraction``: no binary float and no decimal context rounding ever
-decides whether a goal is met. Money is rounded half-up to cents only where
-docs/targets.md says so.
+Every quotient that becomes a count is an exact ceiling of two whole numbers
+(each decimal as its exact ratio of integers): no binary float and no decimal
+context rounding ever decides whether a goal is met. Money is rounded half-up
+to cents only where docs/targets.md says so; products of money and rates are
+taken with sixty digits, which holds them exactly.
 
 Stage: compute.
 """
@@ -11,7 +12,6 @@ Stage: compute.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
@@ -19,6 +19,7 @@ from slagen.core.model import Agreement, Capacity, FollowUp, Segment
 from slagen.core.planning_calendar import goal_line, prorate_factor, prorated_month
 from slagen.core.scalars import shift_month
 from slagen.core.target_table import (
+    EXACT,
     CapacityCheck,
     GroupTargets,
     MonthTotals,
@@ -48,20 +49,24 @@ __all__ = [
 ]
 
 
-def _fraction(value: Decimal | int) -> Fraction:
-    return Fraction(value)
-
-
 def exact_ceil(numerator: Decimal | int, denominator: Decimal | int) -> int:
-    """``ceil(numerator ÷ denominator)`` without any rounding on the way."""
-    return math.ceil(_fraction(numerator) / _fraction(denominator))
+    """``ceil(numerator ÷ denominator)`` without any rounding on the way.
+
+    ``a/b ÷ c/d`` is ``(a·d) ÷ (b·c)``, whole numbers, and ``-(-p // q)`` their ceiling.
+    """
+    top, bottom = numerator.as_integer_ratio()
+    over, under = denominator.as_integer_ratio()
+    p, q = top * under, bottom * over
+    if q < 0:
+        p, q = -p, -q
+    elif not q:
+        raise ZeroDivisionError("exact_ceil: division by zero")
+    return -(-p // q)
 
 
 def marketing_revenue_goal(revenue_goal: Decimal, share: Decimal) -> Decimal:
     """Step 1: the part of the quota marketing's leads must bring, in cents."""
-    with localcontext() as ctx:
-        ctx.prec = 60
-        return money(revenue_goal * share)
+    return money(EXACT.multiply(revenue_goal, share))
 
 
 def leads_for_customers(
@@ -96,17 +101,13 @@ def default_lead_value(segment: Segment, month: str) -> Decimal:
         sla = segment.sla_stage
         rate = Decimal(1)
         started = False
-        with localcontext() as ctx:
-            ctx.prec = 60
-            for stage in segment.funnel:
-                started = started or stage.stage == sla
-                if started:
-                    rate *= stage.rate
-            return money(deal * rate)
+        for stage in segment.funnel:
+            started = started or stage.stage == sla
+            if started:
+                rate = EXACT.multiply(rate, stage.rate)
+        return money(EXACT.multiply(deal, rate))
     assert segment.close_rate is not None
-    with localcontext() as ctx:
-        ctx.prec = 60
-        return money(deal * segment.close_rate[month])
+    return money(EXACT.multiply(deal, segment.close_rate[month]))
 
 
 def _segment_targets(
@@ -138,14 +139,15 @@ def _segment_targets(
             leads_needed=leads,
             stages=stages,
             lead_value=value,
-            lead_value_needed=money(Fraction(value) * leads),
+            lead_value_needed=money(EXACT.multiply(value, leads)),
             pre_period=lead_month < months[0],
             prorate=factor,
             revenue_goal_given=None if factor == 1 else money(given),
         )
         rows.append(row)
         total = total.plus(row)
-        converted = converted.plus(Totals.zero().plus(row).converted(segment.exchange_rate))
+        if segment.exchange_rate is not None:
+            converted = converted.plus(Totals.zero().plus(row).converted(segment.exchange_rate))
     return SegmentTargets(
         id=segment.id,
         name=segment.name,
