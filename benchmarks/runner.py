@@ -103,7 +103,7 @@ class Bench:
                 rss = max(r.maxrss_mib for r in pair.ours)
                 self.ratios.append(Ratio(f"validate peak MiB ({tag})", rss, 30, True, 0.05))
             self.check_jsonschema(cmd, path, tag)
-        self.targets_and_diff()
+            self.targets_and_diff(segments, months, tag)
         self.no_change_build()
 
     def check_jsonschema(self, cmd: list[str], path: Path, tag: str) -> None:
@@ -123,17 +123,19 @@ class Bench:
             0.4,
         )
 
-    def targets_and_diff(self) -> None:
-        folder = self.work / "targets-diff"
-        (old,) = generate.write_agreements(folder / "old", 1, 3, 12)
+    def targets_and_diff(self, segments: int, months: int, tag: str) -> None:
+        """``targets`` of the agreement and ``diff`` of it against its next revision."""
+        folder = self.work / f"targets-diff-{segments}-{months}"
+        (old,) = generate.write_agreements(folder / "old", 1, segments, months)
         new = folder / "new" / old.name
         new.parent.mkdir(parents=True, exist_ok=True)
         new.write_text(generate.revised(old.read_text(encoding="utf-8")), encoding="utf-8")
-        pair = self.pair("targets", [self.slagen, "targets", str(old)], IMPORT_REF)
-        self.add("targets / import yaml, jsonschema", pair, 1.0)
+        pair = self.pair(f"targets ({tag})", [self.slagen, "targets", str(old)], IMPORT_REF)
+        self.add(f"targets / import yaml, jsonschema ({tag})", pair, 1.0)
         # diff exits 1 when the revisions differ, as they do here.
-        pair = self.pair("diff", [self.slagen, "diff", str(old), str(new)], IMPORT_REF, ok=(1,))
-        self.add("diff / import yaml, jsonschema", pair, 1.0)
+        diff = [self.slagen, "diff", str(old), str(new)]
+        pair = self.pair(f"diff ({tag})", diff, IMPORT_REF, ok=(1,))
+        self.add(f"diff / import yaml, jsonschema ({tag})", pair, 1.0)
 
     def no_change_build(self) -> None:
         folder = self.work / "no-change"

@@ -26,7 +26,13 @@ from babel.numbers import (
 from babel.units import format_unit
 
 from slagen.formats import i18n, locale_compile
-from slagen.formats.locales import PREPARED, PreparedLocale, format_money, locale_for
+from slagen.formats.locales import (
+    PREPARED,
+    PreparedLocale,
+    format_money,
+    integer_format,
+    locale_for,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("es", "en")
@@ -107,6 +113,20 @@ def test_numbers_and_percentages_are_babels(lang: str) -> None:
                 if decimals is not None:
                     got = i18n.format_percent(value, lang, decimals=decimals, fixed=fixed)
                     assert got == _reference(i18n.format_percent, value, lang, decimals, fixed)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_numbers_are_babels(lang: str) -> None:
+    theirs = babel_locale(lang)
+    numbers = [0, 1, -1, 7, 999, 1000, -1000, 9999, 10_000, 123_456, 1_234_567, -98_765_432]
+    numbers += [10**k + d for k in range(1, 19) for d in (-1, 0, 1)] + [-(10**18)]
+    for number in numbers:
+        expected = format_decimal(number, locale=theirs)
+        assert integer_format(lang)(number) == expected
+        assert i18n.format_number(number, lang) == expected
+        assert expected == format_decimal(number, locale=theirs, decimal_quantization=False)
+    # a locale of another pattern (Indian grouping: 1,23,45,678) goes through Babel
+    assert integer_format("hi_IN")(12_345_678) == format_decimal(12_345_678, locale="hi_IN")
 
 
 def _reference(

@@ -35,7 +35,7 @@ EXACT = Context(prec=60)
 
 def money(value: Decimal | Fraction) -> Decimal:
     """Round to cents, half-up (exact: the input is never a binary float)."""
-    if isinstance(value, Fraction):
+    if not isinstance(value, Decimal):  # a Fraction (an ABC: the slower test)
         value = EXACT.divide(Decimal(value.numerator), Decimal(value.denominator))
     return value.quantize(CENT, rounding=ROUND_HALF_UP, context=EXACT)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, localcontext
 from fractions import Fraction
+from functools import lru_cache
 
 from slagen.core.model import Agreement, Capacity, FollowUp, Segment
 from slagen.core.planning_calendar import goal_line, prorate_factor, prorated_month
@@ -114,22 +115,26 @@ def _segment_targets(
     segment: Segment, months: tuple[str, ...], effective: dt.date | None
 ) -> SegmentTargets:
     rows: list[SegmentMonth] = []
-    total = Totals.zero()
+    # The period's sums, added up month by month as Totals.plus would add them.
+    revenue = mrg_total = value_total = CENTS_ZERO
+    customers_total = leads_total = 0
     converted = Totals.zero()
+    rate = segment.exchange_rate
+    cycle = -segment.sales_cycle_months
+    names = [s.stage for s in segment.funnel] if segment.funnel else ["leads"]
+    no_stages = tuple((name, 0) for name in names)
     for month in months:
         given = segment.revenue_goal[month]
-        factor = prorate_factor(month, effective) if effective else Fraction(1)
+        factor = prorate_factor(month, effective) if effective else ONE
         goal = prorated_month(given, factor)
         mrg = marketing_revenue_goal(goal, segment.marketing_share[month])
         customers = exact_ceil(mrg, segment.avg_deal_size[month]) if mrg else 0
         if customers:
             leads, stages = leads_for_customers(customers, segment, month)
         else:
-            leads = 0
-            names = [s.stage for s in segment.funnel] if segment.funnel else ["leads"]
-            stages = tuple((name, 0) for name in names)
+            leads, stages = 0, no_stages
         value = default_lead_value(segment, month)
-        lead_month = shift_month(month, -segment.sales_cycle_months)
+        lead_month = _shifted(month, cycle)
         row = SegmentMonth(
             month=month,
             lead_month=lead_month,
@@ -145,9 +150,14 @@ def _segment_targets(
             revenue_goal_given=None if factor == 1 else money(given),
         )
         rows.append(row)
-        total = total.plus(row)
-        if segment.exchange_rate is not None:
-            converted = converted.plus(Totals.zero().plus(row).converted(segment.exchange_rate))
+        revenue += row.revenue_goal
+        mrg_total += mrg
+        customers_total += customers
+        leads_total += leads
+        value_total += row.lead_value_needed
+        if rate is not None:
+            converted = converted.plus(Totals.zero().plus(row).converted(rate))
+    total = Totals(revenue, mrg_total, customers_total, leads_total, value_total)
     return SegmentTargets(
         id=segment.id,
         name=segment.name,
@@ -157,10 +167,15 @@ def _segment_targets(
         months=tuple(rows),
         total=total,
         currency=segment.currency,
-        exchange_rate=segment.exchange_rate,
-        total_converted=None if segment.exchange_rate is None else converted,
+        exchange_rate=rate,
+        total_converted=None if rate is None else converted,
         stage_names=tuple((s.stage, s.name) for s in segment.funnel or () if s.name),
     )
+
+
+ONE = Fraction(1)  # the prorate factor of a whole month
+CENTS_ZERO = Decimal("0.00")  # where Totals.zero() starts its sums
+_shifted = lru_cache(maxsize=4096)(shift_month)  # revenue month → lead month, by cycle
 
 
 def capacity_check(leads: int, capacity: Capacity, follow_up: FollowUp) -> CapacityCheck:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
-from slagen.formats.locales import LOCALE_BY_LANGUAGE, format_money, locale_for
+from slagen.formats.locales import LOCALE_BY_LANGUAGE, format_money, integer_format, locale_for
 
 if TYPE_CHECKING:  # the catalogs' modules load with the first catalog (documents only)
     from babel.support import NullTranslations
@@ -75,6 +75,8 @@ def format_number(
         if fixed:
             pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
             return format_decimal(value, pattern, locale=locale_for(lang))
+    elif type(value) is int:
+        return integer_format(lang)(value)
     return format_decimal(value, locale=locale_for(lang), decimal_quantization=False)
 
 

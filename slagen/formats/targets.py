@@ -266,14 +266,12 @@ def targets_table(table: TargetTable, language: str) -> str:
     """A table for the terminal, numbers and money in the agreement's locale."""
     from babel.numbers import format_decimal, format_percent
 
-    from slagen.formats.locales import format_money, locale_for
+    from slagen.formats.locales import format_money, integer_format, locale_for
 
     lang = language if language in ("es", "en") else "en"
     locale = locale_for(lang)
     lab = LABELS.get(language, LABELS["en"])
-
-    def num(n: int) -> str:
-        return format_decimal(n, locale=locale)
+    num = integer_format(lang)
 
     def cur(value: Decimal) -> str:
         if table.currency:
@@ -288,10 +286,14 @@ def targets_table(table: TargetTable, language: str) -> str:
     if has_capacity:
         header.append(lab["capacity"])
     rows = []
+    due: list[dict[str, int]] = []  # per segment: lead month → leads due
+    for seg in table.segments:
+        leads: dict[str, int] = {}
+        for r in seg.months:
+            leads[r.lead_month] = leads.get(r.lead_month, 0) + r.leads_needed
+        due.append(leads)
     for m in table.monthly:
-        per = []
-        for seg in table.segments:
-            per.append(num(sum(r.leads_needed for r in seg.months if r.lead_month == m.month)))
+        per = [num(leads.get(m.month, 0)) for leads in due]
         label = m.month + (f" ({lab['pre']})" if m.pre_period else "")
         row = [label, *per, num(m.leads_needed), num(m.customers_needed)]
         if has_capacity:
