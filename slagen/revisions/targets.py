@@ -12,6 +12,7 @@ Stage: revisions.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 from typing import Any
 
 from slagen.core.records import Record, record
@@ -123,8 +124,11 @@ def _segment_delta(seg_id: str, old: TargetTable, new: TargetTable) -> SegmentDe
     new_rows = {r.month: r for r in new_seg.months} if new_seg else {}
     months = sorted(set(old_rows) | set(new_rows))
     rows = []
+    figures = attrgetter("lead_month", *SEGMENT_FIELDS)
     for month in months:
         a, b = old_rows.get(month), new_rows.get(month)
+        if a is not None and b is not None and figures(a) == figures(b):
+            continue  # nothing moved (what the deltas below would find, without making them)
         values = _deltas(_row_values(a, SEGMENT_FIELDS), _row_values(b, SEGMENT_FIELDS))
         lead = (a.lead_month if a else None, b.lead_month if b else None)
         if any(d.changed for d in values.values()) or lead[0] != lead[1]:
