@@ -123,17 +123,27 @@ def _segment_targets(
     cycle = -segment.sales_cycle_months
     names = [s.stage for s in segment.funnel] if segment.funnel else ["leads"]
     no_stages = tuple((name, 0) for name in names)
+    close = segment.close_rate
+    plain = not segment.funnel and segment.lead_value is None and close is not None
     for month in months:
         given = segment.revenue_goal[month]
         factor = prorate_factor(month, effective) if effective else ONE
-        goal = prorated_month(given, factor)
+        whole = factor is ONE or factor == 1  # (Fraction's == is Python code: "is" first)
+        goal = given if whole else prorated_month(given, factor)
         mrg = marketing_revenue_goal(goal, segment.marketing_share[month])
-        customers = exact_ceil(mrg, segment.avg_deal_size[month]) if mrg else 0
-        if customers:
-            leads, stages = leads_for_customers(customers, segment, month)
+        deal = segment.avg_deal_size[month]
+        customers = exact_ceil(mrg, deal) if mrg else 0
+        if plain:  # a close rate, no funnel, no lead value of its own: steps 3 and 4 inline
+            rate_of_month = close[month]  # type: ignore[index]
+            leads = exact_ceil(customers, rate_of_month) if customers else 0
+            stages: tuple[tuple[str, int], ...] = (("leads", leads),)
+            value = money(EXACT.multiply(deal, rate_of_month))
         else:
-            leads, stages = 0, no_stages
-        value = default_lead_value(segment, month)
+            if customers:
+                leads, stages = leads_for_customers(customers, segment, month)
+            else:
+                leads, stages = 0, no_stages
+            value = default_lead_value(segment, month)
         lead_month = _shifted(month, cycle)
         row = SegmentMonth(
             month=month,
@@ -147,7 +157,7 @@ def _segment_targets(
             lead_value_needed=money(EXACT.multiply(value, leads)),
             pre_period=lead_month < months[0],
             prorate=factor,
-            revenue_goal_given=None if factor == 1 else money(given),
+            revenue_goal_given=None if whole else money(given),
         )
         rows.append(row)
         revenue += row.revenue_goal
