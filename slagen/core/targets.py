@@ -12,7 +12,7 @@ Stage: compute.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 
@@ -20,6 +20,7 @@ from slagen.core.model import Agreement, Capacity, FollowUp, Segment
 from slagen.core.planning_calendar import goal_line, prorate_factor, prorated_month
 from slagen.core.scalars import shift_month
 from slagen.core.target_table import (
+    CENT,
     EXACT,
     CapacityCheck,
     GroupTargets,
@@ -125,19 +126,25 @@ def _segment_targets(
     no_stages = tuple((name, 0) for name in names)
     close = segment.close_rate
     plain = not segment.funnel and segment.lead_value is None and close is not None
+    # The month maps' own dicts, and money() and the products written out: this loop
+    # runs once a segment-month (1,800 times for 50 segments over 36 months).
+    goals, shares = segment.revenue_goal.by_month, segment.marketing_share.by_month
+    deals = segment.avg_deal_size.by_month
+    rates = close.by_month if close is not None else {}
+    multiply, quantize = EXACT.multiply, Decimal.quantize
     for month in months:
-        given = segment.revenue_goal[month]
+        given = goals[month]
         factor = prorate_factor(month, effective) if effective else ONE
         whole = factor is ONE or factor == 1  # (Fraction's == is Python code: "is" first)
         goal = given if whole else prorated_month(given, factor)
-        mrg = marketing_revenue_goal(goal, segment.marketing_share[month])
-        deal = segment.avg_deal_size[month]
+        mrg = quantize(multiply(goal, shares[month]), CENT, ROUND_HALF_UP, EXACT)  # step 1
+        deal = deals[month]
         customers = exact_ceil(mrg, deal) if mrg else 0
         if plain:  # a close rate, no funnel, no lead value of its own: steps 3 and 4 inline
-            rate_of_month = close[month]  # type: ignore[index]
+            rate_of_month = rates[month]
             leads = exact_ceil(customers, rate_of_month) if customers else 0
             stages: tuple[tuple[str, int], ...] = (("leads", leads),)
-            value = money(EXACT.multiply(deal, rate_of_month))
+            value = quantize(multiply(deal, rate_of_month), CENT, ROUND_HALF_UP, EXACT)
         else:
             if customers:
                 leads, stages = leads_for_customers(customers, segment, month)
@@ -148,13 +155,13 @@ def _segment_targets(
         row = SegmentMonth(
             month=month,
             lead_month=lead_month,
-            revenue_goal=money(goal),
+            revenue_goal=quantize(goal, CENT, ROUND_HALF_UP, EXACT),
             marketing_revenue_goal=mrg,
             customers_needed=customers,
             leads_needed=leads,
             stages=stages,
             lead_value=value,
-            lead_value_needed=money(EXACT.multiply(value, leads)),
+            lead_value_needed=quantize(multiply(value, leads), CENT, ROUND_HALF_UP, EXACT),
             pre_period=lead_month < months[0],
             prorate=factor,
             revenue_goal_given=None if whole else money(given),

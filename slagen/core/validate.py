@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 
 from slagen.core.agreement_files import collect_agreement_files
 from slagen.core.assemble import build_agreement
 from slagen.core.errors import AgreementError, Finding
 from slagen.core.field_checks import computed_findings, field_findings
+from slagen.core.limits import MAX_COMPUTED
 from slagen.core.loader import Document, load_file, load_text
 from slagen.core.model import Agreement
 from slagen.core.schema import schema_findings
@@ -153,7 +155,9 @@ def validate_document(doc: Document, *, require_approved: bool = False) -> Valid
     if not any(f.severity == "error" for f in findings):
         agreement = build_agreement(doc.data, source_file=doc.file, source_text=doc.text)
         table = compute_targets(agreement)
-        too_large = list(computed_findings(doc, _computed_values(table)))
+        too_large = []
+        if _largest(table) > MAX_COMPUTED:  # then find and word the first one
+            too_large = list(computed_findings(doc, _computed_values(table)))
         findings.extend(too_large)
         if not too_large:
             result.agreement, result.targets = agreement, table
@@ -162,6 +166,36 @@ def validate_document(doc: Document, *, require_approved: bool = False) -> Valid
         findings.extend(_approval_findings(doc, agreement, require_approved=require_approved))
     result.findings = sorted(findings, key=lambda f: (f.line, f.column, f.severity != "error"))
     return result
+
+
+def _largest(table: TargetTable) -> Decimal | int:
+    """The largest magnitude among the figures :func:`_computed_values` names (0 if none)."""
+    top: Decimal | int = 0
+    for segment in table.segments:
+        rows = segment.months
+        stages = [count for row in rows for _, count in row.stages]
+        top = max(
+            top,
+            max(map(abs, map(_REVENUE, rows)), default=0),
+            max(map(abs, map(_VALUE, rows)), default=0),
+            max(map(abs, map(_LEADS, rows)), default=0),
+            max(map(abs, stages), default=0),
+            abs(segment.total.revenue_goal),
+            abs(segment.total.lead_value_needed),
+        )
+    for month_totals in table.monthly:
+        totals = month_totals.totals
+        top = max(
+            top,
+            abs(totals.revenue_goal),
+            abs(totals.leads_needed),
+            abs(totals.lead_value_needed),
+        )
+    return top
+
+
+_REVENUE, _VALUE = attrgetter("revenue_goal"), attrgetter("lead_value_needed")
+_LEADS = attrgetter("leads_needed")
 
 
 def _computed_values(table: TargetTable) -> Iterator[tuple[str, Decimal | int]]:
