@@ -170,6 +170,7 @@ NOT_FOR_A_DIFF = (
     "slagen.config",
     "markdown_it",  # a Markdown diff escapes user text, it parses no Markdown
     "hashlib",  # the fingerprint takes Python's built-in SHA-256, not OpenSSL's
+    "subprocess",  # git runs only for REV:PATH
 )
 
 

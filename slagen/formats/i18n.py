@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, format_decimal, parse_pattern
 from babel.numbers import format_percent as babel_format_percent
 
 from slagen.formats.locales import LOCALE_BY_LANGUAGE, format_money, integer_format, locale_for
@@ -73,7 +73,7 @@ def format_number(
     if decimals is not None:
         value = _round(Decimal(value), decimals, fixed=fixed)
         if fixed:
-            pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+            pattern = _parsed("#,##0." + "0" * decimals if decimals else "#,##0")
             return format_decimal(value, pattern, locale=locale_for(lang))
     elif type(value) is int:
         return integer_format(lang)(value)
@@ -89,8 +89,14 @@ def format_percent(value: Decimal, lang: str, *, decimals: int = 1, fixed: bool 
         pattern = _LAST_ZERO_RE.sub(
             "0." + "0" * decimals, locale.percent_formats[None].pattern, count=1
         )
-        return babel_format_percent(percent, pattern, locale=locale)
+        return babel_format_percent(percent, _parsed(pattern), locale=locale)
     return babel_format_percent(percent, locale=locale, decimal_quantization=False)
+
+
+@cache
+def _parsed(pattern: str) -> NumberPattern:
+    """A number pattern parsed once (Babel parses a pattern string on every call)."""
+    return parse_pattern(pattern)
 
 
 def format_date(value: dt.date, lang: str) -> str:

@@ -12,11 +12,14 @@ Stage: revisions.
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from slagen.core.errors import FileAccessError, UserError
 from slagen.core.records import Record, record
+
+if TYPE_CHECKING:
+    import subprocess  # imported when git runs: a diff of two files needs none of it
 
 __all__ = ["Source", "git_toplevel", "read_git", "read_source", "split_rev_path"]
 
@@ -51,6 +54,8 @@ def split_rev_path(spec: str) -> tuple[str | None, str]:
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    import subprocess
+
     env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C", LANG="C")
     try:
         return subprocess.run(
