@@ -15,6 +15,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
+from typing import Any
 
 from slagen.core.model import Agreement, Capacity, FollowUp, Segment
 from slagen.core.planning_calendar import goal_line, prorate_factor, prorated_month
@@ -215,13 +216,20 @@ def _monthly_totals(
     capacity: Capacity | None,
     follow_up: FollowUp | None,
 ) -> tuple[MonthTotals, ...]:
-    by_month = {m: Totals.zero() for m in lead_months}
+    # Running sums per lead month, added in the order Totals.plus would add them.
+    sums: dict[str, list[Any]] = {m: [CENTS_ZERO, CENTS_ZERO, 0, 0, CENTS_ZERO] for m in lead_months}  # fmt: skip
     for seg in segments:
         for row in seg.months:
-            by_month[row.lead_month] = by_month[row.lead_month].plus(seg.converted_month(row))
+            figures = seg.converted_month(row)
+            found = sums[row.lead_month]
+            found[0] += figures.revenue_goal
+            found[1] += figures.marketing_revenue_goal
+            found[2] += figures.customers_needed
+            found[3] += figures.leads_needed
+            found[4] += figures.lead_value_needed
     result = []
     for month in lead_months:
-        totals = by_month[month]
+        totals = Totals(*sums[month])
         check = None
         if capacity is not None and follow_up is not None:
             check = capacity_check(totals.leads_needed, capacity, follow_up)
