@@ -19,8 +19,8 @@ So the answer is exact whatever the hashes, and memory is bounded by the filter 
 suspects held, not by the rows. The bit is set at an id's first row and never cleared,
 so every repeat of an id is a suspect, and the first row of an id is the only one
 logged as new. The share of rows that are suspects is about the share of the filter's
-bits set: 0.7 % at a million ids, 7 % at ten million (each further read of the log
-costs about 50 ns an id logged).
+bits set: 0.7 % at a million ids, 7 % at ten million (each read of the log costs about
+60 ns an id logged).
 
 Stage: actuals.
 """
