@@ -177,3 +177,15 @@ def test_generated_agreement_validates_and_works_or_fails_with_findings(
     render_markdown(result.agreement, result.targets)
     source = Source(name="quoted-dates.yaml", text=text.encode(), path="quoted-dates.yaml")
     diff_sources(source, source)
+
+
+def test_every_unsafe_character_is_unprintable() -> None:
+    # unsafe_char_problem skips the pattern for printable text: that is only right if
+    # no character the pattern names is printable (all are Cc or Cf).
+    named = [chr(c) for c in range(0x3000) if limits.UNSAFE_CHAR_RE.match(chr(c))]
+    assert len(named) == 71  # C0 but tab, newline, CR; DEL and C1; the bidi controls
+    assert not any(c.isprintable() for c in named)
+    for c in named:
+        assert limits.unsafe_char_problem(f"a{c}b") is not None
+    assert limits.unsafe_char_problem("plain text, é and 中文") is None
+    assert limits.unsafe_char_problem("two\nlines\tand a tab\r") is None

@@ -115,6 +115,8 @@ def year_problem(year: int) -> str | None:
 
 def unsafe_char_problem(text: str) -> str | None:
     """A description of the first invisible control character in ``text``, or ``None``."""
+    if text.isprintable():
+        return None  # every character the pattern names is unprintable (Cc or Cf)
     match = UNSAFE_CHAR_RE.search(text)
     if match is None:
         return None

@@ -181,7 +181,7 @@ class NodeWalker:
                 "delete the character (an editor that shows invisible characters helps)",
             )
             return False
-        match = DATE_OR_MONTH_RE.match(text)
+        match = DATE_OR_MONTH_RE.match(text) if text[:1].isdigit() else None
         if match is not None:
             problem = year_problem(int(match.group(1)))
             if problem is not None:
