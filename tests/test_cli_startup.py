@@ -153,8 +153,9 @@ def test_targets_imports_only_what_it_needs(fmt: str) -> None:
     assert isinstance(modules, list)
     assert [m for m in modules if m.startswith(NOT_FOR_TARGETS)] == []
     assert "typer" not in modules
-    # JSON and CSV are language-neutral: no Babel at all
-    assert ("babel" in modules) is (fmt == "table")
+    # The table writes with the generated patterns (slagen.formats.patterns): no Babel at all
+    assert [m for m in modules if m.startswith(("babel", "pickle"))] == []
+    assert ("slagen.formats.patterns" in modules) is (fmt == "table")
 
 
 # A diff reads no slagen.toml unless it makes a PDF, compiles no translation
@@ -183,7 +184,8 @@ def test_diff_imports_only_what_it_needs(fmt: str) -> None:
     assert [m for m in modules if m.startswith(NOT_FOR_A_DIFF)] == []
     # English: no catalog, so neither Babel's catalog reader nor its translations class
     assert [m for m in modules if m.startswith(("babel.messages", "babel.support"))] == []
-    assert ("babel" in modules) is (fmt != "json")  # JSON is language-neutral
+    # English text and Markdown are written with the generated patterns: no Babel at all
+    assert [m for m in modules if m.startswith(("babel", "pickle"))] == []
 
 
 @pytest.mark.parametrize("fmt", ["text", "md"])

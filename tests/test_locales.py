@@ -132,16 +132,19 @@ def test_whole_numbers_are_babels(lang: str) -> None:
 def _reference(
     function: object, value: Decimal, lang: str, decimals: int | None, fixed: bool
 ) -> str:
-    """``function`` with Babel's own locale in place of the prepared one."""
-    original = i18n.locale_for
+    """``function`` through Babel with its own locale: no generated patterns, no prepared data."""
+    from slagen.formats import patterns
+
+    original, original_data = i18n.locale_for, patterns.locale_data
     i18n.locale_for = babel_locale  # type: ignore[assignment]
+    patterns.locale_data = lambda lang: None  # type: ignore[assignment]
     try:
         kwargs: dict[str, object] = {"fixed": fixed}
         if decimals is not None:
             kwargs["decimals"] = decimals
         return function(value, lang, **kwargs)  # type: ignore[operator,no-any-return]
     finally:
-        i18n.locale_for = original
+        i18n.locale_for, patterns.locale_data = original, original_data
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,4 +1,9 @@
-"""Locale formatting (Babel) and the translation catalogs of the templates.
+"""Locale formatting and the translation catalogs of the templates.
+
+Numbers, amounts, dates and months in es and en are written by
+:mod:`slagen.formats.patterns` from the locale data generated from Babel, exactly
+as Babel writes them, without importing Babel; anything else (another locale,
+another Babel version, durations, lists) is Babel's own formatting.
 
 Templates are written with English message ids (``{% trans %}``, ``_()``);
 the Spanish catalog lives in ``templates/locale/es/LC_MESSAGES/messages.po``
@@ -31,12 +36,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from babel.numbers import NumberPattern, format_decimal, parse_pattern
-from babel.numbers import format_percent as babel_format_percent
+from slagen.formats import patterns
+from slagen.formats.patterns import LOCALE_BY_LANGUAGE
 
-from slagen.formats.locales import LOCALE_BY_LANGUAGE, format_money, integer_format, locale_for
-
-if TYPE_CHECKING:  # the catalogs' modules load with the first catalog (documents only)
+if TYPE_CHECKING:  # Babel loads only where the generated patterns do not apply
+    from babel.core import Locale
+    from babel.numbers import NumberPattern
     from babel.support import NullTranslations
 
 __all__ = [
@@ -46,8 +51,10 @@ __all__ = [
     "format_money",
     "format_month",
     "format_number",
+    "format_pattern",
     "format_percent",
     "gettext",
+    "integer_format",
     "locale_for",
     "translations",
 ]
@@ -59,6 +66,13 @@ UNIT_BY_DURATION = {
     "d": "duration-day",
     "w": "duration-week",
 }
+
+
+def locale_for(lang: str) -> Locale:
+    """The Babel locale of a document language (``es`` → ``es_ES``); imports Babel."""
+    from slagen.formats.locales import locale_for as babel_locale
+
+    return babel_locale(lang)
 
 
 def format_number(
@@ -73,19 +87,49 @@ def format_number(
     if decimals is not None:
         value = _round(Decimal(value), decimals, fixed=fixed)
         if fixed:
-            pattern = _parsed("#,##0." + "0" * decimals if decimals else "#,##0")
-            return format_decimal(value, pattern, locale=locale_for(lang))
+            return format_pattern(value, "#,##0." + "0" * decimals if decimals else "#,##0", lang)
     elif type(value) is int:
         return integer_format(lang)(value)
+    written = patterns.format_number_pattern(value, lang, quantize=False)
+    if written is not None:
+        return written
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=locale_for(lang), decimal_quantization=False)
+
+
+def format_pattern(value: Decimal | int, pattern: str, lang: str) -> str:
+    """``value`` written with a number pattern (``#,##0.00``, ``#,##0.0 %``) in ``lang``.
+
+    Babel's ``format_decimal`` with that pattern, or its ``format_percent`` for a
+    pattern with ``%``.
+    """
+    written = patterns.format_number_pattern(value, lang, pattern)
+    if written is not None:
+        return written
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, _parsed(pattern), locale=locale_for(lang))
 
 
 def format_percent(value: Decimal, lang: str, *, decimals: int = 1, fixed: bool = False) -> str:
     """A fraction as a percentage: ``0.125`` → ``12,5 %`` / ``12.5%``."""
-    locale = locale_for(lang)
     percent = _round(Decimal(value) * 100, decimals, fixed=fixed).scaleb(-2)
+    entry = patterns.locale_data(lang)
+    if entry is not None:
+        pattern = entry["percent_formats"][None]
+        if fixed and decimals:
+            # The locale's own pattern ("#,##0 %" in Spanish) with that many decimals.
+            pattern = _LAST_ZERO_RE.sub("0." + "0" * decimals, pattern, count=1)
+        written = patterns.format_number_pattern(
+            percent, lang, pattern, quantize=bool(fixed and decimals)
+        )
+        if written is not None:
+            return written
+    from babel.numbers import format_percent as babel_format_percent
+
+    locale = locale_for(lang)
     if fixed and decimals:
-        # The locale's own pattern ("#,##0 %" in Spanish) with that many decimals.
         pattern = _LAST_ZERO_RE.sub(
             "0." + "0" * decimals, locale.percent_formats[None].pattern, count=1
         )
@@ -93,14 +137,56 @@ def format_percent(value: Decimal, lang: str, *, decimals: int = 1, fixed: bool 
     return babel_format_percent(percent, locale=locale, decimal_quantization=False)
 
 
+def format_money(value: Decimal | int, currency: str, lang: str) -> str:
+    """``1.500,00 €`` in Spanish, ``€1,500.00`` in English (Babel's ``format_currency``)."""
+    written = patterns.format_money_pattern(value, currency, lang)
+    if written is not None:
+        return written
+    from slagen.formats.locales import format_money as babel_money
+
+    return babel_money(value, currency, lang)
+
+
+@cache
+def integer_format(lang: str) -> Callable[[int], str]:
+    """What Babel's ``format_decimal`` writes of a whole number in the language's locale.
+
+    Where the locale's decimal pattern is the usual ``#,##0.###`` (groups of three),
+    that is Python's own grouping with the locale's separator, without Babel's
+    pattern machinery (a table of targets writes thousands of counts); any other
+    pattern goes through Babel.
+    """
+    symbols = patterns.whole_number_writer(lang)
+    if symbols is None:
+        from slagen.formats.locales import integer_format as babel_integers
+
+        return babel_integers(lang)
+    group, minus = symbols
+
+    def written(number: int) -> str:
+        text = f"{abs(number):,}"
+        if group != ",":
+            text = text.replace(",", group)
+        return minus + text if number < 0 else text
+
+    return written
+
+
 @cache
 def _parsed(pattern: str) -> NumberPattern:
     """A number pattern parsed once (Babel parses a pattern string on every call)."""
+    from babel.numbers import parse_pattern
+
     return parse_pattern(pattern)
 
 
 def format_date(value: dt.date, lang: str) -> str:
     """``1 de julio de 2026`` / ``July 1, 2026``."""
+    entry = patterns.locale_data(lang)
+    if entry is not None and type(value) is dt.date:
+        written = patterns.format_date_pattern(lang, entry["date_formats"]["long"], value)
+        if written is not None:
+            return written
     from babel.dates import format_date as babel_format_date
 
     return babel_format_date(value, "long", locale=locale_for(lang))
@@ -109,10 +195,16 @@ def format_date(value: dt.date, lang: str) -> str:
 def format_month(month: str, lang: str, *, short: bool = False) -> str:
     """A ``YYYY-MM`` month: ``enero de 2026`` / ``January 2026`` (short: ``ene 2026``)."""
     year, mon = (int(part) for part in month.split("-"))
+    skeleton = "yMMM" if short else "yMMMM"  # the skeletons locale_compile generates
+    first = dt.date(year, mon, 1)
+    entry = patterns.locale_data(lang)
+    if entry is not None:
+        written = patterns.format_date_pattern(lang, entry["datetime_skeletons"][skeleton], first)
+        if written is not None:
+            return written
     from babel.dates import format_skeleton
 
-    skeleton = "yMMM" if short else "yMMMM"  # the skeletons locale_compile generates
-    return format_skeleton(skeleton, dt.date(year, mon, 1), locale=locale_for(lang))
+    return format_skeleton(skeleton, first, locale=locale_for(lang))
 
 
 def format_duration(amount: int, unit: str, lang: str) -> str:

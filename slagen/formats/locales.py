@@ -1,7 +1,7 @@
 """Babel locales for the languages of the schema, reading the generated data first.
 
-Babel formats every number, amount and date; these locales only change where
-Babel reads its data from. A :class:`PreparedLocale` answers the keys that
+Where :mod:`slagen.formats.patterns` does not apply the patterns itself, Babel
+formats; these locales only change where Babel reads its data from. A :class:`PreparedLocale` answers the keys that
 :mod:`slagen.formats.locale_compiled` holds (patterns, symbols, month names,
 generated from Babel by :mod:`slagen.formats.locale_compile`) and reads any
 other key from Babel's own files, on first use. The generated data is used only
@@ -36,10 +36,10 @@ from babel.numbers import (
 )
 
 from slagen.formats import locale_compiled as compiled
+from slagen.formats.patterns import LOCALE_BY_LANGUAGE
 
 __all__ = ["LOCALE_BY_LANGUAGE", "PreparedLocale", "format_money", "integer_format", "locale_for"]
 
-LOCALE_BY_LANGUAGE = {"es": "es_ES", "en": "en_US"}
 PREPARED = babel.__version__ == compiled.BABEL_VERSION
 
 

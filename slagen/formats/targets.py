@@ -264,19 +264,16 @@ def _grid(header: list[str], rows: list[list[str]], right: set[int]) -> list[str
 
 def targets_table(table: TargetTable, language: str) -> str:
     """A table for the terminal, numbers and money in the agreement's locale."""
-    from babel.numbers import format_decimal, format_percent
-
-    from slagen.formats.locales import format_money, integer_format, locale_for
+    from slagen.formats.i18n import format_money, format_pattern, integer_format
 
     lang = language if language in ("es", "en") else "en"
-    locale = locale_for(lang)
     lab = LABELS.get(language, LABELS["en"])
     num = integer_format(lang)
 
     def cur(value: Decimal) -> str:
         if table.currency:
             return format_money(value, table.currency, lang)
-        return format_decimal(value, format="#,##0.00", locale=locale)
+        return format_pattern(value, "#,##0.00", lang)
 
     lines = [f"{lab['title']} — {table.agreement} ({lab['revision']} {table.revision})", ""]
     if not table.segments:
@@ -298,7 +295,7 @@ def targets_table(table: TargetTable, language: str) -> str:
         row = [label, *per, num(m.leads_needed), num(m.customers_needed)]
         if has_capacity:
             row.append(
-                format_percent(m.capacity.utilization, format="#,##0.0 %", locale=locale)
+                format_pattern(m.capacity.utilization, "#,##0.0 %", lang)
                 + (" !" if m.capacity.over else "")
                 if m.capacity
                 else ""
