@@ -8,11 +8,11 @@ Stage: shared.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from slagen.core.records import Record, record
 
 
-@dataclass(frozen=True)
-class Finding:
+@record
+class Finding(Record):
     """One problem found in an agreement, located in its source file.
 
     ``line`` and ``column`` are 1-based; ``path`` is the JSON path inside the

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from slagen.core.limits import MAX_DECIMAL_PLACES, number_problem, year_problem
+from slagen.core.records import Record, record
 
 PERCENT_RE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$")
 DURATION_RE = re.compile(r"^([1-9][0-9]*)(m|h|d|w)$")
@@ -24,8 +24,8 @@ DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 MINUTES_BY_UNIT = {"m": 1, "h": 60, "d": 60 * 24, "w": 60 * 24 * 7}
 
 
-@dataclass(frozen=True)
-class Duration:
+@record
+class Duration(Record):
     """A duration as written (``4h``), with its length."""
 
     amount: int

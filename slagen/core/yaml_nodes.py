@@ -31,6 +31,7 @@ from slagen.core.limits import (
     unsafe_char_problem,
     year_problem,
 )
+from slagen.core.records import Record, record
 from slagen.core.source_checks import int_meaning
 
 __all__ = ["Abort", "Document", "Mark", "NodeWalker", "field_pattern", "format_path"]
@@ -56,8 +57,8 @@ PathKey = str | int
 Path_ = tuple[PathKey, ...]
 
 
-@dataclass(frozen=True)
-class Mark:
+@record
+class Mark(Record):
     """A 1-based position in the source text."""
 
     line: int
