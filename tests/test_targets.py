@@ -8,6 +8,7 @@ import json
 import math
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -287,3 +288,38 @@ def test_golden_targets_json(path: Any) -> None:
     text = targets_json(result.targets)
     json.loads(text)
     check_golden(GOLDEN / "targets" / f"{path.stem}.json", text)
+
+
+PLANNING = Path(__file__).resolve().parent / "data" / "planning" / "northwind-planning.yaml"
+
+
+def _targets_of(text: str, *, fresh: bool) -> str:
+    """The targets' full repr, computed after whatever came before or from nothing."""
+    from slagen.core import targets
+
+    if fresh:
+        targets._LAST_BY_ID.clear()
+    result = validate_text(text, "planning.yaml")
+    assert result.agreement is not None, result.findings
+    return repr(compute_targets(result.agreement))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("exchange_rate: 1.0845", "exchange_rate: 1.08450"),  # equal, written differently
+        ("exchange_rate: 1.0845", "exchange_rate: 1.0846"),
+        ("  date: 2026-07-15", "  date: 2026-07-16"),  # the prorated month moves
+        ("  prorate: true", "  prorate: false"),
+        ("  number: 2\n", "  number: 3\n"),  # nothing of the targets changes
+    ],
+)
+def test_targets_taken_from_the_previous_revision_are_the_ones_computed(old: str, new: str) -> None:
+    """A diff computes two revisions: segments equal in every field reuse the first's targets."""
+    before = PLANNING.read_text(encoding="utf-8")
+    after = before.replace(old, new, 1)
+    assert after != before
+    _targets_of(before, fresh=True)
+    reused = _targets_of(after, fresh=False)
+    assert reused == _targets_of(after, fresh=True)
+    assert _targets_of(before, fresh=False) == _targets_of(before, fresh=True)

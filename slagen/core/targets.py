@@ -191,6 +191,37 @@ def _segment_targets(
     )
 
 
+def _reused_or_computed(
+    segment: Segment, months: tuple[str, ...], effective: dt.date | None
+) -> SegmentTargets:
+    """A segment's targets, taken from the last segment of its id when nothing differs.
+
+    Two revisions of one agreement (a diff, ``validate --against``) mostly repeat
+    their segments: a segment equal in every field (records compare field by
+    field), over the same months and from the same effective date, has the same
+    targets, which are immutable records. One entry is kept an id.
+    """
+    key = segment.id
+    last = _LAST_BY_ID.get(key)
+    if (
+        last is not None
+        and last[1] == months
+        and last[2] == effective
+        and last[0] == segment
+        # Equal decimals may be written differently (1.1, 1.10); of a segment's
+        # numbers only the exchange rate reaches the targets unrounded.
+        and str(last[0].exchange_rate) == str(segment.exchange_rate)
+    ):
+        return last[3]
+    computed = _segment_targets(segment, months, effective)
+    if len(_LAST_BY_ID) >= _MAX_KEPT:
+        _LAST_BY_ID.clear()
+    _LAST_BY_ID[key] = (segment, months, effective, computed)
+    return computed
+
+
+_LAST_BY_ID: dict[str, tuple[Segment, tuple[str, ...], dt.date | None, SegmentTargets]] = {}
+_MAX_KEPT = 1024  # segments (a build of many agreements starts again when full)
 ONE = Fraction(1)  # the prorate factor of a whole month
 CENTS_ZERO = Decimal("0.00")  # where Totals.zero() starts its sums
 _shifted = lru_cache(maxsize=4096)(shift_month)  # revenue month → lead month, by cycle
@@ -245,7 +276,9 @@ def compute_targets(agreement: Agreement) -> TargetTable:
     if agreement.targets is not None:
         dimension = agreement.targets.dimension
         effective = agreement.revision.date if agreement.targets.prorate else None
-        segments = tuple(_segment_targets(s, months, effective) for s in agreement.targets.segments)
+        segments = tuple(
+            _reused_or_computed(s, months, effective) for s in agreement.targets.segments
+        )
     lead_months = tuple(
         sorted({row.lead_month for seg in segments for row in seg.months} | set(months))
     )
