@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import Any
 
 from slagen.core.records import Record, record
-from slagen.core.targets import CapacityCheck, SegmentMonth, TargetTable, Totals
+from slagen.core.targets import CapacityCheck, SegmentMonth, SegmentTargets, TargetTable, Totals
 
 __all__ = ["Delta", "MonthDelta", "SegmentDelta", "TargetsDiff", "compare_targets"]
 
@@ -117,9 +117,11 @@ def _status(old: object, new: object) -> str:
     return "added" if old is None else "removed" if new is None else "changed"
 
 
-def _segment_delta(seg_id: str, old: TargetTable, new: TargetTable) -> SegmentDelta | None:
-    old_seg = next((s for s in old.segments if s.id == seg_id), None)
-    new_seg = next((s for s in new.segments if s.id == seg_id), None)
+def _segment_delta(
+    old_seg: SegmentTargets | None, new_seg: SegmentTargets | None
+) -> SegmentDelta | None:
+    if old_seg is new_seg:  # the targets of an unchanged segment, reused (compute_targets)
+        return None
     old_rows = {r.month: r for r in old_seg.months} if old_seg else {}
     new_rows = {r.month: r for r in new_seg.months} if new_seg else {}
     months = sorted(set(old_rows) | set(new_rows))
@@ -146,10 +148,11 @@ def _segment_delta(seg_id: str, old: TargetTable, new: TargetTable) -> SegmentDe
 
 def compare_targets(old: TargetTable, new: TargetTable) -> TargetsDiff:
     """Every segment month and lead month whose computed targets moved."""
-    ids = [s.id for s in old.segments] + [
-        s.id for s in new.segments if s.id not in {x.id for x in old.segments}
-    ]
-    segments = tuple(d for d in (_segment_delta(i, old, new) for i in ids) if d is not None)
+    old_by_id = {s.id: s for s in reversed(old.segments)}  # the first of an id, as before
+    new_by_id = {s.id: s for s in reversed(new.segments)}
+    ids = [s.id for s in old.segments] + [s.id for s in new.segments if s.id not in old_by_id]
+    deltas = (_segment_delta(old_by_id.get(i), new_by_id.get(i)) for i in ids)
+    segments = tuple(d for d in deltas if d is not None)
     old_months = {m.month: m for m in old.monthly}
     new_months = {m.month: m for m in new.monthly}
     months = []
