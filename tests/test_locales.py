@@ -30,7 +30,6 @@ from slagen.formats.locales import (
     PREPARED,
     PreparedLocale,
     format_money,
-    integer_format,
     locale_for,
 )
 
@@ -122,11 +121,11 @@ def test_whole_numbers_are_babels(lang: str) -> None:
     numbers += [10**k + d for k in range(1, 19) for d in (-1, 0, 1)] + [-(10**18)]
     for number in numbers:
         expected = format_decimal(number, locale=theirs)
-        assert integer_format(lang)(number) == expected
+        assert i18n.integer_format(lang)(number) == expected
         assert i18n.format_number(number, lang) == expected
         assert expected == format_decimal(number, locale=theirs, decimal_quantization=False)
     # a locale of another pattern (Indian grouping: 1,23,45,678) goes through Babel
-    assert integer_format("hi_IN")(12_345_678) == format_decimal(12_345_678, locale="hi_IN")
+    assert i18n.integer_format("hi_IN")(12_345_678) == format_decimal(12_345_678, locale="hi_IN")
 
 
 def _reference(

@@ -158,9 +158,10 @@ def integer_format(lang: str) -> Callable[[int], str]:
     """
     symbols = patterns.whole_number_writer(lang)
     if symbols is None:
-        from slagen.formats.locales import integer_format as babel_integers
+        from babel.numbers import format_decimal
 
-        return babel_integers(lang)
+        locale = locale_for(lang)
+        return lambda number: format_decimal(number, locale=locale)
     group, minus = symbols
 
     def written(number: int) -> str:

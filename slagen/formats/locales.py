@@ -18,7 +18,6 @@ Stage: format.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -29,16 +28,13 @@ from babel.localedata import LocaleDataDict
 from babel.numbers import (
     NumberPattern,
     format_currency,
-    format_decimal,
-    get_group_symbol,
-    get_minus_sign_symbol,
     parse_pattern,
 )
 
 from slagen.formats import locale_compiled as compiled
 from slagen.formats.patterns import LOCALE_BY_LANGUAGE
 
-__all__ = ["LOCALE_BY_LANGUAGE", "PreparedLocale", "format_money", "integer_format", "locale_for"]
+__all__ = ["LOCALE_BY_LANGUAGE", "PreparedLocale", "format_money", "locale_for"]
 
 PREPARED = babel.__version__ == compiled.BABEL_VERSION
 
@@ -92,30 +88,6 @@ def locale_for(lang: str) -> Locale:
     if PREPARED and name in compiled.LOCALES:
         return PreparedLocale(name)
     return Locale.parse(name)
-
-
-@cache
-def integer_format(lang: str) -> Callable[[int], str]:
-    """What Babel's ``format_decimal`` writes of a whole number in the language's locale.
-
-    Where the locale's decimal pattern is the usual ``#,##0.###`` (groups of three,
-    no minimum grouping digits), that is Python's own grouping with the locale's
-    separator and minus sign, without Babel's pattern machinery (a table of targets
-    writes thousands of counts); any other pattern goes through Babel.
-    """
-    locale = locale_for(lang)
-    pattern = locale.decimal_formats[None]
-    if pattern.pattern != "#,##0.###" or pattern.grouping != (3, 3):
-        return lambda number: format_decimal(number, locale=locale)
-    group, minus = get_group_symbol(locale), get_minus_sign_symbol(locale)
-
-    def written(number: int) -> str:
-        text = f"{abs(number):,}"
-        if group != ",":
-            text = text.replace(",", group)
-        return minus + text if number < 0 else text
-
-    return written
 
 
 @cache
